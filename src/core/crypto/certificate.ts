@@ -1,0 +1,53 @@
+import { X509Certificate, createHash } from 'node:crypto';
+import { CoreError, err, ok, type Result } from '../errors';
+import { derToPem, readCertificateInput, type CertificateForm } from './pem';
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  /** SHA-1 of the DER, upper-case hex without separators, as the Entra portal shows it. */
+  thumbprint: string;
+  thumbprintSha256: string;
+  keyType: string;
+  keyBits: number | undefined;
+  pem: string;
+  base64: string;
+  form: CertificateForm;
+}
+
+export function sha1Thumbprint(der: Buffer): string {
+  return createHash('sha1').update(der).digest('hex').toUpperCase();
+}
+
+export function describeCertificate(input: string | Uint8Array): Result<CertificateInfo> {
+  const read = readCertificateInput(input);
+  if (!read.ok) return read;
+  const { der, form } = read.value;
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(der);
+  } catch {
+    return err(new CoreError('CERT_UNREADABLE', 'The data decodes, but it is not an X.509 certificate.'));
+  }
+  return ok({
+    subject: cert.subject.replace(/\n/g, ', '),
+    issuer: cert.issuer.replace(/\n/g, ', '),
+    serialNumber: cert.serialNumber,
+    notBefore: new Date(cert.validFrom).toISOString(),
+    notAfter: new Date(cert.validTo).toISOString(),
+    thumbprint: sha1Thumbprint(der),
+    thumbprintSha256: createHash('sha256').update(der).digest('hex').toUpperCase(),
+    keyType: cert.publicKey.asymmetricKeyType ?? 'unknown',
+    keyBits: cert.publicKey.asymmetricKeyDetails?.modulusLength,
+    pem: derToPem(der),
+    base64: der.toString('base64'),
+    form,
+  });
+}
+
+export function isValidAt(info: Pick<CertificateInfo, 'notBefore' | 'notAfter'>, at: Date): boolean {
+  return new Date(info.notBefore) <= at && at <= new Date(info.notAfter);
+}

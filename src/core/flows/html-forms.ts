@@ -1,0 +1,46 @@
+import { parse, type HTMLElement } from 'node-html-parser';
+
+export interface HtmlForm {
+  action: string;
+  method: 'GET' | 'POST';
+  fields: Record<string, string>;
+  /** The form posts itself from a script, as SAML POST-binding pages do. */
+  autoSubmit: boolean;
+  element: HTMLElement;
+}
+
+export interface HtmlPage {
+  root: HTMLElement;
+  title: string;
+  forms: HtmlForm[];
+  /** data-aadsts on an Entra error page; data-page on other known pages. */
+  aadsts?: number;
+  pageKind?: string;
+}
+
+export function parseHtmlPage(html: string, baseUrl: string): HtmlPage {
+  const root = parse(html, { comment: false });
+  const autoScript = root.querySelectorAll('script').some((s) => /\.submit\(\)/.test(s.text));
+  const forms = root.querySelectorAll('form').map((f): HtmlForm => {
+    const fields: Record<string, string> = {};
+    for (const input of f.querySelectorAll('input')) {
+      const name = input.getAttribute('name');
+      if (name && input.getAttribute('type') !== 'submit') fields[name] = input.getAttribute('value') ?? '';
+    }
+    return {
+      action: new URL(f.getAttribute('action') ?? baseUrl, baseUrl).toString(),
+      method: (f.getAttribute('method') ?? 'GET').toUpperCase() === 'POST' ? 'POST' : 'GET',
+      fields,
+      autoSubmit: autoScript,
+      element: f,
+    };
+  });
+  const code = root.querySelector('[data-aadsts]')?.getAttribute('data-aadsts');
+  const kind = root.querySelector('[data-page]')?.getAttribute('data-page');
+  return {
+    root,
+    title: root.querySelector('title')?.text.trim() ?? '',
+    forms,
+    ...(code ? { aadsts: Number(code), pageKind: 'aadsts-error' } : kind ? { pageKind: kind } : {}),
+  };
+}

@@ -1,0 +1,99 @@
+import { describeCertificate } from '../crypto/certificate';
+import { summarizeSignature } from '../crypto/xml-signature';
+import { decodePostMessage, decodeRedirectMessage } from '../xml/codec';
+import { attr, descendants, firstChild, textOf } from '../xml/dom';
+import { NS } from '../xml/namespaces';
+import { parseXml } from '../xml/parse';
+import { prettyXml } from '../xml/pretty';
+
+export interface SignatureView {
+  /** What the signature covers: the element it sits in, matched by the referenced ID. */
+  element: string;
+  elementId?: string;
+  signatureAlgorithm?: string;
+  digestAlgorithm?: string;
+  /** SHA-1 thumbprint of the KeyInfo certificate, when the signer included one. */
+  certificateThumbprint?: string;
+  /** True when the reference points at the element the signature sits in. */
+  coversParent: boolean;
+}
+
+export interface SamlMessageView {
+  param: 'SAMLRequest' | 'SAMLResponse';
+  binding: 'redirect' | 'post';
+  /** Root element: AuthnRequest, Response, LogoutRequest, LogoutResponse. */
+  kind?: string;
+  id?: string;
+  issuer?: string;
+  inResponseTo?: string;
+  destination?: string;
+  status?: string;
+  xml?: string;
+  pretty?: string;
+  signatures: SignatureView[];
+  relayState?: string;
+  /** Why the message could not be decoded or parsed. */
+  error?: string;
+}
+
+function signaturesOf(doc: Document): SignatureView[] {
+  return descendants(doc, NS.ds, 'Signature').map((sig) => {
+    const s = summarizeSignature(sig);
+    const parent = sig.parentNode as Element | null;
+    const thumb = s.keyInfoCertificate ? describeCertificate(s.keyInfoCertificate) : undefined;
+    return {
+      element: parent?.localName ?? '?',
+      coversParent: Boolean(parent && s.referenceId && parent.getAttribute('ID') === s.referenceId),
+      ...(s.referenceId ? { elementId: s.referenceId } : {}),
+      ...(s.signatureAlgorithm ? { signatureAlgorithm: s.signatureAlgorithm } : {}),
+      ...(s.digestAlgorithm ? { digestAlgorithm: s.digestAlgorithm } : {}),
+      ...(thumb?.ok ? { certificateThumbprint: thumb.value.thumbprint } : {}),
+    };
+  });
+}
+
+/** Decodes a SAML message found in a query or a form, for the trace: pretty XML and what is signed by what. */
+export function viewSamlMessage(
+  param: 'SAMLRequest' | 'SAMLResponse',
+  value: string,
+  binding: 'redirect' | 'post',
+  extra: { relayState?: string; sigAlg?: string } = {},
+): SamlMessageView {
+  const base = { param, binding, signatures: [] as SignatureView[], ...(extra.relayState !== undefined ? { relayState: extra.relayState } : {}) };
+  const decoded = binding === 'redirect' ? decodeRedirectMessage(value) : decodePostMessage(value);
+  if (!decoded.ok) return { ...base, error: decoded.error.message };
+  const parsed = parseXml(decoded.value);
+  if (!parsed.ok) return { ...base, xml: decoded.value, pretty: decoded.value, error: parsed.error.message };
+  const root = parsed.value.documentElement;
+  const status = attr(firstChild(firstChild(root, NS.samlp, 'Status') ?? root, NS.samlp, 'StatusCode'), 'Value');
+  const signatures = signaturesOf(parsed.value);
+  if (extra.sigAlg) signatures.push({ element: 'query string (HTTP-Redirect)', signatureAlgorithm: extra.sigAlg, coversParent: true });
+  return {
+    ...base,
+    kind: root.localName,
+    xml: decoded.value,
+    pretty: prettyXml(decoded.value),
+    signatures,
+    ...(attr(root, 'ID') ? { id: attr(root, 'ID') } : {}),
+    ...(textOf(firstChild(root, NS.saml, 'Issuer')) ? { issuer: textOf(firstChild(root, NS.saml, 'Issuer'))!.trim() } : {}),
+    ...(attr(root, 'InResponseTo') ? { inResponseTo: attr(root, 'InResponseTo') } : {}),
+    ...(attr(root, 'Destination') ? { destination: attr(root, 'Destination') } : {}),
+    ...(status ? { status } : {}),
+  };
+}
+
+/** Every SAML message a request carries, in its query (Redirect) or its form (POST). */
+export function samlMessagesIn(query: URLSearchParams, form: Readonly<Record<string, string>> | undefined): SamlMessageView[] {
+  const out: SamlMessageView[] = [];
+  for (const param of ['SAMLRequest', 'SAMLResponse'] as const) {
+    const q = query.get(param);
+    if (q) {
+      const relayState = query.get('RelayState') ?? undefined;
+      const sigAlg = query.get('Signature') ? (query.get('SigAlg') ?? undefined) : undefined;
+      out.push(viewSamlMessage(param, q, 'redirect', { ...(relayState !== undefined ? { relayState } : {}), ...(sigAlg ? { sigAlg } : {}) }));
+    }
+    const f = form?.[param];
+    if (f) out.push(viewSamlMessage(param, f, 'post', form?.RelayState !== undefined ? { relayState: form.RelayState } : {}));
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import type { Clock } from '../clock';
+import { aadsts } from '../idp/aadsts';
+import { appFederationMetadata } from '../idp/app-metadata';
+import type { BrowserContext, EntraIdp, IdpOutcome } from '../idp/entra-idp';
+import type { InboundMessage } from '../idp/inbound-message';
+import { SESSION_COOKIE } from '../idp/sessions';
+import type { IdpUrls } from '../idp/urls';
+import { html, redirect, text, type CookieChange, type VirtualHandler, type VirtualRequest, type VirtualResponse } from './http-types';
+import { autoPostPage } from './pages/auto-post';
+import { accountPickerPage, errorPage, signedOutPage } from './pages/entra-pages';
+
+function sessionCookies(outcome: IdpOutcome): CookieChange[] | undefined {
+  if (outcome.kind === 'not-found' || outcome.setSession === undefined) return undefined;
+  return [{ name: SESSION_COOKIE, value: outcome.setSession }];
+}
+
+function render(outcome: IdpOutcome, loginAction: string): VirtualResponse {
+  const cookies = sessionCookies(outcome);
+  const extra = cookies ? { cookies } : {};
+  switch (outcome.kind) {
+    case 'error':
+      return html(errorPage(outcome), 200, extra);
+    case 'pick-account':
+      return html(accountPickerPage({ action: loginAction, ctx: outcome.ctx, app: outcome.app, accounts: outcome.accounts }), 200, extra);
+    case 'post':
+      return html(autoPostPage(outcome.action, outcome.fields), 200, extra);
+    case 'redirect':
+      return redirect(outcome.location, cookies);
+    case 'signed-out':
+      return html(signedOutPage(), 200, extra);
+    case 'not-found':
+      return html(`<!DOCTYPE html><html><body><h1>Not found</h1><p>${outcome.message}</p></body></html>`, 404);
+  }
+}
+
+function browserContext(req: VirtualRequest): BrowserContext {
+  const q = req.url.searchParams;
+  const sessionId = req.cookies[SESSION_COOKIE];
+  const loginHint = q.get('login_hint') ?? undefined;
+  const prompt = q.get('prompt') ?? undefined;
+  return { ...(sessionId ? { sessionId } : {}), ...(loginHint ? { loginHint } : {}), ...(prompt ? { prompt } : {}) };
+}
+
+function inbound(req: VirtualRequest): InboundMessage {
+  const source: Readonly<Record<string, string>> = req.method === 'POST' ? req.form : Object.fromEntries(req.url.searchParams);
+  return {
+    binding: req.method === 'POST' ? 'post' : 'redirect',
+    samlRequest: source.SAMLRequest,
+    relayState: source.RelayState,
+    sigAlg: source.SigAlg,
+    signature: source.Signature,
+    rawQuery: req.rawQuery,
+    receivedAt: req.receivedAt,
+  };
+}
+
+/** login.microsoftonline.com: /{tenant}/saml2, the account picker's /{tenant}/login, and the app metadata URL. */
+export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock): VirtualHandler {
+  return async (req) => {
+    const [, tenantSegment = '', ...rest] = req.url.pathname.split('/');
+    const route = rest.join('/').toLowerCase();
+    const tenant = idp.tenant;
+    if (tenantSegment !== tenant.id && !tenant.domains.some((d) => d.toLowerCase() === tenantSegment.toLowerCase())) {
+      return render(idp.errorPage(aadsts(90002, { tenant: tenantSegment })), urls.saml2);
+    }
+    const loginAction = urls.saml2.replace(/saml2$/, 'login');
+    if (route === 'saml2' && (req.method === 'GET' || req.method === 'POST')) {
+      return render(await idp.handleSaml2(inbound(req), browserContext(req)), loginAction);
+    }
+    if (route === 'login' && req.method === 'POST') {
+      return render(await idp.pickAccount(req.form.ctx ?? '', req.form.login ?? ''), loginAction);
+    }
+    if (route === 'federationmetadata/2007-06/federationmetadata.xml' && req.method === 'GET') {
+      const appId = req.url.searchParams.get('appid');
+      const app = idp.apps().find((a) => a.appId === appId);
+      if (!app) return text(`No application with appid ${appId ?? '(missing)'}.`, 404);
+      const xml = appFederationMetadata(tenant, app, urls, clock.now());
+      return xml.ok ? text(xml.value, 200, 'application/xml; charset=utf-8') : text(xml.error.message, 404);
+    }
+    return text('Not found', 404);
+  };
+}
+
+/** launcher.myapps.microsoft.com/api/signin/{appId}: the My Apps tile and "Test single sign-on". */
+export function myAppsHandler(idp: EntraIdp, urls: IdpUrls): VirtualHandler {
+  return async (req) => {
+    const m = /^\/api\/signin\/([0-9a-f-]{36})$/i.exec(req.url.pathname);
+    if (!m || req.method !== 'GET') return text('Not found', 404);
+    const outcome = await idp.launchFromMyApps(m[1]!, browserContext(req));
+    return render(outcome, urls.saml2.replace(/saml2$/, 'login'));
+  };
+}

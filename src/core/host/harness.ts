@@ -1,0 +1,37 @@
+import { systemClock, type Clock } from '../clock';
+import type { EntraIdp, IdpState } from '../idp/entra-idp';
+import type { IdpUrls } from '../idp/urls';
+import { toLoopback } from './loopback-urls';
+import { mountEntra } from './mount-entra';
+import { statusPage } from './pages/status-page';
+import { html } from './http-types';
+import { HarnessHost } from './server';
+
+export interface HarnessOptions {
+  state: () => IdpState;
+  port?: number;
+  clock?: Clock;
+  autoSignInUpn?: () => string | undefined;
+}
+
+export interface RunningHarness {
+  host: HarnessHost;
+  idp: EntraIdp;
+  urls: IdpUrls;
+  origin: string;
+  /** Loopback URL of a real (virtual-host) URL. */
+  loopback(url: string): string;
+  stop(): Promise<void>;
+}
+
+/** The composition root shared by Electron, web mode and the CLI: one host, the mock tenant, the local pages. */
+export async function startHarness(opts: HarnessOptions): Promise<RunningHarness> {
+  const clock = opts.clock ?? systemClock;
+  const host = new HarnessHost({ ...(opts.port !== undefined ? { port: opts.port } : {}) });
+  const { idp, urls } = mountEntra(host, { state: opts.state, clock, ...(opts.autoSignInUpn ? { autoSignInUpn: opts.autoSignInUpn } : {}) });
+  host.mount('/', async (req) =>
+    req.url.pathname === '/' ? html(statusPage(opts.state(), urls, (u) => toLoopback(u, host.origin))) : { status: 404, body: 'Not found' },
+  );
+  await host.start();
+  return { host, idp, urls, origin: host.origin, loopback: (u) => toLoopback(u, host.origin), stop: () => host.stop() };
+}

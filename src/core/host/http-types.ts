@@ -1,0 +1,48 @@
+/** A request as a virtual host's handler sees it: the real URL (https://login.microsoftonline.com/…), parsed. */
+export interface VirtualRequest {
+  method: string;
+  url: URL;
+  /** The query string exactly as sent (signatures of the Redirect binding cover these bytes). */
+  rawQuery: string;
+  headers: Readonly<Record<string, string>>;
+  cookies: Readonly<Record<string, string>>;
+  /** Fields of an application/x-www-form-urlencoded body. */
+  form: Readonly<Record<string, string>>;
+  /** The URL the request really arrived at (loopback), for Destination checks. */
+  receivedAt: string;
+}
+
+export interface CookieChange {
+  name: string;
+  /** null clears the cookie. */
+  value: string | null;
+  httpOnly?: boolean;
+}
+
+export interface VirtualResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  cookies?: CookieChange[];
+}
+
+export type VirtualHandler = (req: VirtualRequest) => Promise<VirtualResponse>;
+
+export const html = (body: string, status = 200, extra: Partial<VirtualResponse> = {}): VirtualResponse => ({
+  status,
+  headers: { 'content-type': 'text/html; charset=utf-8', ...extra.headers },
+  body,
+  ...(extra.cookies ? { cookies: extra.cookies } : {}),
+});
+
+export const redirect = (location: string, cookies?: CookieChange[]): VirtualResponse => ({
+  status: 302,
+  headers: { location },
+  ...(cookies ? { cookies } : {}),
+});
+
+export const text = (body: string, status: number, contentType = 'text/plain; charset=utf-8'): VirtualResponse => ({
+  status,
+  headers: { 'content-type': contentType },
+  body,
+});

@@ -1,0 +1,20 @@
+import type { Clock } from '../clock';
+import { EntraIdp, type EntraIdpDeps } from '../idp/entra-idp';
+import { idpUrls, type IdpUrls } from '../idp/urls';
+import { entraLoginHandler, myAppsHandler } from './entra-routes';
+import { toLoopback } from './loopback-urls';
+import type { HarnessHost } from './server';
+
+export const ENTRA_HOSTS = { login: 'login.microsoftonline.com', myApps: 'launcher.myapps.microsoft.com' } as const;
+
+/**
+ * Puts the mock tenant on the host under Entra's real host names. A Destination may name the Login URL in its
+ * real form or in the loopback form an outside client used.
+ */
+export function mountEntra(host: HarnessHost, deps: Omit<EntraIdpDeps, 'urls' | 'extraDestinations'> & { clock: Clock }): { idp: EntraIdp; urls: IdpUrls } {
+  const urls = idpUrls(deps.state().tenant.id);
+  const idp = new EntraIdp({ ...deps, urls, extraDestinations: () => [toLoopback(urls.saml2, host.origin)] });
+  host.addVirtualHost(ENTRA_HOSTS.login, entraLoginHandler(idp, urls, deps.clock));
+  host.addVirtualHost(ENTRA_HOSTS.myApps, myAppsHandler(idp, urls));
+  return { idp, urls };
+}

@@ -1,0 +1,82 @@
+import type { AadstsError } from '../../idp/aadsts';
+import type { AppRef } from '../../idp/entra-idp';
+import { escapeHtml } from '../../xml/escape';
+
+const STYLE = `
+body{margin:0;font-family:"Segoe UI","Segoe UI Web (West European)",-apple-system,BlinkMacSystemFont,Roboto,"Helvetica Neue",sans-serif;background:#f2f2f2;color:#1b1b1b}
+.card{max-width:440px;margin:8vh auto 0;background:#fff;box-shadow:0 2px 6px rgba(0,0,0,.2);padding:44px;box-sizing:border-box}
+.logo{display:grid;grid-template-columns:10px 10px;gap:1px;width:21px;margin-bottom:16px}.logo i{width:10px;height:10px}
+.logo i:nth-child(1){background:#f25022}.logo i:nth-child(2){background:#7fba00}.logo i:nth-child(3){background:#00a4ef}.logo i:nth-child(4){background:#ffb900}
+.brand{display:flex;align-items:center;gap:8px;font-size:15px;color:#5e5e5e}
+h1{font-size:24px;font-weight:600;margin:16px 0 12px}
+p{font-size:15px;line-height:1.4}
+.details{font-size:13px;color:#1b1b1b;margin-top:24px;border-top:1px solid #e6e6e6;padding-top:12px}
+.details dt{font-weight:600;margin-top:8px}.details dd{margin:0;word-break:break-word}
+.tile{display:flex;width:100%;text-align:left;gap:12px;align-items:center;border:0;background:none;padding:12px 8px;font:inherit;cursor:pointer}
+.tile:hover,.tile:focus-visible{background:#e6e6e6;outline:2px solid #0067b8}
+.avatar{width:40px;height:40px;border-radius:50%;background:#0067b8;color:#fff;display:grid;place-items:center;font-weight:600}
+.small{font-size:13px;color:#5e5e5e}
+.harness{max-width:440px;margin:16px auto;font-size:13px;background:#fff8e1;border:1px solid #f0d78c;padding:12px 16px;box-sizing:border-box}
+`;
+
+const MS_LOGO = '<div class="brand"><div class="logo" aria-hidden="true"><i></i><i></i><i></i><i></i></div>Microsoft</div>';
+
+function page(title: string, body: string, head = ''): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${head}<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
+}
+
+export interface ErrorPageInput {
+  error: AadstsError;
+  requestId: string;
+  correlationId: string;
+  timestamp: string;
+  app?: AppRef;
+}
+
+/**
+ * Entra's "Sorry, but we're having trouble signing you in." page, with its troubleshooting details. The
+ * harness's own hint sits outside the card, marked as the harness's; data attributes let flows read the code.
+ */
+export function errorPage(e: ErrorPageInput): string {
+  const details =
+    `<dl class="details"><dt>Request Id</dt><dd>${e.requestId}</dd><dt>Correlation Id</dt><dd>${e.correlationId}</dd>` +
+    `<dt>Timestamp</dt><dd>${escapeHtml(e.timestamp)}</dd>` +
+    (e.app ? `<dt>App name</dt><dd>${escapeHtml(e.app.displayName)}</dd><dt>App id</dt><dd>${e.app.appId}</dd>` : '') +
+    `<dt>Message</dt><dd data-testid="aadsts-message">${escapeHtml(e.error.message)}</dd></dl>`;
+  const body =
+    `<main class="card" data-aadsts="${e.error.code}" data-aadsts-name="${escapeHtml(e.error.name)}">${MS_LOGO}` +
+    `<h1>Sign in</h1><p role="alert">Sorry, but we’re having trouble signing you in.</p>` +
+    `<p><strong>AADSTS${e.error.code}</strong>: ${escapeHtml(e.error.message.replace(/^AADSTS\d+: /, ''))}</p>${details}</main>` +
+    `<aside class="harness" aria-label="SAML Harness hint"><strong>SAML Harness — how to fix:</strong> ${escapeHtml(e.error.fix)}</aside>`;
+  return page('Sign in to your account', body, `<meta name="saml-harness:aadsts" content="${e.error.code}">`);
+}
+
+export function accountPickerPage(opts: { action: string; ctx: string; app: AppRef; accounts: Array<{ upn: string; displayName: string }> }): string {
+  const initials = (name: string): string =>
+    name
+      .split(/\s+/)
+      .map((w) => w[0] ?? '')
+      .join('')
+      .slice(0, 2)
+      .toUpperCase();
+  const tiles = opts.accounts
+    .map(
+      (a) =>
+        `<form method="POST" action="${escapeHtml(opts.action)}"><input type="hidden" name="ctx" value="${escapeHtml(opts.ctx)}">` +
+        `<input type="hidden" name="login" value="${escapeHtml(a.upn)}">` +
+        `<button class="tile" type="submit" data-upn="${escapeHtml(a.upn)}"><span class="avatar" aria-hidden="true">${escapeHtml(initials(a.displayName))}</span>` +
+        `<span><span>${escapeHtml(a.displayName)}</span><br><span class="small">${escapeHtml(a.upn)}</span></span></button></form>`,
+    )
+    .join('');
+  const body =
+    `<main class="card" data-page="pick-account">${MS_LOGO}<h1>Pick an account</h1>` +
+    `<p class="small">to continue to ${escapeHtml(opts.app.displayName)}</p>${tiles}</main>`;
+  return page('Sign in to your account', body);
+}
+
+export function signedOutPage(): string {
+  return page(
+    'Sign out',
+    `<main class="card" data-page="signed-out">${MS_LOGO}<h1>You signed out of your account</h1><p>It’s a good idea to close all browser windows.</p></main>`,
+  );
+}

@@ -1,0 +1,43 @@
+import { generateSelfSignedCertificate } from '../crypto/generate';
+import { aadsts, type AadstsError } from './aadsts';
+import type { AppCertificate, EnterpriseApp } from './model';
+import { err, ok, type Result } from '../errors';
+
+export async function createAppCertificate(now: Date, opts: { years?: number; active?: boolean } = {}): Promise<AppCertificate> {
+  const g = await generateSelfSignedCertificate({ now, years: opts.years ?? 3 });
+  return {
+    thumbprint: g.thumbprint,
+    certificatePem: g.certificatePem,
+    privateKeyPem: g.privateKeyPem,
+    notBefore: g.notBefore,
+    notAfter: g.notAfter,
+    active: opts.active ?? false,
+  };
+}
+
+const validAt = (c: AppCertificate, at: Date): boolean => new Date(c.notBefore) <= at && at <= new Date(c.notAfter);
+
+/**
+ * The certificate Entra signs with: the active one; if it has expired and an inactive one is valid, that one
+ * (Entra's documented fallback). None at all is AADSTS50003; none valid is AADSTS50146.
+ */
+export function signingCertificate(app: EnterpriseApp, at: Date): Result<AppCertificate, AadstsError> {
+  const certs = app.signing.certificates;
+  if (certs.length === 0) return err(aadsts(50003));
+  const active = certs.find((c) => c.active);
+  if (active && validAt(active, at)) return ok(active);
+  const fallback = certs.find((c) => validAt(c, at));
+  return fallback ? ok(fallback) : err(aadsts(50146));
+}
+
+/** Certificates published in metadata: every one, active first, as a rollover needs SPs to trust both. */
+export function publishedCertificates(app: EnterpriseApp): AppCertificate[] {
+  return [...app.signing.certificates].sort((a, b) => Number(b.active) - Number(a.active));
+}
+
+export function activateCertificate(app: EnterpriseApp, thumbprint: string): EnterpriseApp {
+  return {
+    ...app,
+    signing: { ...app.signing, certificates: app.signing.certificates.map((c) => ({ ...c, active: c.thumbprint === thumbprint })) },
+  };
+}

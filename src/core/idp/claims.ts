@@ -1,0 +1,129 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { CoreError, err, ok, type Result } from '../errors';
+import { NAMEID_FORMAT } from '../xml/namespaces';
+import { aadsts, type AadstsError } from './aadsts';
+import { AUTH_METHOD_URI, CLAIM, GROUP_OVERAGE_LIMIT, claimName } from './claim-uris';
+import { groupClaimValue, groupsForClaim, userAttributeValues } from './directory';
+import type { ClaimSource, EnterpriseApp, NameIdFormatChoice, Tenant, User } from './model';
+import { evaluateSource, type AttributeResolver } from './transformations';
+
+export interface IssuedAttribute {
+  name: string;
+  nameFormat?: string;
+  values: string[];
+}
+
+export interface IssuedClaims {
+  nameId: { value: string; format: string };
+  attributes: IssuedAttribute[];
+}
+
+export interface ClaimContext {
+  tenant: Tenant;
+  app: EnterpriseApp;
+  user: User;
+  /** NameIDPolicy Format of the AuthnRequest, which wins over the app's choice. */
+  requestedNameIdFormat?: string;
+  /** Values that replace the directory's for one flow (the harness's attribute sets), keyed by `user.*`. */
+  overrides?: Readonly<Record<string, readonly string[]>>;
+}
+
+const NAME_FORMAT = {
+  uri: 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri',
+  basic: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
+  unspecified: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',
+} as const;
+
+const FORMAT_URN: Record<Exclude<NameIdFormatChoice, 'default'>, string> = {
+  emailAddress: NAMEID_FORMAT.emailAddress,
+  persistent: NAMEID_FORMAT.persistent,
+  unspecified: NAMEID_FORMAT.unspecified,
+  windowsDomainQualifiedName: NAMEID_FORMAT.windows,
+  transient: NAMEID_FORMAT.transient,
+};
+
+export function resolverFor(ctx: ClaimContext): AttributeResolver {
+  return (attribute) => ctx.overrides?.[attribute] ?? userAttributeValues(ctx.tenant, ctx.app, ctx.user, attribute);
+}
+
+/** "Default" takes the format that goes with the source: email-shaped sources are emailAddress. */
+function defaultFormat(source: ClaimSource): string {
+  if (source.kind === 'attribute') {
+    if (source.attribute === 'user.userprincipalname' || source.attribute === 'user.mail') return NAMEID_FORMAT.emailAddress;
+    if (source.attribute === 'user.objectid') return NAMEID_FORMAT.persistent;
+  }
+  return NAMEID_FORMAT.unspecified;
+}
+
+/** Entra's pairwise persistent identifier: stable per user and app, opaque, 43 base64url characters. */
+export function pairwiseId(tenantId: string, appId: string, userId: string): string {
+  return createHash('sha256').update(`${tenantId}|${appId}|${userId}`).digest('base64url');
+}
+
+function issueNameId(ctx: ClaimContext, resolve: AttributeResolver): Result<IssuedClaims['nameId'], AadstsError> {
+  const { source, format } = ctx.app.claims.nameId;
+  const requested = ctx.requestedNameIdFormat && ctx.requestedNameIdFormat !== NAMEID_FORMAT.unspecified ? ctx.requestedNameIdFormat : undefined;
+  const finalFormat = requested ?? (format === 'default' ? defaultFormat(source) : FORMAT_URN[format]);
+  if (finalFormat === NAMEID_FORMAT.transient) {
+    return ok({ value: `_${randomBytes(20).toString('hex')}`, format: finalFormat });
+  }
+  const values = evaluateSource(source, resolve);
+  if (values.length === 0) {
+    if (source.kind === 'transformation') {
+      // A transformation that yields nothing makes Entra fall back to the pairwise ID rather than fail.
+      return ok({ value: pairwiseId(ctx.tenant.id, ctx.app.appId, ctx.user.objectid), format: NAMEID_FORMAT.persistent });
+    }
+    const input = source.kind === 'attribute' ? source.attribute : 'constant';
+    return err(aadsts(501241, { input }));
+  }
+  return ok({ value: values[0]!, format: finalFormat });
+}
+
+function alwaysIssued(ctx: ClaimContext): IssuedAttribute[] {
+  const { tenant, user } = ctx;
+  const methods: string[] = [user.authMethod === 'x509' ? AUTH_METHOD_URI.x509 : AUTH_METHOD_URI.password];
+  if (user.authMethod === 'mfa') methods.push(AUTH_METHOD_URI.mfa);
+  const idp = user.userType === 'Guest' ? 'live.com' : `https://sts.windows.net/${tenant.id}/`;
+  return [
+    { name: CLAIM.tenantid, values: [tenant.id] },
+    { name: CLAIM.objectidentifier, values: [user.objectid] },
+    { name: CLAIM.displayname, values: [user.attributes.displayname] },
+    { name: CLAIM.identityprovider, values: [idp] },
+    { name: CLAIM.authnmethodsreferences, values: methods },
+  ].filter((a) => a.values[0] !== '');
+}
+
+function groupClaim(ctx: ClaimContext): IssuedAttribute[] {
+  const cfg = ctx.app.claims.groups;
+  if (!cfg) return [];
+  const groups = groupsForClaim(ctx.tenant, ctx.app, ctx.user, cfg.which);
+  if (groups.length === 0) return [];
+  if (groups.length > GROUP_OVERAGE_LIMIT) {
+    return [{ name: CLAIM.groupsLink, values: [`https://graph.windows.net/${ctx.tenant.id}/users/${ctx.user.objectid}/getMemberObjects`] }];
+  }
+  const base = cfg.emitAsRoles ? CLAIM.role : CLAIM.groups;
+  const name = cfg.name ? claimName(cfg.name, cfg.namespace) : base;
+  return [{ name, values: groups.map((g) => groupClaimValue(ctx.tenant, g, cfg.sourceAttribute)) }];
+}
+
+/**
+ * The NameID and attributes Entra would issue for this user and app: the claims Entra always adds, then the
+ * configured claims in their order, then the group claim. Claims with no value are left out, as Entra does.
+ */
+export function issueClaims(ctx: ClaimContext): Result<IssuedClaims, AadstsError> {
+  const resolve = resolverFor(ctx);
+  try {
+    const nameId = issueNameId(ctx, resolve);
+    if (!nameId.ok) return nameId;
+    const configured: IssuedAttribute[] = ctx.app.claims.attributes.map((rule) => ({
+      name: claimName(rule.name, rule.namespace),
+      ...(rule.nameFormat ? { nameFormat: NAME_FORMAT[rule.nameFormat] } : {}),
+      values: evaluateSource(rule.source, resolve),
+    }));
+    const attributes = [...alwaysIssued(ctx), ...configured, ...groupClaim(ctx)].filter((a) => a.values.length > 0);
+    return ok({ nameId: nameId.value, attributes });
+  } catch (e) {
+    if (e instanceof CoreError && e.code === 'AADSTS501621') return err(aadsts(501621));
+    throw e;
+  }
+}

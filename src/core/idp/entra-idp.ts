@@ -1,0 +1,315 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock';
+import { err, ok, type Result } from '../errors';
+import { newGuid } from '../ids';
+import { STATUS } from '../xml/namespaces';
+import { aadsts, type AadstsError } from './aadsts';
+import { signingCertificate } from './app-certificates';
+import { defaultIdentifier, defaultReplyUrl } from './app-defaults';
+import { decideAuthnContext } from './authn-context';
+import { acceptAuthnRequest, readAuthnRequest, type AcceptedAuthnRequest } from './authn-request';
+import { issueClaims } from './claims';
+import { findUserByUpn, isAssigned } from './directory';
+import { decodeInbound, type InboundMessage } from './inbound-message';
+import { acceptLogoutRequest, buildLogoutResponseUrl } from './logout';
+import type { EnterpriseApp, Tenant, User } from './model';
+import { buildErrorResponse, buildLoginResponse } from './response-builder';
+import { SessionStore, type IdpSession } from './sessions';
+import { entraIssuer, type IdpUrls } from './urls';
+
+export interface IdpState {
+  tenant: Tenant;
+  apps: readonly EnterpriseApp[];
+}
+
+/** What the browser brings besides the SAML message: the Entra session cookie and Entra's query hints. */
+export interface BrowserContext {
+  sessionId?: string;
+  loginHint?: string;
+  prompt?: string;
+}
+
+export interface AppRef {
+  appId: string;
+  displayName: string;
+}
+
+/** Session cookie change: a new session id to set, null to clear, undefined to leave alone. */
+type SessionChange = { setSession?: string | null };
+
+export type IdpOutcome =
+  | ({ kind: 'error'; error: AadstsError; requestId: string; correlationId: string; timestamp: string; app?: AppRef } & SessionChange)
+  | ({ kind: 'pick-account'; ctx: string; app: AppRef; accounts: Array<{ upn: string; displayName: string }> } & SessionChange)
+  | ({ kind: 'post'; action: string; fields: Record<string, string>; issued: IssuedSummary } & SessionChange)
+  | ({ kind: 'redirect'; location: string } & SessionChange)
+  | ({ kind: 'signed-out' } & SessionChange)
+  | { kind: 'not-found'; message: string };
+
+export interface IssuedSummary {
+  kind: 'response' | 'error-response';
+  responseId: string;
+  assertionId?: string;
+  app: AppRef;
+  user?: string;
+  xml: string;
+}
+
+/** Where a sign-in is headed once a user is known. */
+interface SignInTarget {
+  app: EnterpriseApp;
+  acsUrl: string;
+  /** The Identifier the sign-in is for: the request's Issuer, or the default Identifier when IdP-initiated. */
+  identifier: string;
+  relayState?: string;
+  inResponseTo?: string;
+  requestedAuthnContext?: AcceptedAuthnRequest['requestedAuthnContext'];
+  nameIdFormat?: string;
+  forceAuthn: boolean;
+  isPassive: boolean;
+}
+
+export interface EntraIdpDeps {
+  state: () => IdpState;
+  clock: Clock;
+  urls: IdpUrls;
+  /** Further URLs a request's Destination may name (the loopback form of the Login URL, known once the host runs). */
+  extraDestinations?: () => readonly string[];
+  sessions?: SessionStore;
+  /** Sign this user in whenever no session or hint decides, for headless use (`serve --user`). */
+  autoSignInUpn?: () => string | undefined;
+  /** Per-flow attribute values that replace the directory's (the harness's attribute sets). */
+  overridesFor?: (user: User) => Readonly<Record<string, readonly string[]>> | undefined;
+}
+
+const PENDING_TTL_MS = 10 * 60_000;
+
+/** The mock Entra ID tenant's protocol logic, independent of HTTP: the host turns outcomes into pages. */
+export class EntraIdp {
+  readonly sessions: SessionStore;
+  private readonly pending = new Map<string, { target: SignInTarget; created: number }>();
+
+  constructor(private readonly deps: EntraIdpDeps) {
+    this.sessions = deps.sessions ?? new SessionStore();
+  }
+
+  get tenant(): Tenant {
+    return this.deps.state().tenant;
+  }
+
+  apps(): readonly EnterpriseApp[] {
+    return this.deps.state().apps;
+  }
+
+  /** GET or POST {tenant}/saml2: an AuthnRequest or a LogoutRequest. */
+  async handleSaml2(msg: InboundMessage, browser: BrowserContext): Promise<IdpOutcome> {
+    const decoded = decodeInbound(msg);
+    if (!decoded.ok) return this.errorPage(decoded.error);
+    const { tenant, apps } = this.deps.state();
+    if (decoded.value.kind === 'LogoutRequest') return this.logout(decoded.value.root, msg.relayState, browser);
+    const read = readAuthnRequest(decoded.value.root, decoded.value.xml);
+    if (!read.ok) return this.errorPage(read.error);
+    const accepted = acceptAuthnRequest(read.value, msg, decoded.value.root, {
+      tenantName: tenant.domains[0]!,
+      apps,
+      now: this.deps.clock.now(),
+      acceptedDestinations: [this.deps.urls.saml2, ...(this.deps.extraDestinations?.() ?? [])],
+    });
+    if (!accepted.ok) return this.errorPage(accepted.error);
+    const r = accepted.value;
+    return this.signIn(
+      {
+        app: r.app,
+        acsUrl: r.acsUrl,
+        identifier: r.issuer,
+        inResponseTo: r.id,
+        forceAuthn: r.forceAuthn,
+        isPassive: r.isPassive,
+        ...(msg.relayState !== undefined ? { relayState: msg.relayState } : {}),
+        ...(r.requestedAuthnContext ? { requestedAuthnContext: r.requestedAuthnContext } : {}),
+        ...(r.nameIdFormat ? { nameIdFormat: r.nameIdFormat } : {}),
+      },
+      browser,
+    );
+  }
+
+  /** My Apps tile / "Test single sign-on": the Sign on URL if set, else an unsolicited response. */
+  async launchFromMyApps(appId: string, browser: BrowserContext): Promise<IdpOutcome> {
+    const app = this.deps.state().apps.find((a) => a.appId === appId);
+    if (!app) return { kind: 'not-found', message: `No application with appId ${appId} in this tenant.` };
+    if (!app.enabled) return this.errorPage(aadsts(7000112, { appId: app.appId, appName: app.displayName }), app);
+    if (app.saml.signOnUrl) return { kind: 'redirect', location: app.saml.signOnUrl };
+    const acsUrl = defaultReplyUrl(app);
+    if (!acsUrl) return this.errorPage(aadsts(50011, { replyUrl: '(none)', appId: app.appId }), app);
+    const identifier = defaultIdentifier(app) ?? app.appId;
+    return this.signIn(
+      { app, acsUrl, identifier, forceAuthn: false, isPassive: false, ...(app.saml.relayState ? { relayState: app.saml.relayState } : {}) },
+      browser,
+    );
+  }
+
+  /** The account picker's choice. */
+  async pickAccount(ctx: string, upn: string): Promise<IdpOutcome> {
+    const p = this.pending.get(ctx);
+    this.pending.delete(ctx);
+    if (!p || Date.now() - p.created > PENDING_TTL_MS) {
+      return { kind: 'not-found', message: 'This sign-in request is no longer pending; start the sign-in again from the application.' };
+    }
+    const user = this.lookup(upn, p.target.app);
+    if (!user.ok) return this.errorPage(user.error, p.target.app);
+    return this.issue(user.value, p.target, undefined);
+  }
+
+  private async signIn(target: SignInTarget, browser: BrowserContext): Promise<IdpOutcome> {
+    const session = this.sessions.get(browser.sessionId);
+    const reuse = session && !target.forceAuthn && browser.prompt !== 'login';
+    if (browser.loginHint) {
+      const user = this.lookup(browser.loginHint, target.app);
+      if (!user.ok) return this.errorPage(user.error, target.app);
+      return this.issue(user.value, target, reuse && session.userId === user.value.objectid ? session : undefined);
+    }
+    if (reuse) {
+      const user = this.tenant.users.find((u) => u.objectid === session.userId);
+      if (user) return this.issue(user, target, session);
+    }
+    if (target.isPassive) return this.passiveFailure(target);
+    const auto = this.deps.autoSignInUpn?.();
+    if (auto) {
+      const user = this.lookup(auto, target.app);
+      if (!user.ok) return this.errorPage(user.error, target.app);
+      return this.issue(user.value, target, undefined);
+    }
+    const ctx = randomBytes(18).toString('base64url');
+    this.pending.set(ctx, { target, created: Date.now() });
+    return {
+      kind: 'pick-account',
+      ctx,
+      app: ref(target.app),
+      accounts: this.tenant.users.map((u) => ({ upn: u.attributes.userprincipalname, displayName: u.attributes.displayname })),
+    };
+  }
+
+  /** A user named by login_hint or the picker: unknown in a tenant domain is 50034, in another domain 50020. */
+  private lookup(upn: string, app: EnterpriseApp): Result<User, AadstsError> {
+    const tenant = this.tenant;
+    const user = findUserByUpn(tenant, upn);
+    if (user) return ok(user);
+    const domain = upn.split('@')[1]?.toLowerCase() ?? '';
+    if (tenant.domains.some((d) => d.toLowerCase() === domain)) return err(aadsts(50034, { upn, tenant: tenant.id }));
+    return err(aadsts(50020, { upn, idp: 'live.com', tenant: tenant.id, appId: app.appId, appName: app.displayName }));
+  }
+
+  private checkUser(user: User, target: SignInTarget): Result<string, AadstsError> {
+    const { app } = target;
+    if (!user.accountEnabled) return err(aadsts(50057));
+    const context = decideAuthnContext(user.authMethod, target.requestedAuthnContext);
+    if (!context.ok) return err(aadsts(75011, { actual: context.actual, requested: context.requested, appName: app.displayName }));
+    if (!isAssigned(this.tenant, app, user)) {
+      return err(aadsts(50105, { appName: app.displayName, appId: app.appId, upn: user.attributes.userprincipalname }));
+    }
+    if (user.conditionalAccess === 'block') return err(aadsts(53003));
+    if (user.conditionalAccess === 'require-mfa' && user.authMethod === 'password') return err(aadsts(50076, { appId: app.appId }));
+    return ok(context.classRef);
+  }
+
+  private async issue(user: User, target: SignInTarget, existing: IdpSession | undefined): Promise<IdpOutcome> {
+    const { app } = target;
+    const now = this.deps.clock.now();
+    const checked = this.checkUser(user, target);
+    if (!checked.ok) return this.errorPage(checked.error, app);
+    const cert = signingCertificate(app, now);
+    if (!cert.ok) return this.errorPage(cert.error, app);
+    const overrides = this.deps.overridesFor?.(user);
+    const claims = issueClaims({
+      tenant: this.tenant,
+      app,
+      user,
+      ...(target.nameIdFormat ? { requestedNameIdFormat: target.nameIdFormat } : {}),
+      ...(overrides ? { overrides } : {}),
+    });
+    if (!claims.ok) return this.errorPage(claims.error, app);
+    const session = existing ?? this.sessions.create(user.objectid, user.authMethod, now);
+    const built = await buildLoginResponse({
+      issuer: entraIssuer(this.tenant.id),
+      app,
+      certificate: cert.value,
+      claims: claims.value,
+      acsUrl: target.acsUrl,
+      audience: audienceFor(target.identifier),
+      authnInstant: session.authInstant,
+      authnContextClassRef: checked.value,
+      now,
+      ...(target.inResponseTo ? { inResponseTo: target.inResponseTo } : {}),
+    });
+    this.sessions.addParticipant(session, { appId: app.appId, sessionIndex: built.assertionId, nameId: claims.value.nameId.value });
+    return {
+      kind: 'post',
+      action: target.acsUrl,
+      fields: { SAMLResponse: built.samlResponse, ...(target.relayState !== undefined ? { RelayState: target.relayState } : {}) },
+      issued: { kind: 'response', responseId: built.responseId, assertionId: built.assertionId, app: ref(app), user: user.attributes.userprincipalname, xml: built.xml },
+      ...(existing ? {} : { setSession: session.id }),
+    };
+  }
+
+  /** IsPassive with no session: Entra posts a NoPassive error Response back rather than showing a page. */
+  private passiveFailure(target: SignInTarget): IdpOutcome {
+    const e = aadsts(50058);
+    const built = buildErrorResponse({
+      issuer: entraIssuer(this.tenant.id),
+      acsUrl: target.acsUrl,
+      statusCode: STATUS.requester,
+      subStatusCode: STATUS.noPassive,
+      statusMessage: `${e.message}\r\nTrace ID: ${newGuid()}\r\nCorrelation ID: ${newGuid()}\r\nTimestamp: ${entraTimestamp(this.deps.clock.now())}`,
+      now: this.deps.clock.now(),
+      ...(target.inResponseTo ? { inResponseTo: target.inResponseTo } : {}),
+    });
+    return {
+      kind: 'post',
+      action: target.acsUrl,
+      fields: { SAMLResponse: built.samlResponse, ...(target.relayState !== undefined ? { RelayState: target.relayState } : {}) },
+      issued: { kind: 'error-response', responseId: built.responseId, app: ref(target.app), xml: built.xml },
+    };
+  }
+
+  private logout(root: Element, relayState: string | undefined, browser: BrowserContext): IdpOutcome {
+    const now = this.deps.clock.now();
+    const session = this.sessions.get(browser.sessionId);
+    const accepted = acceptLogoutRequest(root, this.deps.state().apps, session, now);
+    if (!accepted.ok) return this.errorPage(accepted.error);
+    if (session) this.sessions.end(session.id);
+    const { app } = accepted.value;
+    const cert = signingCertificate(app, now);
+    if (!app.saml.logoutUrl || !cert.ok) return { kind: 'signed-out', setSession: null };
+    const { url } = buildLogoutResponseUrl({
+      request: accepted.value,
+      logoutUrl: app.saml.logoutUrl,
+      issuer: this.deps.urls.logoutIssuer,
+      signer: cert.value,
+      now,
+      ...(relayState !== undefined ? { relayState } : {}),
+    });
+    return { kind: 'redirect', location: url, setSession: null };
+  }
+
+  errorPage(error: AadstsError, app?: EnterpriseApp): IdpOutcome {
+    return {
+      kind: 'error',
+      error,
+      requestId: newGuid(),
+      correlationId: newGuid(),
+      timestamp: entraTimestamp(this.deps.clock.now()),
+      ...(app ? { app: ref(app) } : {}),
+    };
+  }
+}
+
+const ref = (app: EnterpriseApp): AppRef => ({ appId: app.appId, displayName: app.displayName });
+
+/** Entra's Audience is the Identifier itself, or `spn:` + Identifier when the Identifier is not a URI. */
+export function audienceFor(identifier: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(identifier) ? identifier : `spn:${identifier}`;
+}
+
+/** "2026-11-23 10:43:05Z", as Entra's error pages print it. */
+export function entraTimestamp(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+}

@@ -1,0 +1,81 @@
+import { SignedXml } from 'xml-crypto';
+import { newSamlId } from '../ids';
+import { pemToBase64 } from '../crypto/pem';
+import { escapeXml } from '../xml/escape';
+import { BINDING, NS } from '../xml/namespaces';
+import type { AppCertificate } from './model';
+import { ENVELOPED, EXC_C14N, SIGNATURE_ALGORITHM, DIGEST_ALGORITHM } from './signature-algorithms';
+import type { IdpUrls } from './urls';
+
+const CLAIM_TYPES: ReadonlyArray<readonly [uri: string, display: string, description: string]> = [
+  ['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name', 'Name', 'The mutable display name of the user.'],
+  ['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier', 'Subject', 'An immutable, unique identifier of the user for the application the token is issued to.'],
+  ['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname', 'Given Name', 'First name of the user.'],
+  ['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname', 'Surname', 'Last name of the user.'],
+  ['http://schemas.microsoft.com/identity/claims/displayname', 'Display Name', 'Display name of the user.'],
+  ['http://schemas.microsoft.com/identity/claims/objectidentifier', 'ObjectIdentifier', 'Primary identifier for the user in the directory.'],
+  ['http://schemas.microsoft.com/identity/claims/tenantid', 'TenantId', "Identifier for the user's tenant."],
+  ['http://schemas.microsoft.com/identity/claims/identityprovider', 'IdentityProvider', 'Identity provider for the user.'],
+  ['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress', 'Email', 'Email address of the user.'],
+  ['http://schemas.microsoft.com/ws/2008/06/identity/claims/groups', 'Groups', 'Groups of the user.'],
+  ['http://schemas.microsoft.com/claims/groups.link', 'GroupsOverageClaim', "Issued when the number of the user's groups exceeds the return limit."],
+  ['http://schemas.microsoft.com/ws/2008/06/identity/claims/role', 'Role Claim', 'Roles that the user or service principal is attached to.'],
+];
+
+const keyDescriptor = (b64: string): string =>
+  `<KeyDescriptor use="signing"><KeyInfo xmlns="${NS.ds}"><X509Data><X509Certificate>${b64}</X509Certificate></X509Data></KeyInfo></KeyDescriptor>`;
+
+const endpoint = (tag: string, address: string): string =>
+  `<fed:${tag}><wsa:EndpointReference xmlns:wsa="${NS.wsa}"><wsa:Address>${escapeXml(address)}</wsa:Address></wsa:EndpointReference></fed:${tag}>`;
+
+const roleDescriptor = (type: string, body: string): string =>
+  `<RoleDescriptor xmlns:xsi="${NS.xsi}" xmlns:fed="${NS.fed}" xsi:type="fed:${type}" protocolSupportEnumeration="${NS.fed}">${body}</RoleDescriptor>`;
+
+export interface MetadataInput {
+  entityId: string;
+  urls: IdpUrls;
+  /** Every signing certificate to publish (a rollover publishes two). */
+  certificates: readonly AppCertificate[];
+  /** The key the document itself is signed with: the active certificate. */
+  signer: AppCertificate;
+}
+
+/** Entra's App Federation Metadata XML, signed as a whole (enveloped, exclusive C14N, RSA-SHA256). */
+export function buildFederationMetadata(input: MetadataInput): string {
+  const keys = input.certificates.map((c) => keyDescriptor(pemToBase64(c.certificatePem))).join('');
+  const claimTypes = CLAIM_TYPES.map(
+    ([uri, display, description]) =>
+      `<auth:ClaimType xmlns:auth="${NS.auth}" Uri="${uri}"><auth:DisplayName>${escapeXml(display)}</auth:DisplayName><auth:Description>${escapeXml(description)}</auth:Description></auth:ClaimType>`,
+  ).join('');
+  const sts = roleDescriptor(
+    'SecurityTokenServiceType',
+    keys + `<fed:ClaimTypesOffered>${claimTypes}</fed:ClaimTypesOffered>` + endpoint('SecurityTokenServiceEndpoint', input.urls.wsfed) + endpoint('PassiveRequestorEndpoint', input.urls.wsfed),
+  );
+  const appService = roleDescriptor(
+    'ApplicationServiceType',
+    keys + endpoint('TargetScopes', input.entityId) + endpoint('ApplicationServiceEndpoint', input.urls.wsfed) + endpoint('PassiveRequestorEndpoint', input.urls.wsfed),
+  );
+  const saml2 = escapeXml(input.urls.saml2);
+  const idpSso =
+    `<IDPSSODescriptor protocolSupportEnumeration="${NS.samlp}">${keys}` +
+    `<SingleLogoutService Binding="${BINDING.redirect}" Location="${saml2}"/>` +
+    `<SingleSignOnService Binding="${BINDING.redirect}" Location="${saml2}"/>` +
+    `<SingleSignOnService Binding="${BINDING.post}" Location="${saml2}"/>` +
+    `</IDPSSODescriptor>`;
+  const id = newSamlId();
+  const unsigned = `<?xml version="1.0" encoding="utf-8"?><EntityDescriptor ID="${id}" entityID="${escapeXml(input.entityId)}" xmlns="${NS.md}">${sts}${appService}${idpSso}</EntityDescriptor>`;
+  return signEnveloped(unsigned, input.signer, `/*[local-name(.)='EntityDescriptor']`);
+}
+
+/** Signs the element at `xpath` with an enveloped signature placed as its first child, as Entra places it. */
+export function signEnveloped(xml: string, signer: AppCertificate, xpath: string, hash: 'sha256' | 'sha1' = 'sha256'): string {
+  const sig = new SignedXml({
+    privateKey: signer.privateKeyPem,
+    publicCert: signer.certificatePem,
+    signatureAlgorithm: SIGNATURE_ALGORITHM[hash],
+    canonicalizationAlgorithm: EXC_C14N,
+  });
+  sig.addReference({ xpath, transforms: [ENVELOPED, EXC_C14N], digestAlgorithm: DIGEST_ALGORITHM[hash] });
+  sig.computeSignature(xml, { location: { reference: xpath, action: 'prepend' } });
+  return sig.getSignedXml();
+}

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+
+/**
+ * The mock tenant's data model. Zod schemas are the single source for both the types and the validation of
+ * workspace files and IPC arguments.
+ */
+
+const EXTENSION_ATTRIBUTES = Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}` as const);
+
+/** The user attributes Entra exposes as claim sources (`user.<name>`), beside objectid and groups. */
+export const USER_ATTRIBUTES = [
+  'userprincipalname',
+  'mail',
+  'givenname',
+  'surname',
+  'displayname',
+  'department',
+  'jobtitle',
+  'employeeid',
+  'companyname',
+  'country',
+  'city',
+  'onpremisessamaccountname',
+  ...EXTENSION_ATTRIBUTES,
+] as const;
+export const UserAttribute = z.enum(USER_ATTRIBUTES);
+export type UserAttribute = z.infer<typeof UserAttribute>;
+
+/** Every `user.*` a claim can take its value from. */
+export type SourceAttribute = `user.${UserAttribute}` | 'user.objectid' | 'user.groups';
+export const SOURCE_ATTRIBUTES = [
+  ...USER_ATTRIBUTES.map((a) => `user.${a}` as const),
+  'user.objectid',
+  'user.groups',
+] as unknown as readonly [SourceAttribute, ...SourceAttribute[]];
+export const SourceAttribute = z.enum(SOURCE_ATTRIBUTES);
+
+const Guid = z.uuid();
+
+export const User = z.object({
+  objectid: Guid,
+  attributes: z
+    .object({ userprincipalname: z.string().min(3), displayname: z.string() })
+    .extend(Object.fromEntries(USER_ATTRIBUTES.filter((a) => a !== 'userprincipalname' && a !== 'displayname').map((a) => [a, z.string().optional()])) as Record<Exclude<UserAttribute, 'userprincipalname' | 'displayname'>, z.ZodOptional<z.ZodString>>),
+  userType: z.enum(['Member', 'Guest']).default('Member'),
+  accountEnabled: z.boolean().default(true),
+  /** How the user authenticates to Entra; it shows in authnmethodsreferences and decides AuthnContext matches. */
+  authMethod: z.enum(['password', 'mfa', 'x509']).default('password'),
+  /** The Conditional Access outcome this user meets, to reproduce AADSTS53003 and AADSTS50076. */
+  conditionalAccess: z.enum(['none', 'block', 'require-mfa']).default('none'),
+});
+export type User = z.infer<typeof User>;
+
+export const Group = z.object({
+  objectid: Guid,
+  displayname: z.string().min(1),
+  onpremisessamaccountname: z.string().optional(),
+  securityEnabled: z.boolean().default(true),
+  /** Object IDs of member users and nested groups. */
+  members: z.array(Guid).default([]),
+});
+export type Group = z.infer<typeof Group>;
+
+export const Tenant = z.object({
+  id: Guid,
+  displayName: z.string().min(1),
+  /** The tenant's verified domains; the first is the initial `*.onmicrosoft.com` one. */
+  domains: z.array(z.string().min(3)).min(1),
+  /** Set when the directory is synced from on-premises AD; used by the qualified sAMAccountName group formats. */
+  onPremises: z.object({ netbiosName: z.string(), dnsDomain: z.string() }).optional(),
+  users: z.array(User),
+  groups: z.array(Group),
+});
+export type Tenant = z.infer<typeof Tenant>;
+
+// ---- Claims -------------------------------------------------------------------------------------------
+
+export const Operand = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('attribute'), attribute: SourceAttribute }),
+  z.object({ kind: z.literal('constant'), value: z.string() }),
+  /** The output of the previous transformation (only in the second one). */
+  z.object({ kind: z.literal('previous') }),
+]);
+export type Operand = z.infer<typeof Operand>;
+
+const single = { input: Operand };
+export const Transformation = z.discriminatedUnion('fn', [
+  z.object({ fn: z.literal('Join'), input: Operand, input2: Operand, separator: z.string() }),
+  z.object({ fn: z.literal('ExtractMailPrefix'), ...single }),
+  z.object({ fn: z.literal('ToLowercase'), ...single }),
+  z.object({ fn: z.literal('ToUppercase'), ...single }),
+  z.object({ fn: z.literal('Contains'), ...single, value: z.string(), output: Operand, elseOutput: Operand.optional() }),
+  z.object({ fn: z.literal('StartWith'), ...single, value: z.string(), output: Operand, elseOutput: Operand.optional() }),
+  z.object({ fn: z.literal('EndWith'), ...single, value: z.string(), output: Operand, elseOutput: Operand.optional() }),
+  z.object({ fn: z.literal('ExtractAfter'), ...single, value: z.string() }),
+  z.object({ fn: z.literal('ExtractBefore'), ...single, value: z.string() }),
+  z.object({ fn: z.literal('ExtractBetween'), ...single, value: z.string(), value2: z.string() }),
+  z.object({ fn: z.literal('ExtractAlpha'), ...single, mode: z.enum(['prefix', 'suffix']) }),
+  z.object({ fn: z.literal('ExtractNumeric'), ...single, mode: z.enum(['prefix', 'suffix']) }),
+  z.object({ fn: z.literal('IfEmpty'), ...single, output: Operand, elseOutput: Operand.optional() }),
+  z.object({ fn: z.literal('IfNotEmpty'), ...single, output: Operand, elseOutput: Operand.optional() }),
+  z.object({ fn: z.literal('Substring'), ...single, start: z.int().min(0), length: z.int().min(0) }),
+  z.object({
+    fn: z.literal('RegexReplace'),
+    ...single,
+    pattern: z.string(),
+    replacement: z.string(),
+    /** Named extra inputs usable as {name} in the replacement; Entra allows up to five. */
+    extraInputs: z.array(z.object({ name: z.string().regex(/^\w+$/), operand: Operand })).max(5).default([]),
+    noMatchOutput: Operand.optional(),
+  }),
+]);
+export type Transformation = z.infer<typeof Transformation>;
+export type TransformationName = Transformation['fn'];
+
+export const ClaimSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('attribute'), attribute: SourceAttribute }),
+  z.object({ kind: z.literal('constant'), value: z.string() }),
+  z.object({
+    kind: z.literal('transformation'),
+    /** Entra chains at most two. */
+    steps: z.array(Transformation).min(1).max(2),
+    treatAsMultiValued: z.boolean().default(false),
+  }),
+]);
+export type ClaimSource = z.infer<typeof ClaimSource>;
+
+export const ClaimRule = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  namespace: z.string().optional(),
+  /** Advanced option "Include attribute name format". */
+  nameFormat: z.enum(['uri', 'basic', 'unspecified']).optional(),
+  source: ClaimSource,
+});
+export type ClaimRule = z.infer<typeof ClaimRule>;
+
+export const NameIdFormatChoice = z.enum(['default', 'emailAddress', 'persistent', 'unspecified', 'windowsDomainQualifiedName', 'transient']);
+export type NameIdFormatChoice = z.infer<typeof NameIdFormatChoice>;
+
+export const GroupClaim = z.object({
+  which: z.enum(['all', 'security', 'applicationGroups']),
+  sourceAttribute: z.enum(['objectid', 'samaccountname', 'netbiosDomainQualified', 'dnsDomainQualified', 'cloudDisplayName']).default('objectid'),
+  /** "Customize the name of the group claim". */
+  name: z.string().optional(),
+  namespace: z.string().optional(),
+  emitAsRoles: z.boolean().default(false),
+});
+export type GroupClaim = z.infer<typeof GroupClaim>;
+
+export const ClaimsConfig = z.object({
+  nameId: z.object({ source: ClaimSource, format: NameIdFormatChoice }),
+  attributes: z.array(ClaimRule),
+  groups: GroupClaim.optional(),
+});
+export type ClaimsConfig = z.infer<typeof ClaimsConfig>;
+
+// ---- Enterprise app -----------------------------------------------------------------------------------
+
+export const AppCertificate = z.object({
+  thumbprint: z.string().regex(/^[0-9A-F]{40}$/),
+  certificatePem: z.string(),
+  privateKeyPem: z.string(),
+  notBefore: z.iso.datetime(),
+  notAfter: z.iso.datetime(),
+  active: z.boolean(),
+});
+export type AppCertificate = z.infer<typeof AppCertificate>;
+
+export const SigningOption = z.enum(['assertion', 'response', 'response-and-assertion']);
+export type SigningOption = z.infer<typeof SigningOption>;
+
+export const EnterpriseApp = z.object({
+  objectId: Guid,
+  appId: Guid,
+  displayName: z.string().min(1),
+  /** "Enabled for users to sign-in?" */
+  enabled: z.boolean().default(true),
+  /** "Assignment required?" — on by default, as in Entra. */
+  assignmentRequired: z.boolean().default(true),
+  assignments: z.array(z.object({ principalId: Guid, principalType: z.enum(['user', 'group']) })).default([]),
+  saml: z.object({
+    identifiers: z.array(z.object({ value: z.string().min(1), isDefault: z.boolean() })),
+    replyUrls: z.array(z.object({ url: z.string().min(1), index: z.int().min(0).optional(), isDefault: z.boolean() })),
+    signOnUrl: z.string().optional(),
+    relayState: z.string().optional(),
+    logoutUrl: z.string().optional(),
+  }),
+  claims: ClaimsConfig,
+  signing: z.object({
+    option: SigningOption.default('assertion'),
+    algorithm: z.enum(['sha256', 'sha1']).default('sha256'),
+    certificates: z.array(AppCertificate),
+  }),
+  /** "Verification certificates (optional)": when required, unsigned AuthnRequests fail with AADSTS76021. */
+  requestVerification: z.object({ required: z.boolean(), certificates: z.array(z.string()) }).default({ required: false, certificates: [] }),
+  /** Token encryption with the SP's certificate (AES-256, RSA-OAEP), as "Activate token encryption certificate". */
+  encryption: z.object({ active: z.boolean(), certificatePem: z.string() }).optional(),
+  /** Conditions NotOnOrAfter − IssueInstant; Entra's default token lifetime is one hour. */
+  tokenLifetimeMinutes: z.int().min(10).max(1440).default(60),
+});
+export type EnterpriseApp = z.infer<typeof EnterpriseApp>;
