@@ -8,6 +8,9 @@ import { unreachablePage } from './pages/unreachable';
 /** Largest request body accepted; a POST-binding message is far smaller. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+/** Largest request head accepted. */
+export const MAX_HEADER_BYTES = 64 * 1024;
+
 export class BodyTooLarge extends Error {}
 
 export interface HostOptions {
@@ -51,7 +54,8 @@ export class HarnessHost {
   }
 
   async start(): Promise<{ port: number; origin: string }> {
-    const server = createServer((req, res) => {
+    // Entra answers an over-long Redirect query with AADSTS90015; Node's default 16 KB header cap would cut it off first.
+    const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
       this.handle(req, res).catch((e: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(`Internal error in the harness host: ${e instanceof Error ? e.message : String(e)}`);
