@@ -94,7 +94,7 @@ export class UserAgent {
 
   private async fetchOnce(req: { method: 'GET' | 'POST'; url: string; form?: Record<string, string>; cause: Hop['cause'] }) {
     const started = performance.now();
-    const real = new URL(req.url);
+    const real = new URL(this.realUrl(req.url));
     const wire = this.wireUrl(real);
     const cookieHeader = this.jar.header(real.host);
     let status: number;

@@ -70,6 +70,9 @@ export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock): V
     if (route === 'login' && req.method === 'POST') {
       return render(await idp.pickAccount(req.form.ctx ?? '', req.form.login ?? ''), loginAction);
     }
+    if (route === 'idpinitiated' && req.method === 'GET') {
+      return render(await idp.launchFromMyApps(req.url.searchParams.get('appid') ?? '', browserContext(req)), loginAction);
+    }
     if (route === 'federationmetadata/2007-06/federationmetadata.xml' && req.method === 'GET') {
       const appId = req.url.searchParams.get('appid');
       const app = idp.apps().find((a) => a.appId === appId);
@@ -81,12 +84,17 @@ export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock): V
   };
 }
 
-/** launcher.myapps.microsoft.com/api/signin/{appId}: the My Apps tile and "Test single sign-on". */
-export function myAppsHandler(idp: EntraIdp, urls: IdpUrls): VirtualHandler {
+/**
+ * launcher.myapps.microsoft.com/api/signin/{appId}: the My Apps tile and "Test single sign-on". The launch
+ * continues on login.microsoftonline.com, where the Entra session cookie lives, so an open session is reused.
+ */
+export function myAppsHandler(urls: IdpUrls): VirtualHandler {
   return async (req) => {
     const m = /^\/api\/signin\/([0-9a-f-]{36})$/i.exec(req.url.pathname);
     if (!m || req.method !== 'GET') return text('Not found', 404);
-    const outcome = await idp.launchFromMyApps(m[1]!, browserContext(req));
-    return render(outcome, urls.saml2.replace(/saml2$/, 'login'));
+    const next = new URL(urls.idpInitiated(m[1]!));
+    const hint = req.url.searchParams.get('login_hint');
+    if (hint) next.searchParams.set('login_hint', hint);
+    return redirect(next.toString());
   };
 }

@@ -15,6 +15,6 @@ export function mountEntra(host: HarnessHost, deps: Omit<EntraIdpDeps, 'urls' | 
   const urls = idpUrls(deps.state().tenant.id);
   const idp = new EntraIdp({ ...deps, urls, extraDestinations: () => [toLoopback(urls.saml2, host.origin)] });
   host.addVirtualHost(ENTRA_HOSTS.login, entraLoginHandler(idp, urls, deps.clock));
-  host.addVirtualHost(ENTRA_HOSTS.myApps, myAppsHandler(idp, urls));
+  host.addVirtualHost(ENTRA_HOSTS.myApps, myAppsHandler(urls));
   return { idp, urls };
 }

@@ -15,6 +15,8 @@ export interface IdpUrls {
   appMetadata(appId: string): string;
   /** My Apps / "Test single sign-on" launch URL for IdP-initiated sign-in. */
   userAccess(appId: string): string;
+  /** Where a My Apps launch continues on the login host (the harness's model of Entra's internal hop). */
+  idpInitiated(appId: string): string;
 }
 
 /** `origin` is the real Entra origin unless an outside client needs loopback URLs (the CLI's serve). */
@@ -25,5 +27,6 @@ export function idpUrls(tenantId: string, origin: string = ENTRA_LOGIN_ORIGIN, m
     logoutIssuer: `${origin}/${tenantId}/`,
     appMetadata: (appId) => `${origin}/${tenantId}/federationmetadata/2007-06/federationmetadata.xml?appid=${appId}`,
     userAccess: (appId) => `${myAppsOrigin}/api/signin/${appId}?tenantId=${tenantId}`,
+    idpInitiated: (appId) => `${origin}/${tenantId}/idpinitiated?appid=${appId}`,
   };
 }
