@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseXml } from '../../src/core/xml/parse';
+
+const fails = (xml: string) => {
+  const r = parseXml(xml);
+  if (r.ok) throw new Error('expected a parse error');
+  return r.error;
+};
+
+describe('safe XML parsing', () => {
+  it('parses namespaced SAML', () => {
+    const r = parseXml('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1"/>');
+    expect(r.ok && r.value.documentElement.localName).toBe('Response');
+  });
+
+  it('refuses any DTD, so no external entity is ever fetched and no entity expands', () => {
+    const xxe = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>';
+    expect(fails(xxe)).toMatchObject({ code: 'XML_DTD_FORBIDDEN', location: { line: 1, column: 22 } });
+    const laughs = '<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><l>&b;</l>';
+    expect(fails(laughs).code).toBe('XML_DTD_FORBIDDEN');
+  });
+
+  it('reports where a document is not well-formed, including what xmldom only warns about', () => {
+    expect(fails('<a>\n  <b>\n</a>')).toMatchObject({ code: 'XML_MALFORMED' });
+    expect(fails('<a x="1>').code).toBe('XML_MALFORMED');
+    expect(fails('<a/><b/>').code).toBe('XML_MALFORMED');
+    expect(fails('not xml at all').code).toBe('XML_MALFORMED');
+    expect(fails('   ').code).toBe('XML_EMPTY');
+  });
+
+  it('refuses prefixes bound to no namespace', () => {
+    expect(fails('<a><q:b/></a>')).toMatchObject({ code: 'XML_UNBOUND_PREFIX' });
+    expect(fails('<a q:attr="1"/>')).toMatchObject({ code: 'XML_UNBOUND_PREFIX' });
+  });
+
+  it('bounds size and depth', () => {
+    expect(parseXml('<a>' + 'x'.repeat(100) + '</a>', 50)).toMatchObject({ ok: false, error: { code: 'XML_TOO_LARGE' } });
+    const deep = '<a>'.repeat(100) + '</a>'.repeat(100);
+    expect(fails(deep).code).toBe('XML_TOO_DEEP');
+  });
+});
