@@ -214,6 +214,18 @@ describe('AADSTS errors from faulty requests over HTTP', () => {
       );
     });
 
+    it('50124: a RegexReplace pattern that does not compile', async () => {
+      await withApp(
+        (a) =>
+          void a.claims.attributes.push({
+            id: 'bad',
+            name: 'bad',
+            source: { kind: 'transformation', treatAsMultiValued: false, steps: [{ fn: 'RegexReplace', input: { kind: 'attribute', attribute: 'user.mail' }, pattern: '([a-z', replacement: 'x', extraInputs: [] }] },
+          }),
+        async () => expectAadsts(await as('adele.vance@contoso.com'), 50124, /\(\[a-z/),
+      );
+    });
+
     it('50003: the app has no signing certificate; 50146: it has only expired ones', async () => {
       await withApp((a) => void (a.signing.certificates = []), async () => expectAadsts(await as('adele.vance@contoso.com'), 50003));
       const expired = await createAppCertificate(new Date(Date.now() - 4 * 365 * 86400_000), { active: true });

@@ -92,3 +92,16 @@ describe('App Federation Metadata XML', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('certificate downloads', () => {
+  it('"Certificate (Base64)" is the PEM text, "Certificate (Raw)" the DER bytes, both of the active certificate', async () => {
+    const base = `${h.host.origin}/api/idp/apps/${h.app.appId}/certificate`;
+    const active = h.state.apps[0]!.signing.certificates.find((c) => c.active)!;
+    const b64 = await fetch(`${base}?format=base64`);
+    expect(b64.headers.get('content-disposition')).toBe('attachment; filename="Test_SP.cer"');
+    expect(await b64.text()).toBe(active.certificatePem);
+    const raw = Buffer.from(await (await fetch(`${base}?format=raw`)).arrayBuffer());
+    expect(raw.toString('base64')).toBe(pemToBase64(active.certificatePem));
+    expect((await fetch(`${base}?format=pfx`)).status).toBe(400);
+  });
+});

@@ -22,7 +22,7 @@ export interface CookieChange {
 export interface VirtualResponse {
   status: number;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   cookies?: CookieChange[];
 }
 

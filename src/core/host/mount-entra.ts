@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import { EntraIdp, type EntraIdpDeps } from '../idp/entra-idp';
 import { idpUrls, type IdpUrls } from '../idp/urls';
+import { certificateDownloadHandler } from './certificate-routes';
 import { entraLoginHandler, myAppsHandler } from './entra-routes';
 import { toLoopback } from './loopback-urls';
 import type { HarnessHost } from './server';
@@ -16,5 +17,6 @@ export function mountEntra(host: HarnessHost, deps: Omit<EntraIdpDeps, 'urls' | 
   const idp = new EntraIdp({ ...deps, urls, extraDestinations: () => [toLoopback(urls.saml2, host.origin)] });
   host.addVirtualHost(ENTRA_HOSTS.login, entraLoginHandler(idp, urls, deps.clock));
   host.addVirtualHost(ENTRA_HOSTS.myApps, myAppsHandler(urls));
+  host.mount('/api/idp/', certificateDownloadHandler(idp));
   return { idp, urls };
 }

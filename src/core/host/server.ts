@@ -138,7 +138,7 @@ export class HarnessHost {
     const headers = { ...out.headers };
     if (headers.location) headers.location = rewriteLocationForLoopback(headers.location, hosts, this.origin);
     const isHtml = (headers['content-type'] ?? '').includes('text/html');
-    return { ...out, headers, ...(out.body !== undefined && isHtml ? { body: rewriteHtmlForLoopback(out.body, hosts, this.origin) } : {}) };
+    return { ...out, headers, ...(typeof out.body === 'string' && isHtml ? { body: rewriteHtmlForLoopback(out.body, hosts, this.origin) } : {}) };
   }
 }
 

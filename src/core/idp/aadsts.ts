@@ -149,6 +149,11 @@ export const AADSTS = {
     text: (p) => `Mandatory Input '${p.input}' missing from transformation ID 'CreateNameIdentifier'.`,
     fix: 'The Unique User Identifier (Name ID) source attribute is empty for this user: fill it in, or pick another source.',
   },
+  50124: {
+    name: 'ClaimsTransformationInvalidInputParameter',
+    text: (p) => `Claims Transformation contains invalid input parameter. ${p.reason ?? ''}`.trim(),
+    fix: 'Fix the claim transformation (for RegexReplace, a pattern that compiles).',
+  },
   501621: {
     name: 'ClaimsTransformationTimeoutRegularExpressionTimeout',
     text: () =>

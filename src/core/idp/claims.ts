@@ -124,6 +124,7 @@ export function issueClaims(ctx: ClaimContext): Result<IssuedClaims, AadstsError
     return ok({ nameId: nameId.value, attributes });
   } catch (e) {
     if (e instanceof CoreError && e.code === 'AADSTS501621') return err(aadsts(501621));
+    if (e instanceof CoreError && e.code === 'CLAIM_REGEX_INVALID') return err(aadsts(50124, { reason: e.message }));
     throw e;
   }
 }
