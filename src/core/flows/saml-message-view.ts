@@ -1,22 +1,11 @@
-import { describeCertificate } from '../crypto/certificate';
-import { summarizeSignature } from '../crypto/xml-signature';
+import { signatureViews, type SignatureView } from '../crypto/signature-view';
 import { decodePostMessage, decodeRedirectMessage } from '../xml/codec';
-import { attr, descendants, firstChild, textOf } from '../xml/dom';
+import { attr, firstChild, textOf } from '../xml/dom';
 import { NS } from '../xml/namespaces';
 import { parseXml } from '../xml/parse';
 import { prettyXml } from '../xml/pretty';
 
-export interface SignatureView {
-  /** What the signature covers: the element it sits in, matched by the referenced ID. */
-  element: string;
-  elementId?: string;
-  signatureAlgorithm?: string;
-  digestAlgorithm?: string;
-  /** SHA-1 thumbprint of the KeyInfo certificate, when the signer included one. */
-  certificateThumbprint?: string;
-  /** True when the reference points at the element the signature sits in. */
-  coversParent: boolean;
-}
+export type { SignatureView };
 
 export interface SamlMessageView {
   param: 'SAMLRequest' | 'SAMLResponse';
@@ -36,22 +25,6 @@ export interface SamlMessageView {
   error?: string;
 }
 
-function signaturesOf(doc: Document): SignatureView[] {
-  return descendants(doc, NS.ds, 'Signature').map((sig) => {
-    const s = summarizeSignature(sig);
-    const parent = sig.parentNode as Element | null;
-    const thumb = s.keyInfoCertificate ? describeCertificate(s.keyInfoCertificate) : undefined;
-    return {
-      element: parent?.localName ?? '?',
-      coversParent: Boolean(parent && s.referenceId && parent.getAttribute('ID') === s.referenceId),
-      ...(s.referenceId ? { elementId: s.referenceId } : {}),
-      ...(s.signatureAlgorithm ? { signatureAlgorithm: s.signatureAlgorithm } : {}),
-      ...(s.digestAlgorithm ? { digestAlgorithm: s.digestAlgorithm } : {}),
-      ...(thumb?.ok ? { certificateThumbprint: thumb.value.thumbprint } : {}),
-    };
-  });
-}
-
 /** Decodes a SAML message found in a query or a form, for the trace: pretty XML and what is signed by what. */
 export function viewSamlMessage(
   param: 'SAMLRequest' | 'SAMLResponse',
@@ -66,7 +39,7 @@ export function viewSamlMessage(
   if (!parsed.ok) return { ...base, xml: decoded.value, pretty: decoded.value, error: parsed.error.message };
   const root = parsed.value.documentElement;
   const status = attr(firstChild(firstChild(root, NS.samlp, 'Status') ?? root, NS.samlp, 'StatusCode'), 'Value');
-  const signatures = signaturesOf(parsed.value);
+  const signatures = signatureViews(parsed.value);
   if (extra.sigAlg) signatures.push({ element: 'query string (HTTP-Redirect)', signatureAlgorithm: extra.sigAlg, coversParent: true });
   return {
     ...base,

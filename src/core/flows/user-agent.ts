@@ -1,15 +1,12 @@
 import { CoreError } from '../errors';
 import { fromLoopback, toLoopback } from '../host/loopback-urls';
 import { unreachablePage } from '../host/pages/unreachable';
+import type { AgentTransport } from '../host/transport';
 import { CookieJar } from './cookie-jar';
 import { parseHtmlPage, type HtmlForm, type HtmlPage } from './html-forms';
 import { samlMessagesIn, type SamlMessageView } from './saml-message-view';
 
-/** How the agent reaches virtual hosts: through the harness host on loopback. */
-export interface AgentTransport {
-  origin: string;
-  virtualHosts(): ReadonlySet<string>;
-}
+export type { AgentTransport };
 
 export interface Hop {
   index: number;

@@ -6,6 +6,8 @@ import { mountEntra } from './mount-entra';
 import { statusPage } from './pages/status-page';
 import { html } from './http-types';
 import { HarnessHost } from './server';
+import { SiteRegistry } from '../sp/site/site-registry';
+import type { FlowEnv } from '../flows/flows';
 
 export interface HarnessOptions {
   state: () => IdpState;
@@ -18,6 +20,9 @@ export interface RunningHarness {
   host: HarnessHost;
   idp: EntraIdp;
   urls: IdpUrls;
+  sites: SiteRegistry;
+  /** What flows need: the agent's transport, Entra's URLs, the SP sites. */
+  flowEnv: FlowEnv;
   origin: string;
   /** Loopback URL of a real (virtual-host) URL. */
   loopback(url: string): string;
@@ -32,6 +37,17 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
   host.mount('/', async (req) =>
     req.url.pathname === '/' ? html(statusPage(opts.state(), urls, (u) => toLoopback(u, host.origin))) : { status: 404, body: 'Not found' },
   );
+  const sites = new SiteRegistry(host);
   await host.start();
-  return { host, idp, urls, origin: host.origin, loopback: (u) => toLoopback(u, host.origin), stop: () => host.stop() };
+  const transport = { origin: host.origin, virtualHosts: () => host.virtualHostNames() };
+  return {
+    host,
+    idp,
+    urls,
+    sites,
+    flowEnv: { transport, idpUrls: urls, sites },
+    origin: host.origin,
+    loopback: (u) => toLoopback(u, host.origin),
+    stop: () => host.stop(),
+  };
 }

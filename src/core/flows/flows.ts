@@ -1,0 +1,127 @@
+import type { IdpUrls } from '../idp/urls';
+import type { Identity } from '../sp/model';
+import type { CheckId, ValidationReport } from '../sp/report';
+import type { SiteRegistry } from '../sp/site/site-registry';
+import type { SignInRecord, SpSite } from '../sp/site/sp-site';
+import { decodePostMessage } from '../xml/codec';
+import { UserAgent, type AgentTransport, type Hop, type Page } from './user-agent';
+
+export type FlowKind = 'sp-initiated' | 'idp-initiated' | 'sp-logout';
+
+export type FlowOutcome =
+  | { status: 'signed-in'; sp: string; identity: Identity; details?: Readonly<Record<string, unknown>> }
+  | { status: 'signed-out'; sp: string }
+  | { status: 'error'; source: 'entra' | 'sp' | 'network' | 'harness'; code: string; message: string; httpStatus?: number; check?: CheckId };
+
+export interface FlowResult {
+  flow: FlowKind;
+  hops: Hop[];
+  /** The SP core's report on the response that reached the ACS, when one did. */
+  report?: ValidationReport;
+  outcome: FlowOutcome;
+  startedAt: string;
+  durationMs: number;
+}
+
+export interface FlowEnv {
+  transport: AgentTransport;
+  idpUrls: IdpUrls;
+  sites: SiteRegistry;
+}
+
+export interface SignInOptions {
+  /** The account to pick on Entra's "Pick an account" page (UPN). */
+  user?: string;
+  /** Reuse a browser (its cookies: an Entra session, an SP session). */
+  agent?: UserAgent;
+}
+
+/** Picks the user on the account picker if Entra shows it; a flow without a user stops there. */
+async function pickAccount(agent: UserAgent, page: Page, user: string | undefined): Promise<Page | FlowOutcome> {
+  if (page.html?.pageKind !== 'pick-account') return page;
+  if (!user) return { status: 'error', source: 'harness', code: 'ACCOUNT_SELECTION_REQUIRED', message: 'Entra asks to pick an account and the flow names no user.' };
+  const form = page.html.forms.find((f) => f.fields.login?.toLowerCase() === user.toLowerCase());
+  if (!form) return { status: 'error', source: 'entra', code: 'AADSTS50034', message: `${user} is not among the accounts Entra offers.` };
+  return agent.submit(form);
+}
+
+function entraError(page: Page): FlowOutcome | undefined {
+  const code = page.html?.aadsts;
+  if (!code) return undefined;
+  const message = page.html?.root.querySelector('[data-testid=aadsts-message]')?.text ?? `AADSTS${code}`;
+  return { status: 'error', source: 'entra', code: `AADSTS${code}`, message };
+}
+
+function postedResponseId(hop: Hop): string | undefined {
+  const raw = hop.form?.SAMLResponse;
+  const xml = raw ? decodePostMessage(raw) : undefined;
+  return xml?.ok ? /<(?:\w+:)?Response\b[^>]*\bID="([^"]+)"/.exec(xml.value)?.[1] : undefined;
+}
+
+/** Reads how the flow ended: an Entra error page, the SP's verdict on the response it got, or a dead end. */
+function conclude(env: FlowEnv, agent: UserAgent, page: Page, since: number): { outcome: FlowOutcome; report?: ValidationReport } {
+  const hops = agent.hops.slice(since);
+  const entra = entraError(page);
+  if (entra) return { outcome: entra };
+  const post = [...hops].reverse().find((h) => h.method === 'POST' && h.form?.SAMLResponse);
+  if (!post) return { outcome: { status: 'error', source: 'harness', code: 'NO_RESPONSE', message: `The flow ended at ${page.url} (HTTP ${page.status}) without a SAMLResponse reaching an SP.` } };
+  if (page.html?.pageKind === 'unreachable') {
+    return { outcome: { status: 'error', source: 'network', code: 'HOST_UNREACHABLE', message: `The Reply URL's host ${new URL(post.url).host} cannot be reached: the response went nowhere.` } };
+  }
+  const site = env.sites.all().find((s) => s.serves(new URL(post.url)));
+  const record: SignInRecord | undefined = site ? site.recordFor(postedResponseId(post) ?? '') : undefined;
+  if (!site || !record) {
+    return { outcome: { status: 'error', source: 'sp', code: `HTTP_${post.status}`, message: `The response was posted to ${post.url}, which answered HTTP ${post.status}.`, httpStatus: post.status } };
+  }
+  const o = record.outcome;
+  const outcome: FlowOutcome =
+    o.kind === 'signed-in'
+      ? { status: 'signed-in', sp: site.id, identity: o.identity, ...(o.details ? { details: o.details } : {}) }
+      : { status: 'error', source: 'sp', code: o.code, message: o.message, httpStatus: o.httpStatus, ...(record.report.failure && !record.report.ok ? { check: record.report.failure.id } : {}) };
+  return { outcome, report: record.report };
+}
+
+const isOutcome = (x: Page | FlowOutcome): x is FlowOutcome => typeof x.status === 'string';
+
+async function run(flow: FlowKind, env: FlowEnv, agent: UserAgent, body: (agent: UserAgent) => Promise<Page | FlowOutcome>): Promise<FlowResult> {
+  const startedAt = new Date();
+  const since = agent.hops.length;
+  const t0 = performance.now();
+  let result: { outcome: FlowOutcome; report?: ValidationReport };
+  try {
+    const end = await body(agent);
+    result = isOutcome(end) ? { outcome: end } : conclude(env, agent, end, since);
+  } catch (e) {
+    result = { outcome: { status: 'error', source: 'harness', code: (e as { code?: string }).code ?? 'FLOW_FAILED', message: e instanceof Error ? e.message : String(e) } };
+  }
+  return { flow, hops: agent.hops.slice(since), startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - t0), ...result };
+}
+
+/** The user opens the SP's sign-on URL; the SP sends an AuthnRequest; Entra signs the user in; the SP decides. */
+export function runSpInitiated(env: FlowEnv, site: SpSite, opts: SignInOptions & { relayState?: string } = {}): Promise<FlowResult> {
+  const agent = opts.agent ?? new UserAgent(env.transport);
+  return run('sp-initiated', env, agent, async (a) => {
+    if (!site.urls.signOnUrl) return { status: 'error', source: 'sp', code: 'NO_SIGN_ON_URL', message: `${site.behaviour.displayName} has no sign-on URL, so it cannot start a sign-in.` };
+    const start = new URL(site.urls.signOnUrl);
+    if (opts.relayState !== undefined) start.searchParams.set('RelayState', opts.relayState);
+    return pickAccount(a, await a.navigate(start.toString()), opts.user);
+  });
+}
+
+/** The user clicks the app's tile in My Apps (or "Test single sign-on"); Entra posts an unsolicited response. */
+export function runIdpInitiated(env: FlowEnv, appId: string, opts: SignInOptions = {}): Promise<FlowResult> {
+  const agent = opts.agent ?? new UserAgent(env.transport);
+  return run('idp-initiated', env, agent, async (a) => pickAccount(a, await a.navigate(env.idpUrls.userAccess(appId)), opts.user));
+}
+
+/** The user signs out at the SP: LogoutRequest to Entra, LogoutResponse back to the SP. Needs the agent that signed in. */
+export function runSpLogout(env: FlowEnv, site: SpSite, agent: UserAgent): Promise<FlowResult> {
+  return run('sp-logout', env, agent, async (a) => {
+    if (!site.urls.sloUrl) return { status: 'error', source: 'sp', code: 'NO_LOGOUT_URL', message: `${site.behaviour.displayName} has no single logout URL.` };
+    const page = await a.navigate(site.urls.sloUrl);
+    const entra = entraError(page);
+    if (entra) return entra;
+    if (page.html?.pageKind === 'sp-signed-out' || page.html?.pageKind === 'signed-out') return { status: 'signed-out', sp: site.id };
+    return { status: 'error', source: 'sp', code: 'LOGOUT_NOT_COMPLETED', message: `Logout ended at ${page.url} (HTTP ${page.status}).`, httpStatus: page.status };
+  });
+}

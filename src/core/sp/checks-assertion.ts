@@ -1,0 +1,141 @@
+import { attr, childElements, descendants, elementPath, firstChild, textOf } from '../xml/dom';
+import { CM_BEARER, NS } from '../xml/namespaces';
+import type { Identity } from './model';
+import type { ReportBuilder } from './report';
+import type { ValidationContext } from './validation-context';
+
+const path = (el: Element | undefined, fallback: Element): string => elementPath(el ?? fallback);
+
+export function checkAudience(a: Element, r: ReportBuilder, ctx: ValidationContext): void {
+  const conditions = firstChild(a, NS.saml, 'Conditions');
+  const restrictions = conditions ? childElements(conditions, NS.saml, 'AudienceRestriction') : [];
+  if (restrictions.length === 0) return r.fail('assertion.audience', 'the assertion has no AudienceRestriction: it could be meant for any SP', path(conditions, a));
+  // Every AudienceRestriction must name this SP (SAML core 2.5.1.4).
+  for (const restriction of restrictions) {
+    const audiences = childElements(restriction, NS.saml, 'Audience').map((e) => (e.textContent ?? '').trim());
+    if (!audiences.includes(ctx.sp.entityId)) {
+      return r.fail('assertion.audience', `the audience is ${audiences.map((x) => `"${x}"`).join(', ') || '(empty)'}, not this SP's entity ID "${ctx.sp.entityId}"`, elementPath(restriction));
+    }
+  }
+  r.pass('assertion.audience', ctx.sp.entityId);
+}
+
+const skewMs = (ctx: ValidationContext): number => ctx.policy.clockSkewSeconds * 1000;
+
+export function checkBearer(a: Element, r: ReportBuilder, ctx: ValidationContext): string | undefined {
+  const subject = firstChild(a, NS.saml, 'Subject');
+  const bearers = subject ? childElements(subject, NS.saml, 'SubjectConfirmation').filter((c) => attr(c, 'Method') === CM_BEARER) : [];
+  if (bearers.length === 0) {
+    r.fail('subject.bearer', 'no bearer SubjectConfirmation', path(subject, a));
+    return undefined;
+  }
+  const now = ctx.now.getTime();
+  const problems: Array<{ reason: string; element: Element }> = [];
+  for (const c of bearers) {
+    const data = firstChild(c, NS.saml, 'SubjectConfirmationData');
+    const recipient = attr(data, 'Recipient');
+    const notOnOrAfter = attr(data, 'NotOnOrAfter');
+    if (!data || !recipient) problems.push({ reason: 'the bearer confirmation has no Recipient', element: data ?? c });
+    else if (recipient !== ctx.sp.acsUrl) problems.push({ reason: `Recipient is "${recipient}", not this SP's ACS URL "${ctx.sp.acsUrl}"`, element: data });
+    else if (!notOnOrAfter) problems.push({ reason: 'the bearer confirmation has no NotOnOrAfter', element: data });
+    else if (Date.parse(notOnOrAfter) <= now - skewMs(ctx)) problems.push({ reason: `the bearer confirmation expired at ${notOnOrAfter} (checked at ${ctx.now.toISOString()})`, element: data });
+    else {
+      r.pass('subject.bearer', `Recipient ${recipient}, valid until ${notOnOrAfter}`);
+      return attr(data, 'InResponseTo');
+    }
+  }
+  r.fail('subject.bearer', problems[0]!.reason, elementPath(problems[0]!.element));
+  return undefined;
+}
+
+export function checkInResponseTo(response: Element, bearerInResponseTo: string | undefined, r: ReportBuilder, ctx: ValidationContext): string | undefined {
+  const id = attr(response, 'InResponseTo');
+  if (bearerInResponseTo !== undefined && id !== undefined && bearerInResponseTo !== id) {
+    r.fail('response.inResponseTo', `the Response answers "${id}" but its bearer confirmation answers "${bearerInResponseTo}"`, elementPath(response));
+    return undefined;
+  }
+  const answered = id ?? bearerInResponseTo;
+  if (answered === undefined) {
+    if (ctx.policy.allowIdpInitiated) r.pass('response.inResponseTo', 'unsolicited (IdP-initiated), which this SP accepts');
+    else r.fail('response.inResponseTo', 'an unsolicited (IdP-initiated) response; this SP only accepts answers to its own AuthnRequests', elementPath(response));
+    return undefined;
+  }
+  const state = ctx.requests.status(answered, ctx.now);
+  if (state === 'outstanding') {
+    r.pass('response.inResponseTo', `answers AuthnRequest ${answered}`);
+    return answered;
+  }
+  r.fail('response.inResponseTo', state === 'expired' ? `AuthnRequest ${answered} is too old to be answered` : `InResponseTo "${answered}" matches no AuthnRequest this SP has outstanding`, elementPath(response));
+  return undefined;
+}
+
+export function checkTimeWindow(a: Element, r: ReportBuilder, ctx: ValidationContext): void {
+  const conditions = firstChild(a, NS.saml, 'Conditions');
+  if (!conditions) return r.fail('assertion.time', 'the assertion has no Conditions, so no validity period', elementPath(a));
+  const now = ctx.now.getTime();
+  const notBefore = attr(conditions, 'NotBefore');
+  const notOnOrAfter = attr(conditions, 'NotOnOrAfter');
+  const skew = ctx.policy.clockSkewSeconds;
+  if (notBefore && Date.parse(notBefore) > now + skewMs(ctx)) {
+    return r.fail('assertion.time', `not valid before ${notBefore}; it is ${ctx.now.toISOString()} (clock skew allowed: ${skew} s)`, elementPath(conditions));
+  }
+  if (notOnOrAfter && Date.parse(notOnOrAfter) <= now - skewMs(ctx)) {
+    return r.fail('assertion.time', `expired at ${notOnOrAfter}; it is ${ctx.now.toISOString()} (clock skew allowed: ${skew} s)`, elementPath(conditions));
+  }
+  r.pass('assertion.time', `${notBefore ?? '…'} – ${notOnOrAfter ?? '…'} (skew ${skew} s)`);
+}
+
+export function checkReplay(a: Element, r: ReportBuilder, ctx: ValidationContext): void {
+  const id = attr(a, 'ID');
+  if (!id) return r.fail('assertion.replay', 'the assertion has no ID to detect replays by', elementPath(a));
+  if (ctx.replay.has(id, ctx.now)) return r.fail('assertion.replay', `assertion ${id} was already used to sign in`, elementPath(a));
+  r.pass('assertion.replay', `${id} is new`);
+}
+
+export function checkNameId(a: Element, r: ReportBuilder): Element | undefined {
+  const subject = firstChild(a, NS.saml, 'Subject');
+  const nameId = subject ? firstChild(subject, NS.saml, 'NameID') : undefined;
+  if (subject && firstChild(subject, NS.saml, 'EncryptedID')) {
+    r.fail('subject.nameId', 'the NameID is encrypted (EncryptedID), which this SP does not read', elementPath(subject));
+    return undefined;
+  }
+  const value = textOf(nameId)?.trim();
+  if (!value) {
+    r.fail('subject.nameId', 'the Subject has no NameID value', path(nameId ?? subject, a));
+    return undefined;
+  }
+  r.pass('subject.nameId', value);
+  return nameId;
+}
+
+/** The identity an SP takes from the assertion: NameID, attributes as name → values, session details. */
+export function readIdentity(a: Element, nameId: Element, issuer: string | undefined): Identity {
+  const attributes: Record<string, string[]> = {};
+  const statements = childElements(a, NS.saml, 'AttributeStatement');
+  for (const attribute of statements.flatMap((st) => childElements(st, NS.saml, 'Attribute'))) {
+    const name = attr(attribute, 'Name');
+    if (!name) continue;
+    const values = childElements(attribute, NS.saml, 'AttributeValue').map((v) => v.textContent ?? '');
+    attributes[name] = [...(attributes[name] ?? []), ...values];
+  }
+  const authn = firstChild(a, NS.saml, 'AuthnStatement');
+  const classRef = authn ? textOf(descendants(authn, NS.saml, 'AuthnContextClassRef')[0])?.trim() : undefined;
+  const format = attr(nameId, 'Format');
+  const sessionIndex = attr(authn, 'SessionIndex');
+  const authnInstant = attr(authn, 'AuthnInstant');
+  return {
+    nameId: (nameId.textContent ?? '').trim(),
+    attributes,
+    assertionId: attr(a, 'ID') ?? '',
+    ...(format ? { nameIdFormat: format } : {}),
+    ...(sessionIndex ? { sessionIndex } : {}),
+    ...(authnInstant ? { authnInstant } : {}),
+    ...(classRef ? { authnContextClassRef: classRef } : {}),
+    ...(issuer ? { issuer } : {}),
+  };
+}
+
+export function assertionExpiry(a: Element, fallback: Date): Date {
+  const t = attr(firstChild(a, NS.saml, 'Conditions'), 'NotOnOrAfter');
+  return t ? new Date(t) : fallback;
+}

@@ -1,0 +1,26 @@
+import { CoreError, err, type Result } from '../errors';
+import { toLoopback } from '../host/loopback-urls';
+import type { AgentTransport } from '../host/transport';
+import { parseIdpMetadata, type ParsedIdpMetadata } from './idp-metadata';
+
+/**
+ * Fetches IdP metadata by URL the way an SP's server would: through the harness's loopback host for the
+ * virtual hosts (Entra's App Federation Metadata URL), directly for other loopback URLs, and nowhere else.
+ */
+export async function loadMetadataFromUrl(url: string, transport: AgentTransport): Promise<Result<ParsedIdpMetadata>> {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return err(new CoreError('METADATA_URL_INVALID', `"${url}" is not a URL.`));
+  }
+  const wire = transport.virtualHosts().has(target.host.toLowerCase())
+    ? toLoopback(target, transport.origin)
+    : ['127.0.0.1', 'localhost'].includes(target.hostname)
+      ? target.toString()
+      : undefined;
+  if (!wire) return err(new CoreError('METADATA_URL_UNREACHABLE', `${target.host} cannot be reached from here (the harness is offline).`));
+  const res = await fetch(wire);
+  if (!res.ok) return err(new CoreError('METADATA_URL_HTTP', `The metadata URL answered HTTP ${res.status}.`, { status: res.status }));
+  return parseIdpMetadata(await res.text(), 'metadata-url', url);
+}

@@ -1,0 +1,54 @@
+import { SignedXml } from 'xml-crypto';
+import { describeCertificate } from '../crypto/certificate';
+import { summarizeSignature } from '../crypto/xml-signature';
+
+export type SignatureOutcome =
+  | { status: 'verified'; certificateIndex: number; signedXml: string }
+  /** The signature is sound but made with a key the SP does not trust. */
+  | { status: 'untrusted'; signer: { thumbprint: string; subject: string } | undefined }
+  | { status: 'digest-mismatch' }
+  | { status: 'bad-value' }
+  | { status: 'malformed'; detail: string };
+
+function attempt(xml: string, signature: Element, pem: string): { result: 'ok'; signed: string } | { result: 'digest' | 'value' | 'malformed' } {
+  const sig = new SignedXml({ publicCert: pem, getCertFromKeyInfo: () => null });
+  try {
+    sig.loadSignature(signature);
+  } catch {
+    return { result: 'malformed' };
+  }
+  let verified: boolean;
+  try {
+    verified = sig.checkSignature(xml);
+  } catch {
+    verified = false;
+  }
+  if (verified) return { result: 'ok', signed: sig.getSignedReferences()[0] ?? '' };
+  // A reference that failed to validate is a content change; otherwise the SignatureValue is what failed.
+  return sig.getReferences().some((r) => r.validationError) ? { result: 'digest' } : { result: 'value' };
+}
+
+/**
+ * Verifies one signature with the SP's trusted certificates only. When none verifies, the certificate the
+ * signer put in KeyInfo tells an untrusted-but-sound signature from a broken one — it is never trusted.
+ * On success, the canonical XML that was signed is returned: identity is read from those bytes, so nothing
+ * unsigned can be slipped in beside them.
+ */
+export function checkSignature(xml: string, signature: Element, trustedPems: readonly string[]): SignatureOutcome {
+  let sawValue = false;
+  for (const [i, pem] of trustedPems.entries()) {
+    const r = attempt(xml, signature, pem);
+    if (r.result === 'ok') return { status: 'verified', certificateIndex: i, signedXml: r.signed };
+    if (r.result === 'digest') return { status: 'digest-mismatch' };
+    if (r.result === 'malformed') return { status: 'malformed', detail: 'the Signature element cannot be read' };
+    sawValue = true;
+  }
+  const keyInfo = summarizeSignature(signature).keyInfoCertificate;
+  const info = keyInfo ? describeCertificate(keyInfo) : undefined;
+  if (info?.ok) {
+    const r = attempt(xml, signature, info.value.pem);
+    if (r.result === 'ok') return { status: 'untrusted', signer: { thumbprint: info.value.thumbprint, subject: info.value.subject } };
+    if (r.result === 'digest') return { status: 'digest-mismatch' };
+  }
+  return sawValue || trustedPems.length > 0 ? { status: 'bad-value' } : { status: 'untrusted', signer: undefined };
+}

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { html, redirect, text, type VirtualRequest, type VirtualResponse } from '../../host/http-types';
+import type { Identity } from '../model';
+import type { ValidationReport } from '../report';
+import type { ServiceProviderCore } from '../service-provider';
+import type { RenderedPage, SiteBehaviour } from './behaviour';
+
+export interface SiteUrls {
+  acsUrl: string;
+  signOnUrl?: string;
+  sloUrl?: string;
+  metadataUrl?: string;
+  homeUrl?: string;
+}
+
+/** What happened when a response reached the ACS: the SP core's report and the vendor's decision. */
+export interface SignInRecord {
+  at: string;
+  responseId?: string;
+  relayState?: string;
+  report: ValidationReport;
+  outcome:
+    | { kind: 'signed-in'; identity: Identity; details?: Readonly<Record<string, unknown>> }
+    | { kind: 'refused'; code: string; message: string; httpStatus: number };
+}
+
+const SESSION_COOKIE = 'SPSESSION';
+const HISTORY = 200;
+
+function rendered(p: RenderedPage, extra: Partial<VirtualResponse> = {}): VirtualResponse {
+  return html(p.html, p.status, extra);
+}
+
+/** A vendor's web app around the SP core: sign-on URL, ACS, single logout, SP metadata, a home page. */
+export class SpSite {
+  readonly history: SignInRecord[] = [];
+  private readonly sessions = new Map<string, Identity>();
+
+  constructor(
+    readonly id: string,
+    readonly core: ServiceProviderCore,
+    readonly behaviour: SiteBehaviour,
+    readonly urls: SiteUrls,
+  ) {}
+
+  get host(): string {
+    return new URL(this.urls.acsUrl).host.toLowerCase();
+  }
+
+  /** The record of the response with this ID, as a flow looks it up. */
+  recordFor(responseId: string): SignInRecord | undefined {
+    return [...this.history].reverse().find((r) => r.responseId === responseId);
+  }
+
+  /** Whether a request on this site's host is for one of its URLs. */
+  serves(url: URL): boolean {
+    return Object.values(this.urls).some((u) => u && samePath(u, url));
+  }
+
+  async handle(req: VirtualRequest): Promise<VirtualResponse> {
+    const { urls } = this;
+    if (samePath(urls.acsUrl, req.url)) {
+      return req.method === 'POST' ? this.acs(req) : text('The Assertion Consumer Service accepts HTTP-POST only.', 405);
+    }
+    if (urls.signOnUrl && samePath(urls.signOnUrl, req.url)) return this.signOn(req);
+    if (urls.sloUrl && samePath(urls.sloUrl, req.url)) return this.singleLogout(req);
+    if (urls.metadataUrl && samePath(urls.metadataUrl, req.url)) return text(this.core.metadata(), 200, 'application/samlmetadata+xml');
+    const session = this.sessions.get(req.cookies[SESSION_COOKIE] ?? '');
+    return rendered(session ? this.behaviour.renderSignedIn(session, undefined) : this.behaviour.renderHome(urls.signOnUrl));
+  }
+
+  private async signOn(req: VirtualRequest): Promise<VirtualResponse> {
+    const relayState = req.url.searchParams.get('RelayState') ?? undefined;
+    const out = await this.core.loginRequest({ ...(relayState !== undefined ? { relayState } : {}) });
+    if (!out.ok) return rendered(this.behaviour.renderError({ code: out.error.code, message: out.error.message, httpStatus: 409 }, undefined));
+    const hint = req.url.searchParams.get('login_hint');
+    return redirect(hint ? `${out.value.url}&login_hint=${encodeURIComponent(hint)}` : out.value.url);
+  }
+
+  private async acs(req: VirtualRequest): Promise<VirtualResponse> {
+    const samlResponse = req.form.SAMLResponse;
+    const relayState = req.form.RelayState;
+    if (!samlResponse) {
+      return rendered(this.behaviour.renderError({ code: 'NO_SAML_RESPONSE', message: 'The POST to the ACS carried no SAMLResponse.', httpStatus: 400 }, undefined));
+    }
+    const report = await this.core.validate(samlResponse);
+    const base = { at: report.evaluatedAt, report, ...(report.message.responseId ? { responseId: report.message.responseId } : {}), ...(relayState !== undefined ? { relayState } : {}) };
+    if (!report.ok || !report.identity) {
+      const failure = this.behaviour.samlFailure(report);
+      this.remember({ ...base, outcome: { kind: 'refused', ...failure } });
+      return rendered(this.behaviour.renderError(failure, report));
+    }
+    const decision = await this.behaviour.decide(report.identity, report, relayState);
+    if (decision.kind === 'refused') {
+      this.remember({ ...base, outcome: decision });
+      return rendered(this.behaviour.renderError(decision, report));
+    }
+    this.remember({ ...base, outcome: { kind: 'signed-in', identity: report.identity, ...(decision.details ? { details: decision.details } : {}) } });
+    const sid = randomBytes(18).toString('base64url');
+    this.sessions.set(sid, report.identity);
+    return rendered(this.behaviour.renderSignedIn(report.identity, decision.details), { cookies: [{ name: SESSION_COOKIE, value: sid }] });
+  }
+
+  private async singleLogout(req: VirtualRequest): Promise<VirtualResponse> {
+    if (req.url.searchParams.has('SAMLResponse')) {
+      const result = this.core.logoutResponse(req.rawQuery);
+      if (!result.ok) return rendered(this.behaviour.renderError({ code: 'LOGOUT_RESPONSE_REFUSED', message: result.reason, httpStatus: 400 }, undefined));
+      return rendered(this.behaviour.renderSignedOut(), { cookies: [{ name: SESSION_COOKIE, value: null }] });
+    }
+    const sid = req.cookies[SESSION_COOKIE] ?? '';
+    const identity = this.sessions.get(sid);
+    if (!identity) return rendered(this.behaviour.renderSignedOut());
+    this.sessions.delete(sid);
+    const out = await this.core.logoutRequest(identity);
+    if (!out.ok) return rendered(this.behaviour.renderError({ code: out.error.code, message: out.error.message, httpStatus: 409 }, undefined));
+    return redirect(out.value.url, [{ name: SESSION_COOKIE, value: null }]);
+  }
+
+  private remember(record: SignInRecord): void {
+    this.history.push(record);
+    if (this.history.length > HISTORY) this.history.shift();
+  }
+}
+
+function samePath(configured: string, url: URL): boolean {
+  try {
+    const c = new URL(configured);
+    return c.host.toLowerCase() === url.host.toLowerCase() && c.pathname === url.pathname;
+  } catch {
+    return false;
+  }
+}

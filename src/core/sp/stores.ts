@@ -1,0 +1,42 @@
+import { MINUTE } from '../clock';
+
+/** AuthnRequests this SP sent and has not yet seen answered. */
+export class RequestStore {
+  private readonly pending = new Map<string, { issuedAt: number; relayState?: string }>();
+
+  constructor(private readonly ttlMs = 10 * MINUTE) {}
+
+  add(id: string, at: Date, relayState?: string): void {
+    this.pending.set(id, { issuedAt: at.getTime(), ...(relayState !== undefined ? { relayState } : {}) });
+  }
+
+  /** Whether the ID is outstanding at `at` (known and not expired). */
+  status(id: string, at: Date): 'outstanding' | 'expired' | 'unknown' {
+    const p = this.pending.get(id);
+    if (!p) return 'unknown';
+    return at.getTime() - p.issuedAt > this.ttlMs ? 'expired' : 'outstanding';
+  }
+
+  consume(id: string): void {
+    this.pending.delete(id);
+  }
+}
+
+/** Assertion IDs already accepted, kept until the assertion would have expired anyway. */
+export class ReplayCache {
+  private readonly seen = new Map<string, number>();
+
+  has(id: string, at: Date): boolean {
+    const until = this.seen.get(id);
+    if (until === undefined) return false;
+    if (until < at.getTime()) {
+      this.seen.delete(id);
+      return false;
+    }
+    return true;
+  }
+
+  remember(id: string, until: Date): void {
+    this.seen.set(id, until.getTime());
+  }
+}
