@@ -68,10 +68,10 @@ export class ServiceProviderCore {
   }
 
   /** An AuthnRequest over HTTP-Redirect, signed when the policy says so; its ID becomes outstanding. */
-  async loginRequest(opts: { relayState?: string; forceAuthn?: boolean } = {}): Promise<Result<OutboundMessage>> {
+  async loginRequest(opts: { relayState?: string; forceAuthn?: boolean; isPassive?: boolean } = {}): Promise<Result<OutboundMessage>> {
     const trust = this.requireIdp();
     if (!trust.ok) return trust;
-    const url = await this.nodeSaml(trust.value, { forceAuthn: opts.forceAuthn ?? false }).getAuthorizeUrlAsync(opts.relayState ?? '', undefined, {});
+    const url = await this.nodeSaml(trust.value, { forceAuthn: opts.forceAuthn ?? false, passive: opts.isPassive ?? false }).getAuthorizeUrlAsync(opts.relayState ?? '', undefined, {});
     const now = this.options.clock.now();
     const signing = this.options.policy.signAuthnRequests ? this.options.endpoints.signing?.privateKeyPem : undefined;
     const out = restampRedirect(url, 'SAMLRequest', now, signing);
