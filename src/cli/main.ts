@@ -1,79 +1,50 @@
-import { parseArgs } from 'node:util';
-import { startHarness } from '../core/host/harness';
-import { demoState } from '../core/idp/demo-state';
 import { isCoreError } from '../core/errors';
+import { FLOW_HELP, flowCommand } from './commands/flow';
+import { SERVE_HELP, serveCommand } from './commands/serve';
+import { UsageError } from './usage';
 
 const USAGE = `Usage: saml-harness <command> [options]
 
 Commands:
-  web [--port N]      Serve the harness on 127.0.0.1 for a browser (web mode) until interrupted.
-  serve [--port N] [--user UPN]
-                      Run the mock Entra ID tenant on 127.0.0.1 for another application, until interrupted.
-                      --user signs that user in without the account picker.
+  flow     run one sign-in or logout flow headless and print the trace and the report
+  serve    run the mock Entra ID tenant on 127.0.0.1 for another application
+  web      serve the harness on 127.0.0.1 for a browser (web mode)
+  help     show this help; "saml-harness <command> --help" for a command
 
-Options:
-  -h, --help          Show this help.
+Exit codes: 0 success, 1 the flow or check failed, 2 bad usage.
 `;
 
-async function serve(args: string[], mode: 'web' | 'serve'): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`saml-harness: --port must be a port number, not "${values.port}".\n`);
-    return 2;
-  }
-  const state = await demoState(new Date());
-  const harness = await startHarness({ state: () => state, port, ...(values.user ? { autoSignInUpn: () => values.user } : {}) });
-  const app = state.apps[0]!;
-  process.stdout.write(
-    [
-      mode === 'web' ? `SAML Harness (web mode) at ${harness.origin}/` : `Mock Entra ID tenant at ${harness.origin}`,
-      `  Tenant ID:              ${state.tenant.id}`,
-      `  Login URL:              ${harness.loopback(harness.urls.saml2)}`,
-      `  Entra Identifier:       https://sts.windows.net/${state.tenant.id}/`,
-      `  App Federation Metadata: ${harness.loopback(harness.urls.appMetadata(app.appId))}`,
-      `  IdP-initiated (My Apps): ${harness.loopback(harness.urls.userAccess(app.appId))}`,
-      'Press Ctrl+C to stop.',
-      '',
-    ].join('\n'),
-  );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await harness.stop();
-  return 0;
-}
+const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
+  flow: { run: flowCommand, help: FLOW_HELP },
+  serve: { run: (a) => serveCommand(a, 'serve'), help: SERVE_HELP },
+  web: { run: (a) => serveCommand(a, 'web'), help: SERVE_HELP },
+};
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'web':
-    case 'serve':
-      return serve(rest, command);
-    case undefined:
-    case '-h':
-    case '--help':
-    case 'help':
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      process.stderr.write(`saml-harness: unknown command "${command}".\n\n${USAGE}`);
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`saml-harness: unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`saml-harness ${name}: ${(e as Error).message}\n\n${command.help}`);
       return 2;
+    }
+    throw e;
   }
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if ((e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`saml-harness: ${(e as Error).message}\n\n${USAGE}`);
-      process.exit(2);
-    }
     process.stderr.write(`saml-harness: ${isCoreError(e) ? `${e.message} (${e.code})` : e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   },

@@ -1,7 +1,7 @@
 import { app, BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { startHarness, type RunningHarness } from '../core/host/harness';
-import { demoState } from '../core/idp/demo-state';
+import { demoState } from '../core/demo/demo-state';
 import { secureWindowOptions, isOwnUrl } from './window-policy';
 
 let harness: RunningHarness | undefined;

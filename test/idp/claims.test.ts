@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEnterpriseApp } from '../../src/core/idp/app-defaults';
 import { issueClaims, pairwiseId, type IssuedClaims } from '../../src/core/idp/claims';
-import { demoTenant } from '../../src/core/idp/demo-tenant';
+import { demoTenant } from '../../src/core/demo/demo-tenant';
 import type { EnterpriseApp, Tenant, User } from '../../src/core/idp/model';
 import { newGuid } from '../../src/core/ids';
 

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../../src/core/clock';
 import { startHarness } from '../../src/core/host/harness';
 import { createEnterpriseApp } from '../../src/core/idp/app-defaults';
-import { demoTenant } from '../../src/core/idp/demo-tenant';
+import { demoTenant } from '../../src/core/demo/demo-tenant';
 import type { EnterpriseApp } from '../../src/core/idp/model';
 import { loadMetadataFromUrl } from '../../src/core/sp/metadata-source';
 import type { SpPolicy } from '../../src/core/sp/model';

@@ -2,7 +2,7 @@ import * as samlify from 'samlify';
 import { SAML, ValidateInResponseTo, type SamlConfig } from '@node-saml/node-saml';
 import { manualClock, systemClock, type Clock, type ManualClock } from '../../src/core/clock';
 import { createEnterpriseApp } from '../../src/core/idp/app-defaults';
-import { demoTenant } from '../../src/core/idp/demo-tenant';
+import { demoTenant } from '../../src/core/demo/demo-tenant';
 import type { EnterpriseApp, Tenant } from '../../src/core/idp/model';
 import type { IdpState } from '../../src/core/idp/entra-idp';
 import { HarnessHost } from '../../src/core/host/server';

@@ -1,5 +1,5 @@
 import { newGuid } from '../ids';
-import type { Group, Tenant, User } from './model';
+import type { Group, Tenant, User } from '../idp/model';
 
 type Attrs = User['attributes'];
 

@@ -1,6 +1,7 @@
-import { createEnterpriseApp } from './app-defaults';
+import { GENERIC_SP } from '../sp/site/generic-defaults';
+import { createEnterpriseApp } from '../idp/app-defaults';
 import { demoTenant } from './demo-tenant';
-import type { EnterpriseApp, Tenant } from './model';
+import type { EnterpriseApp, Tenant } from '../idp/model';
 
 export interface DemoState {
   tenant: Tenant;
@@ -12,10 +13,10 @@ export async function demoState(now: Date): Promise<DemoState> {
   const tenant = demoTenant();
   const app = await createEnterpriseApp(
     {
-      displayName: 'SAML Harness Test App',
-      identifiers: ['https://sp.example.com/saml/metadata'],
-      replyUrls: ['https://sp.example.com/saml/acs'],
-      logoutUrl: 'https://sp.example.com/saml/logout',
+      displayName: GENERIC_SP.displayName,
+      identifiers: [GENERIC_SP.entityId],
+      replyUrls: [GENERIC_SP.acsUrl],
+      logoutUrl: GENERIC_SP.sloUrl,
     },
     now,
   );

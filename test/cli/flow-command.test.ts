@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli';
+
+describe('saml-harness flow', () => {
+  it('prints the trace, the report and the outcome of an SP-initiated sign-in', async () => {
+    const { code, stdout } = await runCli(['flow', '--sp', 'generic', '--mode', 'sp-initiated']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^SP-initiated sign-in — 4 hops/);
+    expect(stdout).toMatch(/GET {2}https:\/\/sp\.example\.com\/login {2}302/);
+    expect(stdout).toContain('SAMLRequest (HTTP-Redirect) AuthnRequest');
+    expect(stdout).toContain('picked adele.vance@contoso.com');
+    expect(stdout).toContain('SAMLResponse (HTTP-POST) Response');
+    expect(stdout).toContain('✓ The signature covers the assertion used (no wrapping)');
+    expect(stdout).toContain('Outcome: Signed in to generic as adele.vance@contoso.com');
+  });
+
+  it('--json gives the same result for machines', async () => {
+    const { code, stdout } = await runCli(['flow', '--mode', 'idp-initiated', '--signing', 'response-and-assertion', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { flow: string; outcome: { status: string }; report: { ok: boolean; checks: Array<{ id: string; status: string }> } };
+    expect(result.flow).toBe('idp-initiated');
+    expect(result.outcome.status).toBe('signed-in');
+    expect(result.report.checks.find((c) => c.id === 'signature.required')?.status).toBe('pass');
+  });
+
+  it('a failing flow exits 1; bad usage exits 2 with the help', async () => {
+    const failing = await runCli(['flow', '--user', 'nestor.wilke@contoso.com']);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain('AADSTS50057');
+    const bad = await runCli(['flow', '--mode', 'sideways']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--mode must be one of sp-initiated, idp-initiated, logout');
+    expect(bad.stderr).toContain('Usage: saml-harness flow');
+  });
+});
