@@ -2,8 +2,7 @@ import type { IdpUrls } from '../idp/urls';
 import type { Identity } from '../sp/model';
 import type { CheckId, ValidationReport } from '../sp/report';
 import type { SiteRegistry } from '../sp/site/site-registry';
-import type { SignInRecord, SpSite } from '../sp/site/sp-site';
-import { decodePostMessage } from '../xml/codec';
+import { peekResponseId, type SignInRecord, type SpSite } from '../sp/site/sp-site';
 import { UserAgent, type AgentTransport, type Hop, type Page } from './user-agent';
 
 export type FlowKind = 'sp-initiated' | 'idp-initiated' | 'sp-logout';
@@ -11,7 +10,7 @@ export type FlowKind = 'sp-initiated' | 'idp-initiated' | 'sp-logout';
 export type FlowOutcome =
   | { status: 'signed-in'; sp: string; identity: Identity; details?: Readonly<Record<string, unknown>> }
   | { status: 'signed-out'; sp: string }
-  | { status: 'error'; source: 'entra' | 'sp' | 'network' | 'harness'; code: string; message: string; httpStatus?: number; check?: CheckId };
+  | { status: 'error'; source: 'entra' | 'sp' | 'network' | 'harness'; code: string; message: string; httpStatus?: number; check?: CheckId; reason?: string };
 
 export interface FlowResult {
   flow: FlowKind;
@@ -32,6 +31,8 @@ export interface FlowEnv {
 export interface SignInOptions {
   /** The account to pick on Entra's "Pick an account" page (UPN). */
   user?: string;
+  /** The email to type on a vendor's SSO login page (default: the user). */
+  email?: string;
   /** Reuse a browser (its cookies: an Entra session, an SP session). */
   agent?: UserAgent;
 }
@@ -52,10 +53,12 @@ function entraError(page: Page): FlowOutcome | undefined {
   return { status: 'error', source: 'entra', code: `AADSTS${code}`, message };
 }
 
-function postedResponseId(hop: Hop): string | undefined {
-  const raw = hop.form?.SAMLResponse;
-  const xml = raw ? decodePostMessage(raw) : undefined;
-  return xml?.ok ? /<(?:\w+:)?Response\b[^>]*\bID="([^"]+)"/.exec(xml.value)?.[1] : undefined;
+/** A vendor page that refused before any SAML response (e.g. ImageKit's SSO login page). */
+function spPageError(page: Page): FlowOutcome | undefined {
+  const el = page.html?.root.querySelector('[data-error-code]');
+  if (!el) return undefined;
+  const reason = page.html?.root.querySelector('[data-error-reason]')?.text;
+  return { status: 'error', source: 'sp', code: el.getAttribute('data-error-code')!, message: el.text.trim(), httpStatus: page.status, ...(reason ? { reason } : {}) };
 }
 
 /** Reads how the flow ended: an Entra error page, the SP's verdict on the response it got, or a dead end. */
@@ -64,12 +67,14 @@ function conclude(env: FlowEnv, agent: UserAgent, page: Page, since: number): { 
   const entra = entraError(page);
   if (entra) return { outcome: entra };
   const post = [...hops].reverse().find((h) => h.method === 'POST' && h.form?.SAMLResponse);
+  const refusedEarly = post ? undefined : spPageError(page);
+  if (refusedEarly) return { outcome: refusedEarly };
   if (!post) return { outcome: { status: 'error', source: 'harness', code: 'NO_RESPONSE', message: `The flow ended at ${page.url} (HTTP ${page.status}) without a SAMLResponse reaching an SP.` } };
   if (page.html?.pageKind === 'unreachable') {
     return { outcome: { status: 'error', source: 'network', code: 'HOST_UNREACHABLE', message: `The Reply URL's host ${new URL(post.url).host} cannot be reached: the response went nowhere.` } };
   }
   const site = env.sites.all().find((s) => s.serves(new URL(post.url)));
-  const record: SignInRecord | undefined = site ? site.recordFor(postedResponseId(post) ?? '') : undefined;
+  const record: SignInRecord | undefined = site ? site.recordFor(peekResponseId(post.form!.SAMLResponse!) ?? '') : undefined;
   if (!site || !record) {
     return { outcome: { status: 'error', source: 'sp', code: `HTTP_${post.status}`, message: `The response was posted to ${post.url}, which answered HTTP ${post.status}.`, httpStatus: post.status } };
   }
@@ -77,8 +82,16 @@ function conclude(env: FlowEnv, agent: UserAgent, page: Page, since: number): { 
   const outcome: FlowOutcome =
     o.kind === 'signed-in'
       ? { status: 'signed-in', sp: site.id, identity: o.identity, ...(o.details ? { details: o.details } : {}) }
-      : { status: 'error', source: 'sp', code: o.code, message: o.message, httpStatus: o.httpStatus, ...(record.report.failure && !record.report.ok ? { check: record.report.failure.id } : {}) };
-  return { outcome, report: record.report };
+      : {
+          status: 'error',
+          source: 'sp',
+          code: o.code,
+          message: o.message,
+          httpStatus: o.httpStatus,
+          ...(o.reason ? { reason: o.reason } : {}),
+          ...(record.report?.failure ? { check: record.report.failure.id } : {}),
+        };
+  return { outcome, ...(record.report ? { report: record.report } : {}) };
 }
 
 const isOutcome = (x: Page | FlowOutcome): x is FlowOutcome => typeof x.status === 'string';
@@ -104,7 +117,11 @@ export function runSpInitiated(env: FlowEnv, site: SpSite, opts: SignInOptions &
     if (!site.urls.signOnUrl) return { status: 'error', source: 'sp', code: 'NO_SIGN_ON_URL', message: `${site.behaviour.displayName} has no sign-on URL, so it cannot start a sign-in.` };
     const start = new URL(site.urls.signOnUrl);
     if (opts.relayState !== undefined) start.searchParams.set('RelayState', opts.relayState);
-    return pickAccount(a, await a.navigate(start.toString()), opts.user);
+    let page = await a.navigate(start.toString());
+    const emailForm = page.html?.pageKind === 'sp-sign-on' ? page.html.forms.find((f) => 'email' in f.fields) : undefined;
+    const email = opts.email ?? opts.user;
+    if (emailForm && email) page = await a.submit(emailForm, { email });
+    return pickAccount(a, page, opts.user);
   });
 }
 

@@ -2,9 +2,15 @@ import type { Identity } from '../model';
 import type { ValidationReport } from '../report';
 
 /** What an SP decides after its SAML checks: let the user in (maybe with details to show), or refuse. */
-export type SignInDecision =
-  | { kind: 'signed-in'; details?: Readonly<Record<string, unknown>> }
-  | { kind: 'refused'; code: string; message: string; httpStatus: number };
+export interface SiteError {
+  code: string;
+  message: string;
+  httpStatus: number;
+  /** Why, in the harness's words (which attribute, which rule); shown beside the vendor's own text. */
+  reason?: string;
+}
+
+export type SignInDecision = { kind: 'signed-in'; details?: Readonly<Record<string, unknown>> } | ({ kind: 'refused' } & SiteError);
 
 export interface RenderedPage {
   status: number;
@@ -21,9 +27,17 @@ export interface SiteBehaviour {
   /** Called with a report whose every check passed: the vendor's own rules (roles, provisioning). */
   decide(identity: Identity, report: ValidationReport, relayState: string | undefined): Promise<SignInDecision>;
   /** The SAML checks failed: how this vendor reports it (its code, text and HTTP status). */
-  samlFailure(report: ValidationReport): { code: string; message: string; httpStatus: number };
+  samlFailure(report: ValidationReport): SiteError;
+  /** A POST to the ACS that carries no SAMLResponse. */
+  missingResponse?(): SiteError;
+  /** Whether the site takes SAML at all right now (SSO configured and switched on at the vendor). */
+  gate?(): SiteError | undefined;
+  /** The vendor's login page asks for an email first, and may refuse before any AuthnRequest. */
+  signOnForm?: { beforeSignOn(email: string): SiteError | undefined };
   renderSignedIn(identity: Identity, details: Readonly<Record<string, unknown>> | undefined): RenderedPage;
-  renderError(error: { code: string; message: string; httpStatus: number }, report: ValidationReport | undefined): RenderedPage;
+  renderError(error: SiteError, report: ValidationReport | undefined): RenderedPage;
   renderHome(signInUrl: string | undefined): RenderedPage;
   renderSignedOut(): RenderedPage;
+  /** The email form of the vendor's SSO login page. */
+  renderSignOnForm?(action: string, error?: SiteError): RenderedPage;
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { html, redirect, text, type VirtualRequest, type VirtualResponse } from '../../host/http-types';
+import { decodeAnyMessage } from '../../xml/codec';
 import type { Identity } from '../model';
 import type { ValidationReport } from '../report';
 import type { ServiceProviderCore } from '../service-provider';
-import type { RenderedPage, SiteBehaviour } from './behaviour';
+import type { RenderedPage, SiteBehaviour, SiteError } from './behaviour';
 
 export interface SiteUrls {
   acsUrl: string;
@@ -18,10 +19,11 @@ export interface SignInRecord {
   at: string;
   responseId?: string;
   relayState?: string;
-  report: ValidationReport;
+  /** Absent when the vendor refused before validating (SSO switched off). */
+  report?: ValidationReport;
   outcome:
     | { kind: 'signed-in'; identity: Identity; details?: Readonly<Record<string, unknown>> }
-    | { kind: 'refused'; code: string; message: string; httpStatus: number };
+    | ({ kind: 'refused' } & SiteError);
 }
 
 const SESSION_COOKIE = 'SPSESSION';
@@ -70,18 +72,34 @@ export class SpSite {
   }
 
   private async signOn(req: VirtualRequest): Promise<VirtualResponse> {
-    const relayState = req.url.searchParams.get('RelayState') ?? undefined;
+    const gated = this.behaviour.gate?.();
+    if (gated) return rendered(this.behaviour.renderError(gated, undefined));
+    const relayState = req.url.searchParams.get('RelayState') ?? req.form.RelayState ?? undefined;
+    const form = this.behaviour.signOnForm;
+    const email = req.form.email ?? req.url.searchParams.get('email') ?? undefined;
+    if (form && this.behaviour.renderSignOnForm) {
+      if (!email) return rendered(this.behaviour.renderSignOnForm(this.urls.signOnUrl!));
+      const refused = form.beforeSignOn(email);
+      if (refused) return rendered(this.behaviour.renderSignOnForm(this.urls.signOnUrl!, refused), {});
+    }
     const out = await this.core.loginRequest({ ...(relayState !== undefined ? { relayState } : {}) });
     if (!out.ok) return rendered(this.behaviour.renderError({ code: out.error.code, message: out.error.message, httpStatus: 409 }, undefined));
-    const hint = req.url.searchParams.get('login_hint');
+    const hint = email ?? req.url.searchParams.get('login_hint');
     return redirect(hint ? `${out.value.url}&login_hint=${encodeURIComponent(hint)}` : out.value.url);
   }
 
   private async acs(req: VirtualRequest): Promise<VirtualResponse> {
     const samlResponse = req.form.SAMLResponse;
     const relayState = req.form.RelayState;
+    const gated = this.behaviour.gate?.();
+    if (gated) {
+      const responseId = samlResponse ? peekResponseId(samlResponse) : undefined;
+      this.remember({ at: new Date().toISOString(), ...(responseId ? { responseId } : {}), outcome: { kind: 'refused', ...gated } });
+      return rendered(this.behaviour.renderError(gated, undefined));
+    }
     if (!samlResponse) {
-      return rendered(this.behaviour.renderError({ code: 'NO_SAML_RESPONSE', message: 'The POST to the ACS carried no SAMLResponse.', httpStatus: 400 }, undefined));
+      const missing = this.behaviour.missingResponse?.() ?? { code: 'NO_SAML_RESPONSE', message: 'The POST to the ACS carried no SAMLResponse.', httpStatus: 400 };
+      return rendered(this.behaviour.renderError(missing, undefined));
     }
     const report = await this.core.validate(samlResponse);
     const base = { at: report.evaluatedAt, report, ...(report.message.responseId ? { responseId: report.message.responseId } : {}), ...(relayState !== undefined ? { relayState } : {}) };
@@ -120,6 +138,12 @@ export class SpSite {
     this.history.push(record);
     if (this.history.length > HISTORY) this.history.shift();
   }
+}
+
+/** The Response ID of a posted message, read without validating it (to file a refusal under it). */
+export function peekResponseId(samlResponse: string): string | undefined {
+  const decoded = decodeAnyMessage(samlResponse);
+  return decoded.ok ? /<(?:\w+:)?Response\b[^>]*?\sID="([^"]+)"/.exec(decoded.value.xml)?.[1] : undefined;
 }
 
 function samePath(configured: string, url: URL): boolean {

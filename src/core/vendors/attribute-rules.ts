@@ -1,0 +1,60 @@
+import type { Identity } from '../sp/model';
+import type { AttributeSpec } from './profile';
+
+export type AttributeViolation =
+  | { kind: 'missing'; spec: AttributeSpec; nearMiss?: string }
+  | { kind: 'not-accepted'; spec: AttributeSpec; value: string; caseMismatch?: string }
+  | { kind: 'multiple'; spec: AttributeSpec; values: string[] };
+
+/** The values of one attribute, by its exact name. */
+export function values(identity: Identity, name: string): string[] {
+  return identity.attributes[name] ?? [];
+}
+
+export function first(identity: Identity, name: string): string | undefined {
+  return values(identity, name)[0];
+}
+
+/**
+ * The first way the attributes break the vendor's rules. A missing attribute whose name differs only in case
+ * or namespace from one that was sent is named as the near miss — the usual cause.
+ */
+export function attributeViolation(specs: readonly AttributeSpec[], identity: Identity): AttributeViolation | undefined {
+  const names = Object.keys(identity.attributes);
+  for (const spec of specs) {
+    const vs = values(identity, spec.name).filter((v) => v !== '');
+    if (vs.length === 0) {
+      if (!spec.required) continue;
+      const lower = spec.name.toLowerCase();
+      const nearMiss = names.find((n) => n.toLowerCase() === lower || n.toLowerCase().endsWith(`/${lower}`));
+      return { kind: 'missing', spec, ...(nearMiss ? { nearMiss } : {}) };
+    }
+    if (!spec.multiValued && vs.length > 1) return { kind: 'multiple', spec, values: vs };
+    if (spec.accepted) {
+      for (const v of vs) {
+        const ok = spec.caseInsensitiveValues ? spec.accepted.some((a) => a.toLowerCase() === v.toLowerCase()) : spec.accepted.includes(v);
+        if (!ok) {
+          const caseMismatch = spec.accepted.find((a) => a.toLowerCase() === v.toLowerCase());
+          return { kind: 'not-accepted', spec, value: v, ...(caseMismatch ? { caseMismatch } : {}) };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** One line that says what is wrong and what would be accepted. */
+export function describeViolation(v: AttributeViolation): string {
+  switch (v.kind) {
+    case 'missing':
+      return v.nearMiss
+        ? `attribute "${v.spec.name}" is missing; "${v.nearMiss}" was sent — names are matched exactly, namespace and case included`
+        : `attribute "${v.spec.name}" is missing`;
+    case 'multiple':
+      return `attribute "${v.spec.name}" has ${v.values.length} values (${v.values.join(', ')}); it takes one`;
+    case 'not-accepted':
+      return v.caseMismatch
+        ? `"${v.spec.name}" has value "${v.value}"; the accepted value is "${v.caseMismatch}" — values are case-sensitive`
+        : `"${v.spec.name}" has value "${v.value}", which is not one of ${v.spec.accepted!.map((a) => `"${a}"`).join(', ')}`;
+  }
+}
