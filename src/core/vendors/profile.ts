@@ -152,6 +152,8 @@ export interface VendorProfile<S> {
   samlFailure(report: ValidationReport): VendorError;
   /** A POST to the ACS with no SAMLResponse at all. */
   missingResponse?(): VendorError;
+  /** After the admin's IdP configuration was accepted (Hugging Face: the configuration must be tested again). */
+  onIdpConfigured?(settings: S): void;
   /** Whether the vendor takes SAML right now; `configured` says whether it holds an IdP configuration. */
   gate(settings: S, configured: boolean): VendorError | undefined;
   pages: VendorPages;

@@ -1,8 +1,9 @@
 import type { VendorError, VendorErrorDef } from './profile';
 
-/** The vendor's error `code`, with the harness's reason for it. */
-export function vendorError(catalogue: Readonly<Record<string, VendorErrorDef>>, code: string, reason: string): VendorError {
+/** The vendor's error `code`, with the harness's reason for it; `%NAME%` in the vendor's text takes `values.NAME`. */
+export function vendorError(catalogue: Readonly<Record<string, VendorErrorDef>>, code: string, reason: string, values: Readonly<Record<string, string>> = {}): VendorError {
   const def = catalogue[code];
   if (!def) throw new Error(`error ${code} is not in the catalogue`);
-  return { code: def.code, name: def.name, message: def.text, httpStatus: def.httpStatus, reason };
+  const message = def.text.replace(/%(\w+)%/g, (whole, name: string) => values[name] ?? whole);
+  return { code: def.code, name: def.name, message, httpStatus: def.httpStatus, reason };
 }

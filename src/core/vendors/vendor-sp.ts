@@ -69,6 +69,7 @@ export class VendorSp<S> {
     this.state.idpConfig = input;
     this.state.supportApplied = false;
     this.setTrust(input.method === 'sent-to-support' ? undefined : trust.value);
+    this.profile.onIdpConfigured?.(this.state.settings);
     return ok(trust.value);
   }
 
