@@ -82,7 +82,9 @@ export class SpSite {
       const refused = form.beforeSignOn(email);
       if (refused) return rendered(this.behaviour.renderSignOnForm(this.urls.signOnUrl!, refused), {});
     }
-    const out = await this.core.loginRequest({ ...(relayState !== undefined ? { relayState } : {}) });
+    // A passive check ("is there an SSO session already?"), as SP libraries offer.
+    const isPassive = req.url.searchParams.get('isPassive') === 'true';
+    const out = await this.core.loginRequest({ ...(relayState !== undefined ? { relayState } : {}), isPassive });
     if (!out.ok) return rendered(this.behaviour.renderError({ code: out.error.code, message: out.error.message, httpStatus: 409 }, undefined));
     const hint = email ?? req.url.searchParams.get('login_hint');
     return redirect(hint ? `${out.value.url}&login_hint=${encodeURIComponent(hint)}` : out.value.url);
