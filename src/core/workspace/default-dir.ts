@@ -1,0 +1,17 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Where the workspace lives unless --workspace says otherwise: the same folder Electron's
+ * app.getPath('userData') gives the app, so the desktop app, web mode and the CLI share it.
+ */
+export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const name = 'saml-harness';
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), name);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', name);
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), name);
+}
+
+export function defaultWorkspaceDir(): string {
+  return join(defaultUserDataDir(), 'workspace');
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { EnterpriseApp, Tenant } from '../idp/model';
+import { SpDirectoryData } from '../provisioning/directory';
+import { GenericSpDefinition } from '../vendors/generic';
+
+/** The version of the workspace file format this build writes. */
+export const FORMAT_VERSION = 1;
+
+export const IdpConfigInput = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('metadata-xml'), metadataXml: z.string() }),
+  z.object({ method: z.literal('metadata-url'), metadataUrl: z.string() }),
+  z.object({ method: z.literal('signon-url-and-certificate'), signOnUrl: z.string(), certificate: z.string() }),
+  z.object({ method: z.literal('sent-to-support'), metadataXml: z.string() }),
+]);
+
+/** One vendor SP of the workspace: which profile, its placeholder values, the Entra app it pairs with, its state. */
+export const VendorInstance = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  profile: z.string().min(1),
+  params: z.record(z.string(), z.string()).default({}),
+  /** objectId of the enterprise app set up for this vendor. */
+  appObjectId: z.string().optional(),
+  /** For the generic profile: the integrator's definition. */
+  definition: GenericSpDefinition.optional(),
+  state: z.object({
+    settings: z.unknown(),
+    idpConfig: IdpConfigInput.optional(),
+    supportApplied: z.boolean().optional(),
+    directory: SpDirectoryData,
+    faults: z.array(z.string()).default([]),
+  }),
+});
+export type VendorInstance = z.infer<typeof VendorInstance>;
+
+/** Attribute values applied to a user for one flow, without changing the directory. */
+export const AttributeSet = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  description: z.string().default(''),
+  /** `user.<attribute>` → values; an empty list makes the attribute empty for the flow. */
+  values: z.record(z.string().regex(/^user\.[a-z0-9]+$/), z.array(z.string())),
+});
+export type AttributeSet = z.infer<typeof AttributeSet>;
+
+export interface Workspace {
+  tenant: Tenant;
+  apps: EnterpriseApp[];
+  vendors: VendorInstance[];
+  attributeSets: AttributeSet[];
+}
+
+/** Each file is an envelope — `{ format: "saml-harness/<kind>", version, data }` — so a file says what it is. */
+export const FILES = {
+  tenant: { kind: 'tenant', data: Tenant },
+  app: { kind: 'enterprise-app', data: EnterpriseApp },
+  vendor: { kind: 'vendor-sp', data: VendorInstance },
+  attributeSets: { kind: 'attribute-sets', data: z.array(AttributeSet) },
+} as const;
+
+export interface FileKind<T> {
+  kind: string;
+  data: z.ZodType<T>;
+}

@@ -1,0 +1,129 @@
+import { mkdir, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EnterpriseApp, Tenant } from '../idp/model';
+import { writeJsonAtomic } from './atomic-write';
+import { FILES, FORMAT_VERSION, type AttributeSet, type FileKind, type VendorInstance, type Workspace } from './schema';
+
+/** A file that could not be loaded: why, and where its content was kept. */
+export interface LoadProblem {
+  file: string;
+  code: 'FILE_NOT_JSON' | 'FILE_WRONG_KIND' | 'FILE_TOO_NEW' | 'FILE_INVALID' | 'FILE_UNREADABLE';
+  message: string;
+  /** The file, renamed aside byte for byte so no save can overwrite it. */
+  keptAs: string;
+}
+
+export interface LoadResult {
+  workspace: Partial<Workspace> & { apps: EnterpriseApp[]; vendors: VendorInstance[] };
+  problems: LoadProblem[];
+  /** Nothing was there: the caller seeds a fresh workspace. */
+  fresh: boolean;
+}
+
+const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+
+/**
+ * The workspace folder: one JSON file per tenant, app, vendor SP, and the attribute sets. Each file carries
+ * its kind and format version, is validated on load, and is written atomically. A file that fails to load is
+ * renamed aside (never overwritten) and reported; the rest loads.
+ */
+export class WorkspaceStore {
+  constructor(
+    readonly dir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private path(...parts: string[]): string {
+    return join(this.dir, ...parts);
+  }
+
+  async load(): Promise<LoadResult> {
+    await mkdir(this.dir, { recursive: true });
+    const problems: LoadProblem[] = [];
+    const read = async <T>(rel: string, kind: FileKind<T>): Promise<T | undefined> => {
+      const r = await this.readFile(rel, kind);
+      if (r.ok) return r.data;
+      if (r.problem) problems.push(r.problem);
+      return undefined;
+    };
+    const tenant = await read('tenant.json', FILES.tenant);
+    const apps = (await Promise.all((await this.list('apps')).map((f) => read(join('apps', f), FILES.app)))).filter((a): a is EnterpriseApp => Boolean(a));
+    const vendors = (await Promise.all((await this.list('vendors')).map((f) => read(join('vendors', f), FILES.vendor)))).filter((v): v is VendorInstance => Boolean(v));
+    const attributeSets = await read('attribute-sets.json', FILES.attributeSets);
+    const fresh = problems.length === 0 && !tenant && apps.length === 0 && vendors.length === 0 && !attributeSets;
+    return { workspace: { apps, vendors, ...(tenant ? { tenant } : {}), ...(attributeSets ? { attributeSets } : {}) }, problems, fresh };
+  }
+
+  private async list(sub: string): Promise<string[]> {
+    const dir = this.path(sub);
+    if (!existsSync(dir)) return [];
+    return (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  }
+
+  private async readFile<T>(rel: string, kind: FileKind<T>): Promise<{ ok: true; data: T } | { ok: false; problem?: LoadProblem }> {
+    const file = this.path(rel);
+    if (!existsSync(file)) return { ok: false };
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      return { ok: false, problem: await this.quarantine(rel, 'FILE_UNREADABLE', `cannot be read: ${(e as Error).message}`) };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      return { ok: false, problem: await this.quarantine(rel, 'FILE_NOT_JSON', `is not valid JSON: ${(e as Error).message}`) };
+    }
+    const head = (json ?? {}) as { format?: unknown; version?: unknown; data?: unknown };
+    const expected = `saml-harness/${kind.kind}`;
+    if (head.format !== expected) return { ok: false, problem: await this.quarantine(rel, 'FILE_WRONG_KIND', `is "${String(head?.format)}", not a ${expected} file`) };
+    if (typeof head.version === 'number' && head.version > FORMAT_VERSION) {
+      return { ok: false, problem: await this.quarantine(rel, 'FILE_TOO_NEW', `was written by a newer SAML Harness (format version ${head.version}; this one reads up to ${FORMAT_VERSION})`) };
+    }
+    const parsed = kind.data.safeParse(head.data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return { ok: false, problem: await this.quarantine(rel, 'FILE_INVALID', `is not valid at data.${issue.path.join('.')}: ${issue.message}`) };
+    }
+    return { ok: true, data: parsed.data };
+  }
+
+  private async quarantine(rel: string, code: LoadProblem['code'], why: string): Promise<LoadProblem> {
+    const keptAs = `${rel}.${code === 'FILE_TOO_NEW' ? 'newer' : 'corrupt'}-${stamp(this.now())}`;
+    await rename(this.path(rel), this.path(keptAs));
+    return { file: rel, code, message: `${rel} ${why}. It was kept as ${keptAs} and the workspace loaded without it.`, keptAs };
+  }
+
+  private write<T>(rel: string, kind: FileKind<T>, data: T): Promise<void> {
+    return writeJsonAtomic(this.path(rel), { format: `saml-harness/${kind.kind}`, version: FORMAT_VERSION, data });
+  }
+
+  saveTenant(tenant: Tenant): Promise<void> {
+    return this.write('tenant.json', FILES.tenant, tenant);
+  }
+
+  saveApp(app: EnterpriseApp): Promise<void> {
+    return this.write(join('apps', `${app.objectId}.json`), FILES.app, app);
+  }
+
+  async deleteApp(objectId: string): Promise<void> {
+    await unlink(this.path('apps', `${objectId}.json`)).catch(() => undefined);
+  }
+
+  saveVendor(vendor: VendorInstance): Promise<void> {
+    return this.write(join('vendors', `${vendor.id}.json`), FILES.vendor, vendor);
+  }
+
+  saveAttributeSets(sets: AttributeSet[]): Promise<void> {
+    return this.write('attribute-sets.json', FILES.attributeSets, sets);
+  }
+
+  async saveAll(ws: Workspace): Promise<void> {
+    await this.saveTenant(ws.tenant);
+    await Promise.all(ws.apps.map((a) => this.saveApp(a)));
+    await Promise.all(ws.vendors.map((v) => this.saveVendor(v)));
+    await this.saveAttributeSets(ws.attributeSets);
+  }
+}
