@@ -1,32 +1,42 @@
 import { parseArgs } from 'node:util';
-import { systemClock } from '../../core/clock';
-import { demoState } from '../../core/demo/demo-state';
-import { runIdpInitiated, runSpInitiated, runSpLogout, type FlowResult } from '../../core/flows/flows';
-import { UserAgent } from '../../core/flows/user-agent';
-import { startHarness } from '../../core/host/harness';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { SigningOption } from '../../core/idp/model';
-import { loadMetadataFromUrl } from '../../core/sp/metadata-source';
-import { GENERIC_SP } from '../../core/sp/site/generic-defaults';
-import { createGenericSite } from '../../core/sp/site/generic-site';
+import { handleApiCall } from '../../core/runtime/api-handlers';
+import { HarnessRuntime } from '../../core/runtime/harness-runtime';
 import { formatFlow } from '../format-flow';
 import { term } from '../term';
 import { UsageError } from '../usage';
 
-export const FLOW_HELP = `Usage: saml-harness flow [--sp generic] [--mode sp-initiated|idp-initiated|logout] [options]
+export const FLOW_HELP = `Usage: saml-harness flow [--sp VENDOR] [--mode sp-initiated|idp-initiated|logout] [options]
 
-Runs one flow headless against the demo tenant over loopback HTTP and prints the trace (every hop, each SAML
-message decoded), the SP's validation report and the outcome.
+Runs one flow headless over loopback HTTP and prints the trace (every hop, each SAML message decoded), the SP's
+validation report and the outcome.
 
 Options:
-  --sp NAME          the service provider (default: generic)
+  --sp VENDOR        generic (default), imagekit, cloudinary, huggingface, imagen, or a generic SP of the workspace
   --mode MODE        sp-initiated (default), idp-initiated, or logout (signs in first, then out)
   --user UPN         the account to pick (default: adele.vance@contoso.com)
-  --signing OPTION   assertion (default), response, or response-and-assertion
+  --signing OPTION   set the app's signing option first: assertion, response, or response-and-assertion
+  --workspace DIR    use this workspace (default: a fresh demo workspace, removed afterwards)
   --xml              also print each SAML message, pretty-printed
   --json             print the flow result as JSON
 `;
 
 const MODES = ['sp-initiated', 'idp-initiated', 'logout'] as const;
+
+async function applySigning(rt: HarnessRuntime, vendorId: string, option: SigningOption): Promise<void> {
+  const entry = rt.entry(vendorId);
+  if (!entry.appObjectId) return;
+  rt.app(entry.appObjectId).signing.option = option;
+  await rt.saveApp(entry.appObjectId);
+  if (entry.definition) {
+    const policy = { ...entry.definition.policy, wantAssertionsSigned: option !== 'response', wantResponseSigned: option !== 'assertion' };
+    const r = await handleApiCall(rt, 'vendors.saveGeneric', { definition: { ...entry.definition, policy } });
+    if (!r.ok) throw new Error(r.message);
+  }
+}
 
 export async function flowCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -35,7 +45,8 @@ export async function flowCommand(args: string[]): Promise<number> {
       sp: { type: 'string', default: 'generic' },
       mode: { type: 'string', default: 'sp-initiated' },
       user: { type: 'string', default: 'adele.vance@contoso.com' },
-      signing: { type: 'string', default: 'assertion' },
+      signing: { type: 'string' },
+      workspace: { type: 'string' },
       xml: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -45,39 +56,23 @@ export async function flowCommand(args: string[]): Promise<number> {
     process.stdout.write(FLOW_HELP);
     return 0;
   }
-  if (values.sp !== 'generic') throw new UsageError(`unknown --sp "${values.sp}"; known: generic`);
   const mode = MODES.find((m) => m === values.mode);
   if (!mode) throw new UsageError(`--mode must be one of ${MODES.join(', ')}`);
-  const signing = SigningOption.safeParse(values.signing);
-  if (!signing.success) throw new UsageError(`--signing must be one of ${SigningOption.options.join(', ')}`);
-
-  const state = await demoState(systemClock.now());
-  const app = state.apps[0]!;
-  app.signing.option = signing.data;
-  const harness = await startHarness({ state: () => state });
+  const signing = values.signing === undefined ? undefined : SigningOption.safeParse(values.signing);
+  if (signing && !signing.success) throw new UsageError(`--signing must be one of ${SigningOption.options.join(', ')}`);
+  const temp = values.workspace ? undefined : await mkdtemp(join(tmpdir(), 'saml-harness-flow-'));
+  const rt = await HarnessRuntime.open({ dir: values.workspace ? resolve(values.workspace) : temp! });
   try {
-    const metadata = await loadMetadataFromUrl(harness.urls.appMetadata(app.appId), harness.flowEnv.transport);
-    if (!metadata.ok) throw metadata.error;
-    const site = createGenericSite({
-      id: 'generic',
-      ...GENERIC_SP,
-      clock: systemClock,
-      trust: metadata.value.trust,
-      policy: { wantAssertionsSigned: signing.data !== 'response', wantResponseSigned: signing.data !== 'assertion' },
-    });
-    harness.sites.add(site);
-    const env = harness.flowEnv;
-    let result: FlowResult;
-    if (mode === 'idp-initiated') result = await runIdpInitiated(env, app.appId, { user: values.user });
-    else if (mode === 'sp-initiated') result = await runSpInitiated(env, site, { user: values.user });
-    else {
-      const agent = new UserAgent(env.transport);
-      const signIn = await runSpInitiated(env, site, { user: values.user, agent });
-      result = signIn.outcome.status === 'signed-in' ? await runSpLogout(env, site, agent) : signIn;
-    }
-    process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : formatFlow(result, term(), { xml: values.xml }));
-    return result.outcome.status === 'error' ? 1 : 0;
+    if (!rt.vendors.has(values.sp)) throw new UsageError(`unknown --sp "${values.sp}"; this workspace has ${[...rt.vendors.keys()].join(', ')}`);
+    if (signing?.success) await applySigning(rt, values.sp, signing.data);
+    const run = (flow: 'sp-initiated' | 'idp-initiated' | 'sp-logout', browserOf?: string) =>
+      rt.runFlow({ vendorId: values.sp, flow, user: values.user, ...(browserOf ? { browserOf } : {}) });
+    let result = await run(mode === 'logout' ? 'sp-initiated' : mode);
+    if (mode === 'logout' && result.result.outcome.status === 'signed-in') result = await run('sp-logout', result.id);
+    process.stdout.write(values.json ? JSON.stringify(result.result, null, 2) + '\n' : formatFlow(result.result, term(), { xml: values.xml }));
+    return result.result.outcome.status === 'error' ? 1 : 0;
   } finally {
-    await harness.stop();
+    await rt.close();
+    if (temp) await rm(temp, { recursive: true, force: true });
   }
 }

@@ -1,43 +1,55 @@
 import { parseArgs } from 'node:util';
-import { demoState } from '../../core/demo/demo-state';
-import { startHarness } from '../../core/host/harness';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HarnessRuntime } from '../../core/runtime/harness-runtime';
+import { defaultWorkspaceDir } from '../../core/workspace/default-dir';
 import { UsageError } from '../usage';
 
-export const SERVE_HELP = `Usage: saml-harness serve [--port N] [--user UPN]
-       saml-harness web [--port N]
+export const SERVE_HELP = `Usage: saml-harness web [--port N] [--workspace DIR]
+       saml-harness serve [--port N] [--workspace DIR] [--user UPN]
 
-serve  runs the mock Entra ID tenant on 127.0.0.1 for another application under test, until interrupted.
-       --user signs that user in without the account picker.
-web    serves the harness on 127.0.0.1 for a browser (web mode), until interrupted.
+web    serves the harness UI on 127.0.0.1 for a browser (web mode), until interrupted.
+serve  runs the mock Entra ID tenant and the vendor SPs of the workspace on 127.0.0.1 for another
+       application under test, until interrupted. --user signs that user in without the account picker.
+
+The workspace (default: ${defaultWorkspaceDir()}) is created with the demo tenant the first time.
 `;
 
+export const UI_DIR = resolve('out/renderer');
+
 export async function serveCommand(args: string[], mode: 'web' | 'serve'): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, workspace: { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     process.stdout.write(SERVE_HELP);
     return 0;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`);
-  const state = await demoState(new Date());
-  const harness = await startHarness({ state: () => state, port, ...(values.user ? { autoSignInUpn: () => values.user } : {}) });
-  const app = state.apps[0]!;
-  process.stdout.write(
-    [
-      mode === 'web' ? `SAML Harness (web mode) at ${harness.origin}/` : `Mock Entra ID tenant at ${harness.origin}`,
-      `  Tenant ID:               ${state.tenant.id}`,
-      `  Login URL:               ${harness.loopback(harness.urls.saml2)}`,
-      `  Entra Identifier:        https://sts.windows.net/${state.tenant.id}/`,
-      `  App Federation Metadata: ${harness.loopback(harness.urls.appMetadata(app.appId))}`,
-      `  IdP-initiated (My Apps): ${harness.loopback(harness.urls.userAccess(app.appId))}`,
-      'Press Ctrl+C to stop.',
-      '',
-    ].join('\n'),
-  );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+  if (mode === 'web' && !existsSync(UI_DIR)) throw new UsageError('the UI is not built; run "npm run web", which builds it first');
+  const dir = resolve(values.workspace ?? defaultWorkspaceDir());
+  const rt = await HarnessRuntime.open({ dir, port, ...(mode === 'web' ? { uiDir: UI_DIR } : {}) });
+  if (values.user) rt.harness.idp.setAutoSignIn(values.user);
+  const view = rt.view();
+  const lines =
+    mode === 'web'
+      ? [`SAML Harness (web mode) at ${rt.origin}/`, `  Workspace: ${dir}`]
+      : [
+          `Mock Entra ID tenant at ${rt.origin}`,
+          `  Workspace:        ${dir}`,
+          `  Tenant ID:        ${view.idp.tenantId}`,
+          `  Login URL:        ${rt.harness.loopback(view.idp.loginUrl)}`,
+          `  Entra Identifier: ${view.idp.issuer}`,
+          ...view.apps.map((a) => `  ${a.displayName.padEnd(22)} metadata: ${rt.harness.loopback(a.metadataUrl)}`),
+        ];
+  for (const p of view.problems) lines.push(`  ! ${p.message}`);
+  process.stdout.write([...lines, 'Press Ctrl+C to stop.', ''].join('\n'));
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
   });
-  await harness.stop();
+  await rt.close();
   return 0;
 }

@@ -18,6 +18,8 @@ export interface FlowResult {
   /** The SP core's report on the response that reached the ACS, when one did. */
   report?: ValidationReport;
   outcome: FlowOutcome;
+  /** The page the user ended on (the vendor's signed-in or error page, Entra's error page). */
+  page?: { url: string; status: number; html: string };
   startedAt: string;
   durationMs: number;
 }
@@ -100,10 +102,12 @@ async function run(flow: FlowKind, env: FlowEnv, agent: UserAgent, body: (agent:
   const startedAt = new Date();
   const since = agent.hops.length;
   const t0 = performance.now();
-  let result: { outcome: FlowOutcome; report?: ValidationReport };
+  let result: { outcome: FlowOutcome; report?: ValidationReport; page?: FlowResult['page'] };
   try {
     const end = await body(agent);
-    result = isOutcome(end) ? { outcome: end } : conclude(env, agent, end, since);
+    const last = agent.hops.length > since ? agent.lastPage : undefined;
+    const page = last ? { page: { url: last.url, status: last.status, html: last.body } } : {};
+    result = { ...(isOutcome(end) ? { outcome: end } : conclude(env, agent, end, since)), ...page };
   } catch (e) {
     result = { outcome: { status: 'error', source: 'harness', code: (e as { code?: string }).code ?? 'FLOW_FAILED', message: e instanceof Error ? e.message : String(e) } };
   }

@@ -44,6 +44,8 @@ const MAX_HOPS = 25;
 export class UserAgent {
   readonly jar = new CookieJar();
   readonly hops: Hop[] = [];
+  /** The last page loaded, as a browser would show it. */
+  lastPage: Page | undefined;
 
   constructor(private readonly transport: AgentTransport) {}
 
@@ -134,6 +136,7 @@ export class UserAgent {
       ...(html ? { page: { title: html.title, ...(html.pageKind ? { kind: html.pageKind } : {}), ...(html.aadsts ? { aadsts: html.aadsts } : {}) } } : {}),
     });
     const page: Page = { url: real.toString(), status, body, ...(html ? { html } : {}) };
+    this.lastPage = page;
     if (location && status >= 300 && status < 400) return { page, next: { method: 'GET' as const, url: location, cause: 'redirect' as const } };
     const auto = html?.forms.find((f) => f.autoSubmit);
     if (auto) {

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../clock';
-import type { EntraIdp, IdpState } from '../idp/entra-idp';
+import type { EntraIdp, EntraIdpDeps, IdpState } from '../idp/entra-idp';
 import type { IdpUrls } from '../idp/urls';
 import { toLoopback } from './loopback-urls';
 import { mountEntra } from './mount-entra';
@@ -14,6 +14,7 @@ export interface HarnessOptions {
   port?: number;
   clock?: Clock;
   autoSignInUpn?: () => string | undefined;
+  overridesFor?: EntraIdpDeps['overridesFor'];
 }
 
 export interface RunningHarness {
@@ -33,10 +34,13 @@ export interface RunningHarness {
 export async function startHarness(opts: HarnessOptions): Promise<RunningHarness> {
   const clock = opts.clock ?? systemClock;
   const host = new HarnessHost({ ...(opts.port !== undefined ? { port: opts.port } : {}) });
-  const { idp, urls } = mountEntra(host, { state: opts.state, clock, ...(opts.autoSignInUpn ? { autoSignInUpn: opts.autoSignInUpn } : {}) });
-  host.mount('/', async (req) =>
-    req.url.pathname === '/' ? html(statusPage(opts.state(), urls, (u) => toLoopback(u, host.origin))) : { status: 404, body: 'Not found' },
-  );
+  const { idp, urls } = mountEntra(host, {
+    state: opts.state,
+    clock,
+    ...(opts.autoSignInUpn ? { autoSignInUpn: opts.autoSignInUpn } : {}),
+    ...(opts.overridesFor ? { overridesFor: opts.overridesFor } : {}),
+  });
+  host.mount('/status', async () => html(statusPage(opts.state(), urls, (u) => toLoopback(u, host.origin))));
   const sites = new SiteRegistry(host);
   await host.start();
   const transport = { origin: host.origin, virtualHosts: () => host.virtualHostNames() };

@@ -8,6 +8,8 @@ export interface VirtualRequest {
   cookies: Readonly<Record<string, string>>;
   /** Fields of an application/x-www-form-urlencoded body. */
   form: Readonly<Record<string, string>>;
+  /** The body as text, for JSON requests (the harness API). */
+  rawBody: string;
   /** The URL the request really arrived at (loopback), for Destination checks. */
   receivedAt: string;
 }

@@ -100,6 +100,7 @@ export class HarnessHost {
       headers: flatHeaders(req),
       cookies: parseCookies(req.headers.cookie),
       form: parseForm(req.headers['content-type'], body),
+      rawBody: (req.headers['content-type'] ?? '').startsWith('application/json') ? body.toString('utf8') : '',
       receivedAt: loopbackUrl.toString(),
     };
     if (route.kind === 'unreachable') {

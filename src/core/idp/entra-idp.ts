@@ -92,6 +92,13 @@ export class EntraIdp {
     this.sessions = deps.sessions ?? new SessionStore();
   }
 
+  /** Headless use: sign this user in whenever no session or hint decides (serve --user). */
+  setAutoSignIn(upn: string | undefined): void {
+    this.autoUpn = upn;
+  }
+
+  private autoUpn: string | undefined;
+
   get tenant(): Tenant {
     return this.deps.state().tenant;
   }
@@ -172,7 +179,7 @@ export class EntraIdp {
       if (user) return this.issue(user, target, session);
     }
     if (target.isPassive) return this.passiveFailure(target);
-    const auto = this.deps.autoSignInUpn?.();
+    const auto = this.autoUpn ?? this.deps.autoSignInUpn?.();
     if (auto) {
       const user = this.lookup(auto, target.app);
       if (!user.ok) return this.errorPage(user.error, target.app);

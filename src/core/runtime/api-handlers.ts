@@ -1,0 +1,187 @@
+import { CoreError, isCoreError } from '../errors';
+import { activateCertificate, createAppCertificate } from '../idp/app-certificates';
+import { appFederationMetadata } from '../idp/app-metadata';
+import { EnterpriseApp } from '../idp/model';
+import { enableSso, type HuggingFaceSettings } from '../vendors/huggingface';
+import type { VendorError } from '../vendors/profile';
+import { API_ARGS, type ApiMethod, type ApiResult, type ApiResults } from '../../shared/api';
+import type { HarnessRuntime } from './harness-runtime';
+import { genericProfile } from '../vendors/generic';
+import { createVendorApp } from '../vendors/vendor-app';
+import { instantiateVendor } from './vendor-instances';
+
+type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
+
+const vendorFailure = (e: VendorError | CoreError): never => {
+  if (e instanceof CoreError) throw e;
+  throw new CoreError(e.code, e.message, { reason: e.reason, httpStatus: e.httpStatus });
+};
+
+/** What each API method does to the runtime; arguments arrive already validated against API_ARGS. */
+const HANDLERS: Handlers = {
+  'workspace.get': async (rt) => rt.view(),
+  'tenant.saveUser': async (rt, { user }) => {
+    const users = rt.ws.tenant.users;
+    const i = users.findIndex((u) => u.objectid === user.objectid);
+    if (i >= 0) users[i] = user;
+    else users.push(user);
+    await rt.saveTenant();
+    return rt.view();
+  },
+  'tenant.deleteUser': async (rt, { objectid }) => {
+    rt.ws.tenant.users = rt.ws.tenant.users.filter((u) => u.objectid !== objectid);
+    await rt.saveTenant();
+    return rt.view();
+  },
+  'tenant.saveGroup': async (rt, { group }) => {
+    const groups = rt.ws.tenant.groups;
+    const i = groups.findIndex((g) => g.objectid === group.objectid);
+    if (i >= 0) groups[i] = group;
+    else groups.push(group);
+    await rt.saveTenant();
+    return rt.view();
+  },
+  'tenant.deleteGroup': async (rt, { objectid }) => {
+    rt.ws.tenant.groups = rt.ws.tenant.groups.filter((g) => g.objectid !== objectid);
+    await rt.saveTenant();
+    return rt.view();
+  },
+  'apps.save': async (rt, { app }) => {
+    const current = rt.app(app.objectId);
+    const next = EnterpriseApp.parse({ ...current, ...app, signing: { ...current.signing, ...app.signing } });
+    Object.assign(current, next);
+    await rt.saveApp(app.objectId);
+    return rt.view();
+  },
+  'apps.createCertificate': async (rt, { objectId }) => {
+    rt.app(objectId).signing.certificates.push(await createAppCertificate(rt.clock.now()));
+    await rt.saveApp(objectId);
+    return rt.view();
+  },
+  'apps.activateCertificate': async (rt, { objectId, thumbprint }) => {
+    const app = rt.app(objectId);
+    if (!app.signing.certificates.some((c) => c.thumbprint === thumbprint)) throw new CoreError('CERT_NOT_FOUND', `No certificate ${thumbprint} on ${app.displayName}.`);
+    Object.assign(app, activateCertificate(app, thumbprint));
+    await rt.saveApp(objectId);
+    return rt.view();
+  },
+  'apps.metadata': async (rt, { objectId }) => {
+    const app = rt.app(objectId);
+    const xml = appFederationMetadata(rt.ws.tenant, app, rt.harness.urls, rt.clock.now());
+    if (!xml.ok) throw xml.error;
+    return { xml: xml.value, url: rt.harness.urls.appMetadata(app.appId) };
+  },
+  'vendors.configure': async (rt, { vendorId, input }) => {
+    const r = await rt.vendor(vendorId).applyIdpConfig(input);
+    if (!r.ok) vendorFailure(r.error);
+    await rt.saveVendor(vendorId);
+    return rt.vendorView(vendorId);
+  },
+  'vendors.clearConfig': async (rt, { vendorId }) => {
+    rt.vendor(vendorId).clearIdpConfig();
+    await rt.saveVendor(vendorId);
+    return rt.vendorView(vendorId);
+  },
+  'vendors.supportApplies': async (rt, { vendorId }) => {
+    const r = await rt.vendor(vendorId).supportApplies();
+    if (!r.ok) throw r.error;
+    await rt.saveVendor(vendorId);
+    return rt.vendorView(vendorId);
+  },
+  'vendors.saveSettings': async (rt, { vendorId, settings }) => {
+    const sp = rt.vendor(vendorId);
+    const parsed = sp.profile.settings.schema.safeParse({ ...(sp.state.settings as object), ...settings });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new CoreError('SETTINGS_INVALID', `${issue.path.join('.')}: ${issue.message}`);
+    }
+    sp.state.settings = parsed.data;
+    await rt.saveVendor(vendorId);
+    return rt.vendorView(vendorId);
+  },
+  'vendors.action': async (rt, { vendorId, action }) => {
+    const sp = rt.vendor(vendorId);
+    if (action === 'enable') {
+      if (sp.profile.id !== 'huggingface') throw new CoreError('ACTION_NOT_SUPPORTED', `${sp.profile.displayName} has no "Enable" step.`);
+      const refused = enableSso(sp.state.settings as HuggingFaceSettings);
+      if (refused) vendorFailure(refused);
+    }
+    await rt.saveVendor(vendorId);
+    return rt.vendorView(vendorId);
+  },
+  'vendors.setFault': async (rt, { vendorId, fault, on }) => {
+    const sp = rt.vendor(vendorId);
+    if (!sp.profile.faults?.[fault]) throw new CoreError('FAULT_UNKNOWN', `${sp.profile.displayName} has no fault "${fault}".`);
+    sp.setFault(fault, on);
+    await rt.saveVendor(vendorId);
+    return rt.vendorView(vendorId);
+  },
+  'vendors.setupChecks': async (rt, { vendorId, userId }) => {
+    const entry = rt.entry(vendorId);
+    if (!entry.appObjectId) return [];
+    return rt.vendor(vendorId).setupChecks(rt.ws.tenant, rt.app(entry.appObjectId), userId ? rt.user(userId) : undefined);
+  },
+  'vendors.saveGeneric': async (rt, { definition }) => {
+    const existing = rt.ws.vendors.find((v) => v.id === definition.id);
+    if (existing && existing.profile !== 'generic') throw new CoreError('VENDOR_ID_TAKEN', `"${definition.id}" is a shipped vendor.`);
+    if (existing) existing.definition = definition;
+    else {
+      const app = await createVendorApp(genericProfile(definition), {}, {}, rt.clock.now());
+      rt.ws.apps.push(app);
+      await rt.saveApp(app.objectId);
+      rt.ws.vendors.push({ id: definition.id, profile: 'generic', params: {}, appObjectId: app.objectId, definition, state: { settings: {}, directory: { users: [], groups: [] }, faults: [] } });
+    }
+    const entry = rt.entry(definition.id);
+    const sp = await instantiateVendor(entry, { clock: rt.clock, transport: rt.harness.flowEnv.transport });
+    rt.harness.sites.remove(sp.site.id);
+    rt.vendors.set(definition.id, sp);
+    rt.harness.sites.add(sp.site);
+    await rt.saveVendor(definition.id);
+    return rt.view();
+  },
+  'attributeSets.save': async (rt, { set }) => {
+    const sets = rt.ws.attributeSets;
+    const i = sets.findIndex((s) => s.id === set.id);
+    if (i >= 0) sets[i] = set;
+    else sets.push(set);
+    await rt.saveAttributeSets();
+    return rt.view();
+  },
+  'attributeSets.delete': async (rt, { id }) => {
+    rt.ws.attributeSets = rt.ws.attributeSets.filter((s) => s.id !== id);
+    await rt.saveAttributeSets();
+    return rt.view();
+  },
+  'flows.run': async (rt, args) =>
+    rt.runFlow({
+      vendorId: args.vendorId,
+      flow: args.flow,
+      ...(args.user ? { user: args.user } : {}),
+      ...(args.attributeSetId ? { attributeSetId: args.attributeSetId } : {}),
+      ...(args.browserOf ? { browserOf: args.browserOf } : {}),
+    }),
+};
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(API_ARGS, name);
+}
+
+/**
+ * One call from the UI, whatever the transport: validates the arguments against the shared schema, runs the
+ * handler, and turns every failure into a value with a code.
+ */
+export async function handleApiCall(rt: HarnessRuntime, method: string, rawArgs: unknown): Promise<ApiResult<unknown>> {
+  if (!isApiMethod(method)) return { ok: false, code: 'UNKNOWN_METHOD', message: `No API method "${method}".` };
+  const parsed = API_ARGS[method].safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, code: 'BAD_ARGUMENTS', message: `${method}: ${issue.path.join('.') || 'arguments'} — ${issue.message}` };
+  }
+  try {
+    const handler = HANDLERS[method] as (rt: HarnessRuntime, args: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(rt, parsed.data) };
+  } catch (e) {
+    if (isCoreError(e)) return { ok: false, code: e.code, message: e.message, detail: { ...e.detail } };
+    return { ok: false, code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+  }
+}

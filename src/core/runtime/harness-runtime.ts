@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto';
+import { systemClock, type Clock } from '../clock';
+import { seedDemoWorkspace } from '../demo/demo-workspace';
+import { CoreError } from '../errors';
+import { runIdpInitiated, runSpInitiated, runSpLogout, type FlowResult } from '../flows/flows';
+import { UserAgent } from '../flows/user-agent';
+import { startHarness, type RunningHarness } from '../host/harness';
+import { newGuid } from '../ids';
+import type { User } from '../idp/model';
+import { entraIssuer } from '../idp/urls';
+import type { VendorSp } from '../vendors/vendor-sp';
+import type { AttributeSet, Workspace } from '../workspace/schema';
+import { WorkspaceStore, type LoadProblem } from '../workspace/store';
+import type { AppView, FlowRunView, VendorView, WorkspaceView } from '../../shared/views';
+import { instantiateVendor } from './vendor-instances';
+import { newApiToken, webApiHandler } from './web-api';
+import { webUiHandler } from '../host/web-ui';
+import { appView, vendorView } from './views';
+
+export interface RuntimeOptions {
+  dir: string;
+  port?: number;
+  clock?: Clock;
+  /** Serve the built UI from this folder (web mode). */
+  uiDir?: string;
+}
+
+interface FlowRun extends FlowRunView {
+  agent: UserAgent;
+}
+
+const MAX_RUNS = 50;
+
+/**
+ * The harness as the app, web mode and the CLI run it: a workspace on disk, the loopback host with the mock
+ * tenant and every vendor SP of the workspace, and the operations the UI calls. Every change is saved at once.
+ */
+export class HarnessRuntime {
+  private readonly runs = new Map<string, FlowRun>();
+  private running: Promise<unknown> = Promise.resolve();
+  /** The secret the web UI sends with every API call. */
+  apiToken = '';
+
+  private constructor(
+    /** The attribute set applied during the current run, by user object ID. */
+    private readonly overrides: Map<string, AttributeSet['values']>,
+    readonly store: WorkspaceStore,
+    readonly ws: Workspace,
+    readonly problems: LoadProblem[],
+    readonly harness: RunningHarness,
+    readonly vendors: Map<string, VendorSp<unknown>>,
+    readonly clock: Clock,
+  ) {}
+
+  static async open(opts: RuntimeOptions): Promise<HarnessRuntime> {
+    const clock = opts.clock ?? systemClock;
+    const store = new WorkspaceStore(opts.dir, () => clock.now());
+    const loaded = await store.load();
+    let ws: Workspace;
+    if (loaded.fresh) {
+      ws = await seedDemoWorkspace(clock.now());
+      await store.saveAll(ws);
+    } else {
+      ws = {
+        tenant: loaded.workspace.tenant ?? { id: newGuid(), displayName: 'Tenant', domains: ['tenant.onmicrosoft.com'], users: [], groups: [] },
+        apps: loaded.workspace.apps,
+        vendors: loaded.workspace.vendors,
+        attributeSets: loaded.workspace.attributeSets ?? [],
+      };
+    }
+    const overrides = new Map<string, AttributeSet['values']>();
+    const harness = await startHarness({
+      state: () => ws,
+      clock,
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+      overridesFor: (user: User) => overrides.get(user.objectid),
+    });
+    const vendors = new Map<string, VendorSp<unknown>>();
+    const problems = [...loaded.problems];
+    for (const entry of ws.vendors) {
+      try {
+        const sp = await instantiateVendor(entry, { clock, transport: harness.flowEnv.transport });
+        vendors.set(entry.id, sp);
+        harness.sites.add(sp.site);
+      } catch (e) {
+        problems.push({ file: `vendors/${entry.id}.json`, code: 'FILE_INVALID', message: `vendors/${entry.id}.json cannot be used: ${(e as Error).message}`, keptAs: `vendors/${entry.id}.json` });
+      }
+    }
+    const rt = new HarnessRuntime(overrides, store, ws, problems, harness, vendors, clock);
+    rt.apiToken = newApiToken();
+    harness.host.mount('/api/rpc/', webApiHandler(rt, rt.apiToken));
+    harness.host.mount('/api/flows/', webApiHandler(rt, rt.apiToken));
+    if (opts.uiDir) harness.host.mount('/', webUiHandler(opts.uiDir, rt.apiToken));
+    return rt;
+  }
+
+  get origin(): string {
+    return this.harness.origin;
+  }
+
+  async close(): Promise<void> {
+    await this.harness.stop();
+  }
+
+  // ---- views ------------------------------------------------------------------------------------------
+
+  view(): WorkspaceView {
+    const urls = this.harness.urls;
+    return {
+      dir: this.store.dir,
+      tenant: this.ws.tenant,
+      apps: this.ws.apps.map((a) => this.appView(a.objectId)),
+      vendors: this.ws.vendors.filter((v) => this.vendors.has(v.id)).map((v) => this.vendorView(v.id)),
+      attributeSets: this.ws.attributeSets,
+      problems: this.problems,
+      idp: { tenantId: this.ws.tenant.id, loginUrl: urls.saml2, issuer: entraIssuer(this.ws.tenant.id), logoutUrl: urls.saml2 },
+    };
+  }
+
+  appView(objectId: string): AppView {
+    const app = this.app(objectId);
+    return appView(app, this.harness.urls, this.ws.vendors.find((v) => v.appObjectId === objectId)?.id);
+  }
+
+  vendorView(id: string): VendorView {
+    return vendorView(this.entry(id), this.vendor(id));
+  }
+
+  // ---- lookups ----------------------------------------------------------------------------------------
+
+  app(objectId: string) {
+    const app = this.ws.apps.find((a) => a.objectId === objectId);
+    if (!app) throw new CoreError('APP_NOT_FOUND', `No enterprise app ${objectId}.`);
+    return app;
+  }
+
+  vendor(id: string): VendorSp<unknown> {
+    const sp = this.vendors.get(id);
+    if (!sp) throw new CoreError('VENDOR_NOT_FOUND', `No vendor SP "${id}" in this workspace.`);
+    return sp;
+  }
+
+  entry(id: string) {
+    const e = this.ws.vendors.find((v) => v.id === id);
+    if (!e) throw new CoreError('VENDOR_NOT_FOUND', `No vendor SP "${id}" in this workspace.`);
+    return e;
+  }
+
+  user(upnOrId: string): User {
+    const key = upnOrId.toLowerCase();
+    const u = this.ws.tenant.users.find((x) => x.objectid === upnOrId || x.attributes.userprincipalname.toLowerCase() === key);
+    if (!u) throw new CoreError('USER_NOT_FOUND', `No user ${upnOrId} in the tenant.`);
+    return u;
+  }
+
+  // ---- persistence ------------------------------------------------------------------------------------
+
+  saveTenant(): Promise<void> {
+    return this.store.saveTenant(this.ws.tenant);
+  }
+
+  saveApp(objectId: string): Promise<void> {
+    return this.store.saveApp(this.app(objectId));
+  }
+
+  saveVendor(id: string): Promise<void> {
+    return this.store.saveVendor(this.entry(id));
+  }
+
+  saveAttributeSets(): Promise<void> {
+    return this.store.saveAttributeSets(this.ws.attributeSets);
+  }
+
+  // ---- flows ------------------------------------------------------------------------------------------
+
+  /**
+   * Runs a flow for a vendor, with its enterprise app and, for one flow, an attribute set applied to the user.
+   * Runs are serialised so an attribute set applies to exactly its run.
+   */
+  runFlow(req: { vendorId: string; flow: FlowResult['flow']; user?: string; attributeSetId?: string; browserOf?: string }): Promise<FlowRunView> {
+    const next = this.running.then(() => this.runNow(req));
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(req: { vendorId: string; flow: FlowResult['flow']; user?: string; attributeSetId?: string; browserOf?: string }): Promise<FlowRunView> {
+    const sp = this.vendor(req.vendorId);
+    const entry = this.entry(req.vendorId);
+    const env = this.harness.flowEnv;
+    const agent = (req.browserOf ? this.runs.get(req.browserOf)?.agent : undefined) ?? new UserAgent(env.transport);
+    const set = req.attributeSetId ? this.ws.attributeSets.find((s) => s.id === req.attributeSetId) : undefined;
+    if (req.attributeSetId && !set) throw new CoreError('ATTRIBUTE_SET_NOT_FOUND', `No attribute set "${req.attributeSetId}".`);
+    const user = req.user ? this.user(req.user) : undefined;
+    if (set && user) this.overrides.set(user.objectid, set.values);
+    try {
+      const upn = user?.attributes.userprincipalname;
+      const opts = { agent, ...(upn ? { user: upn, email: user?.attributes.mail ?? upn } : {}) };
+      let result: FlowResult;
+      if (req.flow === 'sp-logout') result = await runSpLogout(env, sp.site, agent);
+      else if (req.flow === 'sp-initiated') result = await runSpInitiated(env, sp.site, opts);
+      else {
+        if (!entry.appObjectId) throw new CoreError('VENDOR_WITHOUT_APP', `${sp.profile.displayName} has no enterprise app to launch.`);
+        result = await runIdpInitiated(env, this.app(entry.appObjectId).appId, opts);
+      }
+      await this.saveVendor(req.vendorId);
+      return this.remember(req, result, agent);
+    } finally {
+      if (user) this.overrides.delete(user.objectid);
+    }
+  }
+
+  private remember(req: { vendorId: string; flow: FlowResult['flow']; user?: string; attributeSetId?: string }, result: FlowResult, agent: UserAgent): FlowRunView {
+    const id = randomBytes(8).toString('hex');
+    const view: FlowRunView = {
+      id,
+      vendorId: req.vendorId,
+      request: { flow: req.flow, ...(req.user ? { user: req.user } : {}), ...(req.attributeSetId ? { attributeSetId: req.attributeSetId } : {}) },
+      result,
+      ...(result.page ? { pageUrl: `/api/flows/${id}/page` } : {}),
+    };
+    this.runs.set(id, { ...view, agent });
+    if (this.runs.size > MAX_RUNS) this.runs.delete(this.runs.keys().next().value!);
+    return view;
+  }
+
+  run(id: string): FlowRunView | undefined {
+    const r = this.runs.get(id);
+    if (!r) return undefined;
+    const { agent: _agent, ...view } = r;
+    return view;
+  }
+}

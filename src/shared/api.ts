@@ -1,0 +1,99 @@
+/**
+ * The one contract between the UI and the core: method names, argument schemas, result types. Electron's
+ * preload exposes it over IPC, web mode over HTTP; main and the web host validate every argument with these
+ * schemas before calling the core.
+ */
+import { z } from 'zod';
+import { ClaimsConfig, Group, SigningOption, User } from '../core/idp/model';
+import { GenericSpDefinition } from '../core/vendors/generic';
+import { AttributeSet, IdpConfigInput } from '../core/workspace/schema';
+import type { WorkspaceView, FlowRunView, SetupCheckView, VendorView } from './views';
+
+export const FlowKind = z.enum(['sp-initiated', 'idp-initiated', 'sp-logout']);
+
+const AppBasics = z.object({
+  objectId: z.uuid(),
+  displayName: z.string().min(1),
+  enabled: z.boolean(),
+  assignmentRequired: z.boolean(),
+  assignments: z.array(z.object({ principalId: z.uuid(), principalType: z.enum(['user', 'group']) })),
+  saml: z.object({
+    identifiers: z.array(z.object({ value: z.string().min(1), isDefault: z.boolean() })),
+    replyUrls: z.array(z.object({ url: z.string().min(1), index: z.int().min(0).optional(), isDefault: z.boolean() })),
+    signOnUrl: z.string().optional(),
+    relayState: z.string().optional(),
+    logoutUrl: z.string().optional(),
+  }),
+  claims: ClaimsConfig,
+  signing: z.object({ option: SigningOption, algorithm: z.enum(['sha256', 'sha1']) }),
+  tokenLifetimeMinutes: z.int().min(10).max(1440),
+});
+export type AppBasics = z.infer<typeof AppBasics>;
+
+/** Every method: its argument schema. The result types are in ApiMethods below. */
+export const API_ARGS = {
+  'workspace.get': z.object({}),
+  'tenant.saveUser': z.object({ user: User }),
+  'tenant.deleteUser': z.object({ objectid: z.uuid() }),
+  'tenant.saveGroup': z.object({ group: Group }),
+  'tenant.deleteGroup': z.object({ objectid: z.uuid() }),
+  'apps.save': z.object({ app: AppBasics }),
+  'apps.createCertificate': z.object({ objectId: z.uuid() }),
+  'apps.activateCertificate': z.object({ objectId: z.uuid(), thumbprint: z.string().regex(/^[0-9A-F]{40}$/) }),
+  'apps.metadata': z.object({ objectId: z.uuid() }),
+  'vendors.configure': z.object({ vendorId: z.string(), input: IdpConfigInput }),
+  'vendors.clearConfig': z.object({ vendorId: z.string() }),
+  'vendors.supportApplies': z.object({ vendorId: z.string() }),
+  'vendors.saveSettings': z.object({ vendorId: z.string(), settings: z.record(z.string(), z.unknown()) }),
+  'vendors.action': z.object({ vendorId: z.string(), action: z.enum(['enable']) }),
+  'vendors.setFault': z.object({ vendorId: z.string(), fault: z.string(), on: z.boolean() }),
+  'vendors.setupChecks': z.object({ vendorId: z.string(), userId: z.uuid().optional() }),
+  'vendors.saveGeneric': z.object({ definition: GenericSpDefinition }),
+  'attributeSets.save': z.object({ set: AttributeSet }),
+  'attributeSets.delete': z.object({ id: z.string() }),
+  'flows.run': z.object({
+    vendorId: z.string(),
+    flow: FlowKind,
+    user: z.string().optional(),
+    attributeSetId: z.string().optional(),
+    /** Reuse the browser of an earlier run (its Entra and SP sessions), e.g. to log out. */
+    browserOf: z.string().optional(),
+  }),
+} as const;
+
+export type ApiMethod = keyof typeof API_ARGS;
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof API_ARGS)[M]>;
+
+export interface ApiResults {
+  'workspace.get': WorkspaceView;
+  'tenant.saveUser': WorkspaceView;
+  'tenant.deleteUser': WorkspaceView;
+  'tenant.saveGroup': WorkspaceView;
+  'tenant.deleteGroup': WorkspaceView;
+  'apps.save': WorkspaceView;
+  'apps.createCertificate': WorkspaceView;
+  'apps.activateCertificate': WorkspaceView;
+  'apps.metadata': { xml: string; url: string };
+  'vendors.configure': VendorView;
+  'vendors.clearConfig': VendorView;
+  'vendors.supportApplies': VendorView;
+  'vendors.saveSettings': VendorView;
+  'vendors.action': VendorView;
+  'vendors.setFault': VendorView;
+  'vendors.setupChecks': SetupCheckView[];
+  'vendors.saveGeneric': WorkspaceView;
+  'attributeSets.save': WorkspaceView;
+  'attributeSets.delete': WorkspaceView;
+  'flows.run': FlowRunView;
+}
+
+/** Failures cross the boundary as values with a code, never as thrown errors (IPC loses their fields). */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string; detail?: Record<string, unknown> };
+
+export interface Api {
+  call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<ApiResults[M]>>;
+}
+
+export { channel } from './channels';
+/** The web transport posts to /api/rpc/<method>. */
+export const RPC_PATH = '/api/rpc/';

@@ -1,0 +1,77 @@
+/** What the UI sees of the workspace: no private key ever crosses to the renderer. */
+import type { ClaimRule, ClaimSource, EnterpriseApp, Group, GroupClaim, Operand, SourceAttribute, Tenant, Transformation, User } from '../core/idp/model';
+import type { FlowResult } from '../core/flows/flows';
+import type { SpUser } from '../core/provisioning/directory';
+import type { ProvisioningDiff } from '../core/provisioning/diff';
+import type { ValidationReport, CheckResult } from '../core/sp/report';
+import type { Hop } from '../core/flows/user-agent';
+import type { SamlMessageView } from '../core/flows/saml-message-view';
+import type { AttributeSpec, Brand, IdpConfigInput, IdpConfigMethod, SetupCheck, VendorErrorDef, VendorUrls } from '../core/vendors/profile';
+import type { GenericSpDefinition } from '../core/vendors/generic';
+import type { AttributeSet } from '../core/workspace/schema';
+import type { LoadProblem } from '../core/workspace/store';
+
+export type { ClaimRule, ClaimSource, GroupClaim, Operand, SourceAttribute, Transformation, Group, Tenant, User, FlowResult, AttributeSet, LoadProblem, SpUser, GenericSpDefinition, ProvisioningDiff, ValidationReport, CheckResult, Hop, SamlMessageView };
+
+export interface CertificateView {
+  thumbprint: string;
+  certificatePem: string;
+  notBefore: string;
+  notAfter: string;
+  active: boolean;
+}
+
+export type AppView = Omit<EnterpriseApp, 'signing'> & {
+  signing: { option: EnterpriseApp['signing']['option']; algorithm: EnterpriseApp['signing']['algorithm']; certificates: CertificateView[] };
+  /** The App Federation Metadata URL and the My Apps user access URL. */
+  metadataUrl: string;
+  userAccessUrl: string;
+  /** The vendor this app is set up for, if any. */
+  vendorId?: string;
+};
+
+export interface VendorView {
+  id: string;
+  profile: string;
+  displayName: string;
+  brand: Brand;
+  guide: string;
+  params: Record<string, string>;
+  appObjectId?: string;
+  urls: VendorUrls;
+  idpConfigMethods: readonly IdpConfigMethod[];
+  flows: { spInitiated: boolean; idpInitiated: boolean; logout: boolean };
+  attributes: readonly AttributeSpec[];
+  errors: VendorErrorDef[];
+  faults: Array<{ name: string; description: string; on: boolean }>;
+  settings: Record<string, unknown>;
+  /** What the admin entered at the vendor (metadata and certificates are public), with a one-line summary. */
+  idpConfig?: { method: IdpConfigMethod; summary: string; input: IdpConfigInput };
+  supportApplied?: boolean;
+  /** The vendor holds a usable IdP configuration (trust). */
+  configured: boolean;
+  users: SpUser[];
+  groups: string[];
+  definition?: GenericSpDefinition;
+}
+
+export type SetupCheckView = SetupCheck;
+
+export interface WorkspaceView {
+  dir: string;
+  tenant: Tenant;
+  apps: AppView[];
+  vendors: VendorView[];
+  attributeSets: AttributeSet[];
+  problems: LoadProblem[];
+  idp: { tenantId: string; loginUrl: string; issuer: string; logoutUrl: string };
+}
+
+export interface FlowRunView {
+  id: string;
+  vendorId: string;
+  request: { flow: FlowResult['flow']; user?: string; attributeSetId?: string };
+  result: FlowResult;
+  /** Where the UI loads the page the flow ended on (same origin, no scripts run in it). */
+  pageUrl?: string;
+}
