@@ -1,0 +1,96 @@
+import { useEffect } from 'react';
+import { useUi, type Route } from './state/ui-store';
+import { useWorkspace } from './state/workspace-store';
+import { Toasts } from './components/Toasts';
+import { TenantScreen } from './screens/TenantScreen';
+import { AppsScreen } from './screens/AppsScreen';
+import { VendorsScreen } from './screens/VendorsScreen';
+import { RunScreen } from './screens/RunScreen';
+
+function NavButton({ route, label, current }: { route: Route; label: string; current: boolean }) {
+  const go = useUi((s) => s.go);
+  return (
+    <button aria-current={current ? 'page' : undefined} onClick={() => go(route)}>
+      {label}
+    </button>
+  );
+}
+
+function Sidebar() {
+  const route = useUi((s) => s.route);
+  const view = useWorkspace((s) => s.view);
+  return (
+    <nav className="side" aria-label="Sections">
+      <h2>Microsoft Entra ID</h2>
+      <NavButton route={{ screen: 'tenant', tab: 'users' }} label="Tenant: users & groups" current={route.screen === 'tenant'} />
+      <NavButton route={{ screen: 'apps', tab: 'basic' }} label="Enterprise applications" current={route.screen === 'apps' && !route.id} />
+      {view?.apps.map((a) => (
+        <NavButton key={a.objectId} route={{ screen: 'apps', id: a.objectId, tab: 'basic' }} label={`↳ ${a.displayName}`} current={route.screen === 'apps' && route.id === a.objectId} />
+      ))}
+      <h2>Service providers</h2>
+      {view?.vendors.map((v) => (
+        <NavButton key={v.id} route={{ screen: 'vendors', id: v.id }} label={v.displayName} current={route.screen === 'vendors' && route.id === v.id} />
+      ))}
+      <h2>Flows</h2>
+      <NavButton route={{ screen: 'run' }} label="Run a flow" current={route.screen === 'run'} />
+    </nav>
+  );
+}
+
+function Screen() {
+  const route = useUi((s) => s.route);
+  switch (route.screen) {
+    case 'tenant':
+      return <TenantScreen tab={route.tab} />;
+    case 'apps':
+      return <AppsScreen {...(route.id ? { id: route.id } : {})} tab={route.tab} />;
+    case 'vendors':
+      return <VendorsScreen {...(route.id ? { id: route.id } : {})} />;
+    case 'run':
+      return <RunScreen {...(route.vendor ? { vendor: route.vendor } : {})} {...(route.flow ? { flow: route.flow } : {})} />;
+  }
+}
+
+export function App() {
+  const { view, error, load } = useWorkspace();
+  const { theme, setTheme } = useUi();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <div className="shell" data-app-ready={view ? 'true' : 'false'}>
+      <header className="topbar">
+        <span className="brand">SAML Harness</span>
+        <span className="muted">Microsoft Entra ID tenant {view ? <strong>{view.tenant.displayName}</strong> : '…'}</span>
+        <span className="spacer" />
+        {view ? (
+          <span className="ws" title={view.dir}>
+            Workspace: {view.dir}
+          </span>
+        ) : null}
+        <button className="btn" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+          {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+        </button>
+      </header>
+      <Sidebar />
+      <main className="content">
+        {error ? <div className="banner" role="alert">The harness could not be reached: {error}</div> : null}
+        {view?.problems.length ? (
+          <div className="banner" role="alert" data-testid="load-problems">
+            <strong>Some workspace files could not be loaded; the rest is here.</strong>
+            <ul>
+              {view.problems.map((p) => (
+                <li key={p.file}>{p.message}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {view ? <Screen /> : <p className="muted">Loading the workspace…</p>}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

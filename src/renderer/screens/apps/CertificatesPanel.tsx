@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import { useWorkspace } from '../../state/workspace-store';
+import { XmlView } from '../../components/XmlView';
+import type { AppView } from '../../../shared/views';
+import { toBasics } from './app-draft';
+import { hostUrl } from '../../api/client';
+
+function download(name: string, content: string, type: string) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([content], { type }));
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
+export function CertificatesPanel({ app }: { app: AppView }) {
+  const call = useWorkspace((s) => s.call);
+  const [metadata, setMetadata] = useState<string | undefined>();
+  useEffect(() => {
+    void call('apps.metadata', { objectId: app.objectId }).then((r) => setMetadata(r?.xml));
+  }, [app, call]);
+  const basics = toBasics(app);
+  const setSigning = (patch: Partial<AppView['signing']>) => void call('apps.save', { app: { ...basics, signing: { ...basics.signing, ...patch } } }, 'Signing settings saved');
+  const rawUrl = async (thumbprint: string) => {
+    const a = document.createElement('a');
+    a.href = await hostUrl(`/api/idp/apps/${app.appId}/certificate?format=raw&thumbprint=${thumbprint}`);
+    a.download = `${app.displayName}.cer`;
+    a.click();
+  };
+  return (
+    <section aria-label="SAML Certificates">
+      <section className="panel" aria-label="Token signing certificate">
+        <h3>Token signing certificate</h3>
+        <div className="grid2">
+          <label className="field">
+            <span>Signing Option</span>
+            <select name="signing-option" value={app.signing.option} onChange={(e) => setSigning({ option: e.target.value as AppView['signing']['option'] })}>
+              <option value="assertion">Sign SAML assertion</option>
+              <option value="response">Sign SAML response</option>
+              <option value="response-and-assertion">Sign SAML response and assertion</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>Signing Algorithm</span>
+            <select value={app.signing.algorithm} onChange={(e) => setSigning({ algorithm: e.target.value as 'sha256' | 'sha1' })}>
+              <option value="sha256">SHA-256</option>
+              <option value="sha1">SHA-1</option>
+            </select>
+          </label>
+        </div>
+        <table>
+          <thead>
+            <tr>
+              <th>Status</th>
+              <th>Thumbprint</th>
+              <th>Expiration</th>
+              <th>Download</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {app.signing.certificates.map((c) => (
+              <tr key={c.thumbprint}>
+                <td>{c.active ? <span className="badge pass">Active</span> : <span className="badge skipped">Inactive</span>}</td>
+                <td className="mono">{c.thumbprint}</td>
+                <td>{new Date(c.notAfter).toLocaleDateString()}</td>
+                <td>
+                  <button className="btn" onClick={() => download(`${app.displayName}.cer`, c.certificatePem, 'application/x-x509-ca-cert')}>
+                    Certificate (Base64)
+                  </button>{' '}
+                  <button className="btn" onClick={() => void rawUrl(c.thumbprint)}>
+                    Certificate (Raw)
+                  </button>
+                </td>
+                <td>
+                  {!c.active ? (
+                    <button className="btn" onClick={() => void call('apps.activateCertificate', { objectId: app.objectId, thumbprint: c.thumbprint }, 'Certificate activated')}>
+                      Make certificate active
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button className="btn" onClick={() => void call('apps.createCertificate', { objectId: app.objectId }, 'New certificate created (inactive)')}>
+          + New certificate
+        </button>
+      </section>
+      <section className="panel" aria-label="Federation Metadata XML">
+        <h3>Federation Metadata XML</h3>
+        <dl className="kv">
+          <dt>App Federation Metadata Url</dt>
+          <dd className="mono" data-testid="metadata-url">
+            {app.metadataUrl}
+          </dd>
+        </dl>
+        <div className="row" style={{ margin: '8px 0' }}>
+          <button className="btn" disabled={!metadata} onClick={() => metadata && download(`${app.displayName}.xml`, metadata, 'application/xml')}>
+            Download
+          </button>
+          <button className="btn" disabled={!metadata} onClick={() => metadata && void navigator.clipboard?.writeText(metadata)}>
+            Copy
+          </button>
+        </div>
+        {metadata ? <XmlView text={metadata} label="Federation Metadata XML" /> : null}
+      </section>
+    </section>
+  );
+}

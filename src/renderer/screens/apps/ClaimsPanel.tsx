@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'react';
+import { useWorkspace } from '../../state/workspace-store';
+import type { AppView, ClaimRule, GroupClaim } from '../../../shared/views';
+import type { AppBasics } from '../../../shared/api';
+import { toBasics } from './app-draft';
+import { SourceEditor, describeSource } from './SourceEditor';
+
+const NAMEID_FORMATS = ['default', 'emailAddress', 'persistent', 'unspecified', 'windowsDomainQualifiedName', 'transient'] as const;
+
+function ClaimEditor({ rule, onSave, onCancel }: { rule: ClaimRule; onSave(r: ClaimRule): void; onCancel(): void }) {
+  const [draft, setDraft] = useState(structuredClone(rule));
+  return (
+    <section className="panel" aria-label={`Manage claim ${rule.name}`}>
+      <h3>Manage claim</h3>
+      <div className="grid2">
+        <label className="field">
+          <span>Name</span>
+          <input name="claim-name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>Namespace (optional)</span>
+          <input name="claim-namespace" value={draft.namespace ?? ''} onChange={(e) => setDraft({ ...draft, namespace: e.target.value || undefined })} />
+        </label>
+      </div>
+      <SourceEditor source={draft.source} onChange={(source) => setDraft({ ...draft, source })} />
+      <label className="field" style={{ maxWidth: 320 }}>
+        <span>Include attribute name format</span>
+        <select value={draft.nameFormat ?? ''} onChange={(e) => setDraft({ ...draft, nameFormat: (e.target.value || undefined) as ClaimRule['nameFormat'] })}>
+          <option value="">No</option>
+          <option value="uri">URI</option>
+          <option value="basic">Basic</option>
+          <option value="unspecified">Unspecified</option>
+        </select>
+      </label>
+      <div className="row">
+        <button className="btn primary" onClick={() => onSave(draft)}>
+          Save claim
+        </button>
+        <button className="btn" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function GroupClaimEditor({ value, onChange }: { value: GroupClaim | undefined; onChange(g: GroupClaim | undefined): void }) {
+  const g = value;
+  return (
+    <section className="panel" aria-label="Group claim">
+      <h3>Group claim</h3>
+      <label className="row">
+        <input type="checkbox" checked={Boolean(g)} onChange={(e) => onChange(e.target.checked ? { which: 'all', sourceAttribute: 'objectid', emitAsRoles: false } : undefined)} /> Emit the groups of the user
+      </label>
+      {g ? (
+        <div className="grid2">
+          <label className="field">
+            <span>Which groups</span>
+            <select value={g.which} onChange={(e) => onChange({ ...g, which: e.target.value as GroupClaim['which'] })}>
+              <option value="all">All groups</option>
+              <option value="security">Security groups</option>
+              <option value="applicationGroups">Groups assigned to the application</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>Source attribute</span>
+            <select value={g.sourceAttribute} onChange={(e) => onChange({ ...g, sourceAttribute: e.target.value as GroupClaim['sourceAttribute'] })}>
+              <option value="objectid">Group ID</option>
+              <option value="samaccountname">sAMAccountName</option>
+              <option value="netbiosDomainQualified">NetBIOSDomain\sAMAccountName</option>
+              <option value="dnsDomainQualified">DNSDomain\sAMAccountName</option>
+              <option value="cloudDisplayName">Cloud-only group display names</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>Custom name (optional)</span>
+            <input value={g.name ?? ''} onChange={(e) => onChange({ ...g, name: e.target.value || undefined })} />
+          </label>
+          <label className="row">
+            <input type="checkbox" checked={g.emitAsRoles} onChange={(e) => onChange({ ...g, emitAsRoles: e.target.checked })} /> Emit groups as role claims
+          </label>
+        </div>
+      ) : null}
+      <p className="muted">Past 150 groups Entra sends groups.link instead of the claim.</p>
+    </section>
+  );
+}
+
+export function ClaimsPanel({ app }: { app: AppView }) {
+  const call = useWorkspace((s) => s.call);
+  const [draft, setDraft] = useState<AppBasics>(toBasics(app));
+  const [editing, setEditing] = useState<ClaimRule | undefined>();
+  useEffect(() => setDraft(toBasics(app)), [app]);
+  const claims = draft.claims;
+  const save = (next: AppBasics) => {
+    setDraft(next);
+    void call('apps.save', { app: next }, 'Attributes & Claims saved');
+  };
+  const saveRule = (rule: ClaimRule) => {
+    const exists = claims.attributes.some((r) => r.id === rule.id);
+    save({ ...draft, claims: { ...claims, attributes: exists ? claims.attributes.map((r) => (r.id === rule.id ? rule : r)) : [...claims.attributes, rule] } });
+    setEditing(undefined);
+  };
+  return (
+    <section aria-label="Attributes & Claims">
+      <section className="panel" aria-label="Required claim">
+        <h3>Required claim: Unique User Identifier (Name ID)</h3>
+        <SourceEditor source={claims.nameId.source} onChange={(source) => setDraft({ ...draft, claims: { ...claims, nameId: { ...claims.nameId, source } } })} />
+        <label className="field" style={{ maxWidth: 320 }}>
+          <span>Name identifier format</span>
+          <select value={claims.nameId.format} onChange={(e) => setDraft({ ...draft, claims: { ...claims, nameId: { ...claims.nameId, format: e.target.value as (typeof NAMEID_FORMATS)[number] } } })}>
+            {NAMEID_FORMATS.map((f) => (
+              <option key={f}>{f}</option>
+            ))}
+          </select>
+        </label>
+        <button className="btn primary" onClick={() => save(draft)}>
+          Save Name ID
+        </button>
+      </section>
+      {editing ? <ClaimEditor rule={editing} onSave={saveRule} onCancel={() => setEditing(undefined)} /> : null}
+      <section className="panel" aria-label="Additional claims">
+        <div className="row" style={{ justifyContent: 'space-between' }}>
+          <h3 style={{ margin: 0 }}>Additional claims</h3>
+          <button className="btn" onClick={() => setEditing({ id: crypto.randomUUID(), name: '', source: { kind: 'attribute', attribute: 'user.mail' } })}>
+            + Add new claim
+          </button>
+        </div>
+        <table>
+          <thead>
+            <tr>
+              <th>Claim name</th>
+              <th>Value</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {claims.attributes.map((r) => (
+              <tr key={r.id} data-claim={r.name}>
+                <td className="mono">{r.namespace ? `${r.namespace.replace(/\/$/, '')}/${r.name}` : r.name}</td>
+                <td className="mono">{describeSource(r.source)}</td>
+                <td>
+                  <button className="btn" onClick={() => setEditing(r)} aria-label={`Edit claim ${r.name}`}>
+                    Edit
+                  </button>{' '}
+                  <button className="btn danger" onClick={() => save({ ...draft, claims: { ...claims, attributes: claims.attributes.filter((x) => x.id !== r.id) } })} aria-label={`Delete claim ${r.name}`}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <GroupClaimEditor value={claims.groups} onChange={(groups) => save({ ...draft, claims: { ...claims, groups } })} />
+    </section>
+  );
+}

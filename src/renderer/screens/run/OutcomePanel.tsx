@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import type { FlowRunView } from '../../../shared/views';
+import { hostUrl } from '../../api/client';
+
+/** How the flow ended, and the page the user ended on (the vendor's page, or Entra's error page). */
+export function OutcomePanel({ run }: { run: FlowRunView }) {
+  const o = run.result.outcome;
+  const [src, setSrc] = useState<string | undefined>();
+  useEffect(() => {
+    if (run.pageUrl) void hostUrl(run.pageUrl).then(setSrc);
+    else setSrc(undefined);
+  }, [run]);
+  return (
+    <section className={`panel outcome ${o.status === 'error' ? 'error' : ''}`} aria-label="Outcome" data-testid="outcome" data-status={o.status} data-code={o.status === 'error' ? o.code : ''}>
+      {o.status === 'signed-in' ? (
+        <h2 style={{ marginTop: 0 }} className="pass">
+          Signed in as {o.identity.nameId}
+        </h2>
+      ) : o.status === 'signed-out' ? (
+        <h2 style={{ marginTop: 0 }} className="pass">
+          Signed out
+        </h2>
+      ) : (
+        <>
+          <h2 style={{ marginTop: 0 }} className="fail">
+            {o.source === 'entra' ? 'Microsoft Entra ID' : o.source === 'sp' ? 'The service provider' : o.source === 'network' ? 'The browser' : 'The harness'} stopped the sign-in: <code>{o.code}</code>
+            {o.httpStatus ? <span className="muted"> (HTTP {o.httpStatus})</span> : null}
+          </h2>
+          <p data-testid="outcome-message">{o.message}</p>
+          {o.reason ? (
+            <p data-testid="outcome-reason">
+              <strong>Why:</strong> {o.reason}
+            </p>
+          ) : null}
+          {o.check ? (
+            <p className="muted">
+              Failed check: <code>{o.check}</code>
+            </p>
+          ) : null}
+        </>
+      )}
+      {src ? <iframe title="The page the flow ended on" src={src} sandbox="" data-testid="outcome-page" /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { create } from 'zustand';
+
+export type Theme = 'light' | 'dark';
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export type Route =
+  | { screen: 'tenant'; tab: 'users' | 'groups' | 'attribute-sets' }
+  | { screen: 'apps'; id?: string; tab: 'basic' | 'claims' | 'certificates' | 'users' }
+  | { screen: 'vendors'; id?: string }
+  | { screen: 'run'; vendor?: string; flow?: string };
+
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [screen, id, tab] = path.split('/');
+  const q = new URLSearchParams(query);
+  if (screen === 'apps') return { screen: 'apps', ...(id ? { id } : {}), tab: (tab as 'claims') ?? 'basic' };
+  if (screen === 'vendors') return { screen: 'vendors', ...(id ? { id } : {}) };
+  if (screen === 'run') return { screen: 'run', ...(q.get('vendor') ? { vendor: q.get('vendor')! } : {}), ...(q.get('flow') ? { flow: q.get('flow')! } : {}) };
+  return { screen: 'tenant', tab: (id as 'groups') ?? 'users' };
+}
+
+export function routeHash(r: Route): string {
+  switch (r.screen) {
+    case 'tenant':
+      return `#/tenant/${r.tab}`;
+    case 'apps':
+      return r.id ? `#/apps/${r.id}/${r.tab}` : '#/apps';
+    case 'vendors':
+      return r.id ? `#/vendors/${r.id}` : '#/vendors';
+    case 'run':
+      return `#/run${r.vendor || r.flow ? `?${new URLSearchParams({ ...(r.vendor ? { vendor: r.vendor } : {}), ...(r.flow ? { flow: r.flow } : {}) })}` : ''}`;
+  }
+}
+
+interface UiState {
+  route: Route;
+  theme: Theme;
+  toasts: Toast[];
+  go(r: Route): void;
+  setTheme(t: Theme): void;
+  toast(kind: Toast['kind'], text: string): void;
+  dismiss(id: number): void;
+}
+
+const storedTheme = (): Theme => {
+  const saved = localStorage.getItem('harness-theme');
+  if (saved === 'light' || saved === 'dark') return saved;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+};
+
+let nextToast = 1;
+
+export const useUi = create<UiState>((set, get) => ({
+  route: parseRoute(location.hash),
+  theme: storedTheme(),
+  toasts: [],
+  go: (r) => {
+    if (location.hash !== routeHash(r)) location.hash = routeHash(r);
+    set({ route: r });
+  },
+  setTheme: (theme) => {
+    localStorage.setItem('harness-theme', theme);
+    set({ theme });
+  },
+  toast: (kind, text) => {
+    const id = nextToast++;
+    set({ toasts: [...get().toasts, { id, kind, text }] });
+    setTimeout(() => get().dismiss(id), kind === 'error' ? 9000 : 4000);
+  },
+  dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+}));
+
+window.addEventListener('hashchange', () => useUi.setState({ route: parseRoute(location.hash) }));
