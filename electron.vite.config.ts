@@ -1,5 +1,6 @@
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { resolve } from 'node:path';
+import renderer from './vite.renderer.config';
 
 export default defineConfig({
   main: {
@@ -11,8 +12,5 @@ export default defineConfig({
     // Sandboxed preloads must be CommonJS.
     build: { rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } } },
   },
-  renderer: {
-    root: 'src/renderer',
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
-  },
+  renderer: { ...renderer, build: { ...renderer.build, rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } } },
 });

@@ -1,21 +1,27 @@
 import { app, BrowserWindow } from 'electron';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startHarness, type RunningHarness } from '../core/host/harness';
-import { demoState } from '../core/demo/demo-state';
-import { secureWindowOptions, isOwnUrl } from './window-policy';
+import { HarnessRuntime } from '../core/runtime/harness-runtime';
+import { createBrowserView } from './browser-view';
+import { registerIpc } from './ipc';
+import { isOwnUrl, secureWindowOptions, workspaceArg } from './window-policy';
 
-let harness: RunningHarness | undefined;
+app.setName('saml-harness');
+let runtime: HarnessRuntime | undefined;
 
 async function createWindow(): Promise<void> {
-  const state = await demoState(new Date());
-  harness = await startHarness({ state: () => state });
-  const origin = harness.origin;
-  const win = new BrowserWindow(secureWindowOptions(fileURLToPath(new URL('../preload/index.cjs', import.meta.url))));
+  const dir = workspaceArg(process.argv) ?? join(app.getPath('userData'), 'workspace');
+  runtime = await HarnessRuntime.open({ dir: resolve(dir) });
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const win = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
+  const ui = new URL(`file://${join(here, '../renderer/index.html')}`).toString();
+  const browser = createBrowserView(win, runtime);
+  registerIpc(runtime, (wc) => wc === win.webContents, { openBrowser: (u) => browser.open(u), closeBrowser: () => browser.close() });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isOwnUrl(url, origin)) event.preventDefault();
+    if (!isOwnUrl(url, ui)) event.preventDefault();
   });
-  await win.loadURL(`${origin}/`);
+  await win.loadURL(ui);
 }
 
 app.whenReady().then(createWindow, (e: unknown) => {
@@ -24,5 +30,5 @@ app.whenReady().then(createWindow, (e: unknown) => {
 });
 
 app.on('window-all-closed', () => {
-  void harness?.stop().finally(() => app.quit());
+  void (runtime?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

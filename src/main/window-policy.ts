@@ -20,11 +20,23 @@ export function secureWindowOptions(preload: string): BrowserWindowConstructorOp
   };
 }
 
-/** Navigation is allowed only to the harness's own pages on its loopback origin. */
-export function isOwnUrl(url: string, origin: string): boolean {
+/** Navigation is allowed only to the harness's own UI document. */
+export function isOwnUrl(url: string, ui: string): boolean {
   try {
-    return new URL(url).origin === new URL(origin).origin;
+    const a = new URL(url);
+    const b = new URL(ui);
+    return a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;
   } catch {
     return false;
   }
+}
+
+/** `--workspace DIR` or `--workspace=DIR` from the command line. */
+export function workspaceArg(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--workspace') return argv[i + 1];
+    if (a.startsWith('--workspace=')) return a.slice('--workspace='.length);
+  }
+  return undefined;
 }
