@@ -1,0 +1,40 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdtemp, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+
+export const UI_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+export const ARTIFACTS = fileURLToPath(new URL('../artifacts', import.meta.url));
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Web mode on a fresh workspace (or the given one), as `npm run web` starts it. */
+export async function startWebMode(dir?: string) {
+  const workspace = dir ?? (await mkdtemp(join(tmpdir(), 'harness-e2e-')));
+  const rt = await HarnessRuntime.open({ dir: workspace, uiDir: UI_DIR });
+  return { rt, workspace, url: `${rt.origin}/` };
+}
+
+/** Opens the UI and waits until it has the workspace, collecting what the page logs as errors. */
+export async function openUi(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  await page.waitForSelector('[data-app-ready="true"]');
+  return { page, errors };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
