@@ -27,6 +27,9 @@ function tryFetchElectron() {
   return r.status === 0 ? electronBinary() : undefined;
 }
 
+/** A package's CLI script; packages that declare "exports" do not let require.resolve reach it directly. */
+const binOf = (pkg, rel) => join(dirname(require.resolve(`${pkg}/package.json`)), rel);
+
 function run(cmd, argv) {
   const child = spawn(cmd, argv, { stdio: 'inherit' });
   const forward = (sig) => child.kill(sig);
@@ -37,7 +40,7 @@ function run(cmd, argv) {
 
 let electron = forceWeb ? undefined : (electronBinary() ?? tryFetchElectron());
 if (electron) {
-  const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [binOf('electron-vite', 'bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
   run(electron, ['.', ...args.filter((a) => a !== '--web')]);
 } else {
@@ -47,5 +50,7 @@ if (electron) {
         'Starting web mode instead: the same app, served on 127.0.0.1 for your browser.\n\n',
     );
   }
+  const build = spawnSync(process.execPath, [binOf('vite', 'bin/vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
   run(process.execPath, [require.resolve('tsx/cli'), 'src/cli/main.ts', 'web', ...args.filter((a) => a !== '--web')]);
 }
