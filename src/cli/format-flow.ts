@@ -8,6 +8,7 @@ const FLOW_TITLE: Record<FlowResult['flow'], string> = {
   'sp-initiated': 'SP-initiated sign-in',
   'idp-initiated': 'IdP-initiated sign-in',
   'sp-logout': 'SP-initiated logout',
+  'acs-post': 'POST to the ACS',
 };
 
 const shortUrl = (u: string): string => {

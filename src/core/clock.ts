@@ -23,6 +23,12 @@ export function manualClock(start: Date | string): ManualClock {
   };
 }
 
+/** A clock that starts at a chosen time and runs at the real pace from there (a scenario's clock). */
+export function offsetClock(start: Date | string): Clock {
+  const offset = new Date(start).getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
 export const MINUTE = 60_000;
 
 export function addMs(d: Date, ms: number): Date {

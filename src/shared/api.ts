@@ -45,7 +45,7 @@ export const API_ARGS = {
   'vendors.clearConfig': z.object({ vendorId: z.string() }),
   'vendors.supportApplies': z.object({ vendorId: z.string() }),
   'vendors.saveSettings': z.object({ vendorId: z.string(), settings: z.record(z.string(), z.unknown()) }),
-  'vendors.action': z.object({ vendorId: z.string(), action: z.enum(['enable']) }),
+  'vendors.action': z.object({ vendorId: z.string(), action: z.string().min(1), input: z.unknown().optional() }),
   'vendors.setFault': z.object({ vendorId: z.string(), fault: z.string(), on: z.boolean() }),
   'vendors.setupChecks': z.object({ vendorId: z.string(), userId: z.uuid().optional() }),
   'vendors.saveGeneric': z.object({ definition: GenericSpDefinition }),

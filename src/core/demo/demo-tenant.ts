@@ -3,18 +3,6 @@ import type { Group, Tenant, User } from '../idp/model';
 
 type Attrs = User['attributes'];
 
-function user(attributes: Attrs, extra: Partial<Omit<User, 'objectid' | 'attributes'>> = {}): User {
-  return {
-    objectid: newGuid(),
-    attributes,
-    userType: 'Member',
-    accountEnabled: true,
-    authMethod: 'password',
-    conditionalAccess: 'none',
-    ...extra,
-  };
-}
-
 const person = (first: string, last: string, more: Partial<Attrs> = {}): Attrs => {
   const upn = `${first}.${last}@contoso.com`.toLowerCase();
   return {
@@ -34,9 +22,18 @@ const person = (first: string, last: string, more: Partial<Attrs> = {}): Attrs =
 /**
  * The demo directory a fresh workspace starts with. Each user exists to exercise something: valid vendor
  * roles in department / extension attributes, a wrong-case role, MFA, a disabled account, a Conditional
- * Access block, a guest.
+ * Access block, a guest. Object IDs are new GUIDs unless `nextId` gives stable ones.
  */
-export function demoTenant(): Tenant {
+export function demoTenant(nextId: () => string = newGuid): Tenant {
+  const user = (attributes: Attrs, extra: Partial<Omit<User, 'objectid' | 'attributes'>> = {}): User => ({
+    objectid: nextId(),
+    attributes,
+    userType: 'Member',
+    accountEnabled: true,
+    authMethod: 'password',
+    conditionalAccess: 'none',
+    ...extra,
+  });
   const adele = user(person('Adele', 'Vance', { department: 'developer', jobtitle: 'Developer', employeeid: '1001', extensionattribute1: 'admin' }));
   const megan = user(person('Megan', 'Bowen', { department: 'media_library_full_access', jobtitle: 'Marketing Manager', employeeid: '1002', extensionattribute1: 'media_library_user' }));
   const alex = user(person('Alex', 'Wilber', { department: 'account_administrator', jobtitle: 'IT Admin', employeeid: '1003', extensionattribute1: 'master_admin' }), { authMethod: 'mfa' });
@@ -49,7 +46,7 @@ export function demoTenant(): Tenant {
     { userType: 'Guest' },
   );
   const group = (displayname: string, members: User[], sam?: string): Group => ({
-    objectid: newGuid(),
+    objectid: nextId(),
     displayname,
     securityEnabled: true,
     members: members.map((m) => m.objectid),
@@ -61,7 +58,7 @@ export function demoTenant(): Tenant {
   const everyone = group('All Staff', [], 'allstaff');
   everyone.members = [designers.objectid, marketing.objectid, engineering.objectid, alex.objectid];
   return {
-    id: newGuid(),
+    id: nextId(),
     displayName: 'Contoso',
     domains: ['contoso.onmicrosoft.com', 'contoso.com'],
     onPremises: { netbiosName: 'CONTOSO', dnsDomain: 'contoso.com' },

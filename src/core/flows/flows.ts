@@ -5,12 +5,13 @@ import type { SiteRegistry } from '../sp/site/site-registry';
 import { peekResponseId, type SignInRecord, type SpSite } from '../sp/site/sp-site';
 import { UserAgent, type AgentTransport, type Hop, type Page } from './user-agent';
 
-export type FlowKind = 'sp-initiated' | 'idp-initiated' | 'sp-logout';
+/** 'acs-post': a POST straight to the SP's ACS, as a bookmark or a replayed form would send it. */
+export type FlowKind = 'sp-initiated' | 'idp-initiated' | 'sp-logout' | 'acs-post';
 
 export type FlowOutcome =
   | { status: 'signed-in'; sp: string; identity: Identity; details?: Readonly<Record<string, unknown>> }
   | { status: 'signed-out'; sp: string }
-  | { status: 'error'; source: 'entra' | 'sp' | 'network' | 'harness'; code: string; message: string; httpStatus?: number; check?: CheckId; reason?: string };
+  | { status: 'error'; source: 'entra' | 'sp' | 'setup' | 'network' | 'harness'; code: string; message: string; httpStatus?: number; check?: CheckId; reason?: string };
 
 export interface FlowResult {
   flow: FlowKind;
@@ -115,12 +116,13 @@ async function run(flow: FlowKind, env: FlowEnv, agent: UserAgent, body: (agent:
 }
 
 /** The user opens the SP's sign-on URL; the SP sends an AuthnRequest; Entra signs the user in; the SP decides. */
-export function runSpInitiated(env: FlowEnv, site: SpSite, opts: SignInOptions & { relayState?: string } = {}): Promise<FlowResult> {
+export function runSpInitiated(env: FlowEnv, site: SpSite, opts: SignInOptions & { relayState?: string; passive?: boolean } = {}): Promise<FlowResult> {
   const agent = opts.agent ?? new UserAgent(env.transport);
   return run('sp-initiated', env, agent, async (a) => {
     if (!site.urls.signOnUrl) return { status: 'error', source: 'sp', code: 'NO_SIGN_ON_URL', message: `${site.behaviour.displayName} has no sign-on URL, so it cannot start a sign-in.` };
     const start = new URL(site.urls.signOnUrl);
     if (opts.relayState !== undefined) start.searchParams.set('RelayState', opts.relayState);
+    if (opts.passive) start.searchParams.set('isPassive', 'true');
     let page = await a.navigate(start.toString());
     const emailForm = page.html?.pageKind === 'sp-sign-on' ? page.html.forms.find((f) => 'email' in f.fields) : undefined;
     const email = opts.email ?? opts.user;
@@ -139,10 +141,29 @@ export function runIdpInitiated(env: FlowEnv, appId: string, opts: SignInOptions
 export function runSpLogout(env: FlowEnv, site: SpSite, agent: UserAgent): Promise<FlowResult> {
   return run('sp-logout', env, agent, async (a) => {
     if (!site.urls.sloUrl) return { status: 'error', source: 'sp', code: 'NO_LOGOUT_URL', message: `${site.behaviour.displayName} has no single logout URL.` };
-    const page = await a.navigate(site.urls.sloUrl);
-    const entra = entraError(page);
-    if (entra) return entra;
-    if (page.html?.pageKind === 'sp-signed-out' || page.html?.pageKind === 'signed-out') return { status: 'signed-out', sp: site.id };
-    return { status: 'error', source: 'sp', code: 'LOGOUT_NOT_COMPLETED', message: `Logout ended at ${page.url} (HTTP ${page.status}).`, httpStatus: page.status };
+    return endOfLogout(site, await a.navigate(site.urls.sloUrl));
   });
+}
+
+function endOfLogout(site: SpSite, page: Page): FlowOutcome {
+  const entra = entraError(page);
+  if (entra) return entra;
+  if (page.html?.pageKind === 'sp-signed-out' || page.html?.pageKind === 'signed-out') return { status: 'signed-out', sp: site.id };
+  return spPageError(page) ?? { status: 'error', source: 'sp', code: 'LOGOUT_NOT_COMPLETED', message: `Logout ended at ${page.url} (HTTP ${page.status}).`, httpStatus: page.status };
+}
+
+/** A sign-in that starts with a request the caller made (a crafted AuthnRequest at Entra's URL). */
+export function runCraftedSignIn(env: FlowEnv, url: string, opts: SignInOptions = {}): Promise<FlowResult> {
+  const agent = opts.agent ?? new UserAgent(env.transport);
+  return run('sp-initiated', env, agent, async (a) => pickAccount(a, await a.navigate(url), opts.user));
+}
+
+/** A logout that starts with a LogoutRequest the caller made. */
+export function runCraftedLogout(env: FlowEnv, site: SpSite, url: string, agent: UserAgent): Promise<FlowResult> {
+  return run('sp-logout', env, agent, async (a) => endOfLogout(site, await a.navigate(url)));
+}
+
+/** A POST to the SP's ACS with the given form (none: no SAMLResponse at all). */
+export function runAcsPost(env: FlowEnv, site: SpSite, form: Record<string, string> = {}): Promise<FlowResult> {
+  return run('acs-post', env, new UserAgent(env.transport), async (a) => a.post(site.urls.acsUrl, form));
 }

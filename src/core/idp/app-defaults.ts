@@ -33,9 +33,20 @@ export interface NewAppInput {
  * user.userprincipalname as Unique User Identifier, "Sign SAML assertion" with SHA-256, and one active
  * three-year signing certificate.
  */
-export async function createEnterpriseApp(input: NewAppInput, now: Date): Promise<EnterpriseApp> {
+/** Basic SAML Configuration from the values typed in; the first Identifier and Reply URL are the defaults. */
+export function samlBasics(input: NewAppInput): EnterpriseApp['saml'] {
   const asDefault = <T>(values: string[] | undefined, make: (v: string, first: boolean) => T): T[] =>
     (values ?? []).map((v, i) => make(v, i === 0));
+  return {
+    identifiers: asDefault(input.identifiers, (value, isDefault) => ({ value, isDefault })),
+    replyUrls: asDefault(input.replyUrls, (url, isDefault) => ({ url, isDefault })),
+    ...(input.signOnUrl ? { signOnUrl: input.signOnUrl } : {}),
+    ...(input.relayState ? { relayState: input.relayState } : {}),
+    ...(input.logoutUrl ? { logoutUrl: input.logoutUrl } : {}),
+  };
+}
+
+export async function createEnterpriseApp(input: NewAppInput, now: Date): Promise<EnterpriseApp> {
   return {
     objectId: newGuid(),
     appId: newGuid(),
@@ -43,13 +54,7 @@ export async function createEnterpriseApp(input: NewAppInput, now: Date): Promis
     enabled: true,
     assignmentRequired: true,
     assignments: [],
-    saml: {
-      identifiers: asDefault(input.identifiers, (value, isDefault) => ({ value, isDefault })),
-      replyUrls: asDefault(input.replyUrls, (url, isDefault) => ({ url, isDefault })),
-      ...(input.signOnUrl ? { signOnUrl: input.signOnUrl } : {}),
-      ...(input.relayState ? { relayState: input.relayState } : {}),
-      ...(input.logoutUrl ? { logoutUrl: input.logoutUrl } : {}),
-    },
+    saml: samlBasics(input),
     claims: {
       nameId: { source: { kind: 'attribute', attribute: 'user.userprincipalname' }, format: 'emailAddress' },
       attributes: defaultClaimRules(),

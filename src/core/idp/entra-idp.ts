@@ -172,7 +172,10 @@ export class EntraIdp {
     if (browser.loginHint) {
       const user = this.lookup(browser.loginHint, target.app);
       if (!user.ok) return this.errorPage(user.error, target.app);
-      return this.issue(user.value, target, reuse && session.userId === user.value.objectid ? session : undefined);
+      const same = reuse && session.userId === user.value.objectid ? session : undefined;
+      // login_hint only names the account; a passive request still needs a session to be silent.
+      if (target.isPassive && !same) return this.passiveFailure(target);
+      return this.issue(user.value, target, same);
     }
     if (reuse) {
       const user = this.tenant.users.find((u) => u.objectid === session.userId);
@@ -205,9 +208,9 @@ export class EntraIdp {
     return err(aadsts(50020, { upn, idp: 'live.com', tenant: tenant.id, appId: app.appId, appName: app.displayName }));
   }
 
+  /** What Entra checks once the user has authenticated (so a session exists even when these refuse). */
   private checkUser(user: User, target: SignInTarget): Result<string, AadstsError> {
     const { app } = target;
-    if (!user.accountEnabled) return err(aadsts(50057));
     const context = decideAuthnContext(user.authMethod, target.requestedAuthnContext);
     if (!context.ok) return err(aadsts(75011, { actual: context.actual, requested: context.requested, appName: app.displayName }));
     if (!isAssigned(this.tenant, app, user)) {
@@ -221,10 +224,15 @@ export class EntraIdp {
   private async issue(user: User, target: SignInTarget, existing: IdpSession | undefined): Promise<IdpOutcome> {
     const { app } = target;
     const now = this.deps.clock.now();
+    // A disabled account cannot authenticate; anyone else now has an Entra session, whatever the app says.
+    if (!user.accountEnabled) return this.errorPage(aadsts(50057), app);
+    const session = existing ?? this.sessions.create(user.objectid, user.authMethod, now);
+    const sessionChange = existing ? {} : { setSession: session.id };
+    const refuse = (e: AadstsError): IdpOutcome => ({ ...this.errorPage(e, app), ...sessionChange });
     const checked = this.checkUser(user, target);
-    if (!checked.ok) return this.errorPage(checked.error, app);
+    if (!checked.ok) return refuse(checked.error);
     const cert = signingCertificate(app, now);
-    if (!cert.ok) return this.errorPage(cert.error, app);
+    if (!cert.ok) return refuse(cert.error);
     const overrides = this.deps.overridesFor?.(user);
     const claims = issueClaims({
       tenant: this.tenant,
@@ -233,8 +241,7 @@ export class EntraIdp {
       ...(target.nameIdFormat ? { requestedNameIdFormat: target.nameIdFormat } : {}),
       ...(overrides ? { overrides } : {}),
     });
-    if (!claims.ok) return this.errorPage(claims.error, app);
-    const session = existing ?? this.sessions.create(user.objectid, user.authMethod, now);
+    if (!claims.ok) return refuse(claims.error);
     const built = await buildLoginResponse({
       issuer: entraIssuer(this.tenant.id),
       app,
@@ -253,7 +260,7 @@ export class EntraIdp {
       action: target.acsUrl,
       fields: { SAMLResponse: built.samlResponse, ...(target.relayState !== undefined ? { RelayState: target.relayState } : {}) },
       issued: { kind: 'response', responseId: built.responseId, assertionId: built.assertionId, app: ref(app), user: user.attributes.userprincipalname, xml: built.xml },
-      ...(existing ? {} : { setSession: session.id }),
+      ...sessionChange,
     };
   }
 

@@ -2,7 +2,6 @@ import { CoreError, isCoreError } from '../errors';
 import { activateCertificate, createAppCertificate } from '../idp/app-certificates';
 import { appFederationMetadata } from '../idp/app-metadata';
 import { EnterpriseApp } from '../idp/model';
-import { enableSso, type HuggingFaceSettings } from '../vendors/huggingface';
 import type { VendorError } from '../vendors/profile';
 import { API_ARGS, type ApiMethod, type ApiResult, type ApiResults } from '../../shared/api';
 import type { HarnessRuntime } from './harness-runtime';
@@ -99,13 +98,9 @@ const HANDLERS: Handlers = {
     await rt.saveVendor(vendorId);
     return rt.vendorView(vendorId);
   },
-  'vendors.action': async (rt, { vendorId, action }) => {
-    const sp = rt.vendor(vendorId);
-    if (action === 'enable') {
-      if (sp.profile.id !== 'huggingface') throw new CoreError('ACTION_NOT_SUPPORTED', `${sp.profile.displayName} has no "Enable" step.`);
-      const refused = enableSso(sp.state.settings as HuggingFaceSettings);
-      if (refused) vendorFailure(refused);
-    }
+  'vendors.action': async (rt, { vendorId, action, input }) => {
+    const r = rt.vendor(vendorId).runAction(action, input);
+    if (!r.ok) vendorFailure(r.error);
     await rt.saveVendor(vendorId);
     return rt.vendorView(vendorId);
   },

@@ -13,12 +13,14 @@ export const HF_ROLES = ['read', 'contributor', 'write', 'admin'] as const;
 const Role = z.enum(HF_ROLES);
 
 const Mapping = z.object({ value: z.string().min(1), role: Role });
+const RoleMapping = z.object({ attribute: z.string().min(1), mappings: z.array(Mapping) });
+
 const Settings = z.object({
   /** "Update and Test SAML configuration", then "Enable", as the guide's steps. */
   state: z.enum(['unconfigured', 'configured', 'tested', 'enabled']).default('unconfigured'),
   defaultRole: Role.default('read'),
   /** Role Mapping: an attribute of the assertion, and value → role pairs. */
-  roleMapping: z.object({ attribute: z.string().min(1), mappings: z.array(Mapping) }).optional(),
+  roleMapping: RoleMapping.optional(),
   /** Resource Group Mapping: value → resource group (and role in it). */
   resourceGroupMapping: z.object({ attribute: z.string().min(1), mappings: z.array(z.object({ value: z.string().min(1), resourceGroup: z.string().min(1), role: Role })) }).optional(),
   /** Emails that have a Hugging Face account (SSO does not create accounts). */
@@ -126,6 +128,10 @@ export const huggingface: VendorProfile<HuggingFaceSettings> = {
     setup.idpConfigCheck(ctx, 'Step 3: Finalize configuration on Hugging Face (Sign-on URL, Public certificate)'),
   ],
   acceptIdpConfig,
+  actions: {
+    enable: { label: 'Enable', run: (settings) => enableSso(settings) },
+    'save-role-mapping': { label: 'Save role mapping', input: RoleMapping, run: (settings, input) => saveRoleMapping(settings, RoleMapping.parse(input)) },
+  },
   onIdpConfigured: (settings) => {
     settings.state = 'configured';
   },

@@ -154,9 +154,19 @@ export interface VendorProfile<S> {
   missingResponse?(): VendorError;
   /** After the admin's IdP configuration was accepted (Hugging Face: the configuration must be tested again). */
   onIdpConfigured?(settings: S): void;
+  /** Buttons of the vendor's settings page beyond the IdP configuration ("Enable", "Save role mapping"). */
+  actions?: Readonly<Record<string, VendorAction<S>>>;
   /** Whether the vendor takes SAML right now; `configured` says whether it holds an IdP configuration. */
   gate(settings: S, configured: boolean): VendorError | undefined;
   pages: VendorPages;
+}
+
+/** A settings-page action: checks its input as the vendor does, changes the settings, or refuses. */
+export interface VendorAction<S> {
+  label: string;
+  /** What the action takes, if anything; validated before it runs. */
+  input?: z.ZodType;
+  run(settings: S, input: unknown): VendorError | undefined;
 }
 
 export interface VendorPages {

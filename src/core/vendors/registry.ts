@@ -1,4 +1,6 @@
+import { CoreError } from '../errors';
 import { cloudinary } from './cloudinary';
+import { genericProfile, type GenericSpDefinition } from './generic';
 import { huggingface } from './huggingface';
 import { imagekit } from './imagekit';
 import { imagen } from './imagen';
@@ -10,4 +12,16 @@ export type VendorId = keyof typeof VENDORS;
 
 export function vendorProfile(id: string): VendorProfile<unknown> | undefined {
   return (VENDORS as Record<string, VendorProfile<unknown>>)[id];
+}
+
+/** The profile an entry names: a shipped one, or the generic one built from its definition. Throws if neither. */
+export function resolveProfile(v: { id?: string; profile: string; definition?: GenericSpDefinition | undefined }): VendorProfile<unknown> {
+  const name = v.id ?? v.profile;
+  if (v.profile === 'generic') {
+    if (!v.definition) throw new CoreError('GENERIC_WITHOUT_DEFINITION', `Vendor ${name} is generic but has no definition.`);
+    return genericProfile(v.definition) as VendorProfile<unknown>;
+  }
+  const p = vendorProfile(v.profile);
+  if (!p) throw new CoreError('UNKNOWN_VENDOR_PROFILE', `Vendor ${name} names the profile "${v.profile}", which this build does not have (${['generic', ...Object.keys(VENDORS)].join(', ')}).`);
+  return p;
 }

@@ -98,6 +98,21 @@ export class VendorSp<S> {
     if (trust.ok) this.setTrust(trust.value);
   }
 
+  /** A button of the vendor's settings page ("Enable", "Save role mapping"), as the vendor checks it. */
+  runAction(name: string, input?: unknown): Result<void, VendorError | CoreError> {
+    const action = this.profile.actions?.[name];
+    if (!action) return err(new CoreError('ACTION_NOT_SUPPORTED', `${this.profile.displayName} has no "${name}" action.`));
+    if (action.input) {
+      const parsed = action.input.safeParse(input);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        return err(new CoreError('ACTION_INPUT_INVALID', `${action.label}: ${issue.path.join('.') || 'input'}: ${issue.message}`));
+      }
+    }
+    const refused = action.run(this.state.settings, input);
+    return refused ? err(refused) : ok(undefined);
+  }
+
   setFault(name: string, on: boolean): void {
     this.state.faults = on ? [...new Set([...this.state.faults, name])] : this.state.faults.filter((f) => f !== name);
   }

@@ -1,0 +1,51 @@
+import type { Scenario, ScenarioExpectation } from '../schema';
+import { ScenarioDraft, type VendorBase } from './draft';
+
+/** A one-click reproduction: the smallest change to a working set-up that makes the vendor or Entra answer one code. */
+export interface Preset {
+  /** `<source>/<code>`: entra/AADSTS50011, cloudinary/7. */
+  id: string;
+  /** 'entra' or the vendor profile. */
+  source: string;
+  code: string;
+  /** The fault, as a person would describe the mistake. */
+  title: string;
+  build(): Scenario;
+}
+
+export interface PresetSpec {
+  code: string;
+  title: string;
+  /** Where the code shows: Entra's page, the SP after the response, the vendor's settings page. */
+  at?: 'entra' | 'sp' | 'setup';
+  /** Put the one fault in a draft that works. */
+  fault(d: ScenarioDraft): void;
+}
+
+/** One source's presets, and the working set-up they start from. */
+export interface PresetGroup {
+  source: string;
+  /** The set-up as the guide says, signing in: what every preset of the group changes one thing in. */
+  baseline(): Scenario;
+  presets: Preset[];
+}
+
+export function presetsFor(source: string, base: VendorBase, specs: readonly PresetSpec[]): PresetGroup {
+  const label = (d: ScenarioDraft) => (source === 'entra' ? 'Entra ID' : d.profile.displayName);
+  const baseline = () => {
+    const d = new ScenarioDraft(base);
+    return d.finish(`${label(d)}: sign-in as the guide sets it up`, 'The working set-up the presets change one thing in.', { status: 'signed-in' });
+  };
+  return { source, baseline, presets: specs.map((p) => ({
+    id: `${source}/${p.code}`,
+    source,
+    code: p.code,
+    title: p.title,
+    build: () => {
+      const d = new ScenarioDraft(base);
+      p.fault(d);
+      const expect: ScenarioExpectation = { status: 'error', code: p.code, ...(p.at ? { source: p.at } : {}) };
+      return d.finish(`${label(d)}: ${p.code}`, p.title, expect);
+    },
+  })) };
+}
