@@ -33,7 +33,7 @@ function message(m: SamlMessageView, t: Term): string[] {
   ];
 }
 
-function hopLine(h: Hop, t: Term): string[] {
+export function hopLine(h: Hop, t: Term): string[] {
   const status = h.status >= 400 ? t.red(String(h.status)) : String(h.status);
   const picked = h.form?.login ? `picked ${h.form.login} · ` : '';
   const what = picked + (h.location ? `→ ${shortUrl(h.location)}` : h.page?.aadsts ? t.red(`AADSTS${h.page.aadsts}`) : (h.page?.kind ?? h.page?.title ?? ''));

@@ -1,20 +1,37 @@
 import { isCoreError } from '../core/errors';
+import { DECODE_HELP, decodeCommand } from './commands/decode';
+import { DIAGNOSE_HELP, diagnoseCommand } from './commands/diagnose';
 import { FLOW_HELP, flowCommand } from './commands/flow';
+import { METADATA_HELP, metadataCommand } from './commands/metadata';
+import { PRESETS_HELP, presetsCommand, reproduceCommand } from './commands/presets';
+import { RUN_HELP, runCommand } from './commands/run';
 import { SERVE_HELP, serveCommand } from './commands/serve';
 import { UsageError } from './usage';
 
 const USAGE = `Usage: saml-harness <command> [options]
 
 Commands:
-  flow     run one sign-in or logout flow headless and print the trace and the report
-  serve    run the mock Entra ID tenant on 127.0.0.1 for another application
-  web      serve the harness on 127.0.0.1 for a browser (web mode)
-  help     show this help; "saml-harness <command> --help" for a command
+  run        run scenario files headless; --reporter junit|json for CI
+  diagnose   say what Entra and the vendor would answer to a HAR, SAML-tracer export, URL or SAML message
+  decode     pretty-print every SAML message in a message, URL, HAR or SAML-tracer export
+  reproduce  run the preset that produces one error code (AADSTS or a vendor's) and show it
+  presets    list the presets, or save them as scenario files
+  flow       run one sign-in or logout flow headless and print the trace and the report
+  metadata   print an enterprise app's Federation Metadata XML
+  serve      run the mock Entra ID tenant and the vendor SPs on 127.0.0.1 for another application
+  web        serve the harness on 127.0.0.1 for a browser (web mode)
+  help       show this help; "saml-harness <command> --help" for a command
 
-Exit codes: 0 success, 1 the flow or check failed, 2 bad usage.
+Exit codes: 0 success, 1 a flow, check or scenario failed, 2 bad usage.
 `;
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
+  run: { run: runCommand, help: RUN_HELP },
+  diagnose: { run: diagnoseCommand, help: DIAGNOSE_HELP },
+  decode: { run: decodeCommand, help: DECODE_HELP },
+  reproduce: { run: reproduceCommand, help: PRESETS_HELP },
+  presets: { run: presetsCommand, help: PRESETS_HELP },
+  metadata: { run: metadataCommand, help: METADATA_HELP },
   flow: { run: flowCommand, help: FLOW_HELP },
   serve: { run: (a) => serveCommand(a, 'serve'), help: SERVE_HELP },
   web: { run: (a) => serveCommand(a, 'web'), help: SERVE_HELP },

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ClaimsConfig, Group, SigningOption, User } from '../core/idp/model';
 import { GenericSpDefinition } from '../core/vendors/generic';
 import { AttributeSet, IdpConfigInput } from '../core/workspace/schema';
-import type { WorkspaceView, FlowRunView, SetupCheckView, VendorView } from './views';
+import type { Diagnosis, FlowRunView, PresetView, ScenarioFileView, ScenarioRunView, SetupCheckView, VendorView, WorkspaceView } from './views';
 
 export const FlowKind = z.enum(['sp-initiated', 'idp-initiated', 'sp-logout']);
 
@@ -59,6 +59,18 @@ export const API_ARGS = {
     /** Reuse the browser of an earlier run (its Entra and SP sessions), e.g. to log out. */
     browserOf: z.string().optional(),
   }),
+  'runs.export': z.object({ runId: z.string().regex(/^[0-9a-f]{16}$/), format: z.enum(['har', 'saml-tracer', 'scenario']) }),
+  'presets.list': z.object({}),
+  'presets.run': z.object({ id: z.string().min(1) }),
+  'scenarios.list': z.object({}),
+  'scenarios.save': z.object({ text: z.string().min(2).max(5_000_000), fileName: z.string().optional() }),
+  'scenarios.run': z.union([z.object({ file: z.string().min(1) }), z.object({ text: z.string().min(2).max(5_000_000) })]),
+  'diagnose.run': z.object({
+    text: z.string().min(1).max(200 * 1024 * 1024),
+    vendor: z.string().optional(),
+    at: z.union([z.literal('now'), z.literal('issue-instant'), z.iso.datetime({ offset: true })]).default('now'),
+    certificates: z.array(z.string()).default([]),
+  }),
 } as const;
 
 export type ApiMethod = keyof typeof API_ARGS;
@@ -85,6 +97,13 @@ export interface ApiResults {
   'attributeSets.save': WorkspaceView;
   'attributeSets.delete': WorkspaceView;
   'flows.run': FlowRunView;
+  'runs.export': { fileName: string; text: string };
+  'presets.list': PresetView[];
+  'presets.run': ScenarioRunView;
+  'scenarios.list': ScenarioFileView[];
+  'scenarios.save': ScenarioFileView[];
+  'scenarios.run': ScenarioRunView;
+  'diagnose.run': Diagnosis;
 }
 
 /** Failures cross the boundary as values with a code, never as thrown errors (IPC loses their fields). */

@@ -10,7 +10,10 @@ import type { AttributeSpec, Brand, IdpConfigInput, IdpConfigMethod, SetupCheck,
 import type { GenericSpDefinition } from '../core/vendors/generic';
 import type { AttributeSet } from '../core/workspace/schema';
 import type { LoadProblem } from '../core/workspace/store';
+import type { Scenario, ScenarioExpectation } from '../core/scenarios/schema';
+import type { ScenarioOutcome } from '../core/scenarios/runner';
 
+export type { Scenario, ScenarioExpectation, ScenarioOutcome };
 export type { ClaimRule, ClaimSource, GroupClaim, Operand, SourceAttribute, Transformation, Group, Tenant, User, FlowResult, AttributeSet, LoadProblem, SpUser, GenericSpDefinition, ProvisioningDiff, ValidationReport, CheckResult, Hop, SamlMessageView };
 
 export interface CertificateView {
@@ -67,6 +70,45 @@ export interface WorkspaceView {
   idp: { tenantId: string; loginUrl: string; issuer: string; logoutUrl: string };
 }
 
+/** A one-click reproduction of one code. */
+export interface PresetView {
+  id: string;
+  /** 'entra' or a vendor profile. */
+  source: string;
+  sourceName: string;
+  code: string;
+  /** The code's name in its catalogue. */
+  name: string;
+  /** What the vendor shows (or, for Entra, what to change). */
+  text: string;
+  httpStatus?: number;
+  /** The fault the preset puts in. */
+  title: string;
+}
+
+export interface ScenarioFileView {
+  file: string;
+  name: string;
+  description: string;
+  vendor?: string;
+  expect?: ScenarioExpectation;
+  /** Why the file does not load (it is left as it is). */
+  problem?: string;
+}
+
+export interface ScenarioRunView {
+  run: FlowRunView;
+  matches: boolean;
+  expected: ScenarioExpectation;
+  outcome: ScenarioOutcome;
+  scenario: Scenario;
+  /** The scenario file's text, and a name for it. */
+  text: string;
+  fileName: string;
+}
+
+export type { Diagnosis } from '../core/diagnose/diagnose';
+
 export interface FlowRunView {
   id: string;
   vendorId: string;
@@ -74,4 +116,6 @@ export interface FlowRunView {
   result: FlowResult;
   /** Where the UI loads the page the flow ended on (same origin, no scripts run in it). */
   pageUrl?: string;
+  /** The run as a scenario file: its set-up, expecting the outcome it had. */
+  scenario?: Scenario;
 }

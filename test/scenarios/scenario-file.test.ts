@@ -15,7 +15,8 @@ describe('scenario files', () => {
     const t = text();
     expect(Object.keys(JSON.parse(t) as object)).toEqual(['format', 'version', 'name', 'description', 'clock', 'expect', 'flow', 'vendor', 'app', 'tenant']);
     const vendorKeys = Object.keys((JSON.parse(t) as { vendor: object }).vendor);
-    expect(vendorKeys).toEqual([...vendorKeys].sort());
+    expect(vendorKeys[0]).toBe('profile');
+    expect(vendorKeys.slice(1)).toEqual([...vendorKeys.slice(1)].sort());
     expect(t.endsWith('}\n')).toBe(true);
     const changed = serializeScenario({ ...sample(), expect: { status: 'signed-in' } });
     const before = new Set(t.split('\n'));

@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { SigningOption } from '../../core/idp/model';
 import { handleApiCall } from '../../core/runtime/api-handlers';
 import { HarnessRuntime } from '../../core/runtime/harness-runtime';
 import { formatFlow } from '../format-flow';
+import { withRuntime } from '../runtime';
+import { saveScenarioFile } from '../../core/scenarios/scenario-files';
 import { term } from '../term';
 import { UsageError } from '../usage';
 
@@ -22,6 +21,7 @@ Options:
   --workspace DIR    use this workspace (default: a fresh demo workspace, removed afterwards)
   --xml              also print each SAML message, pretty-printed
   --json             print the flow result as JSON
+  --save-scenario F  save the run as a scenario file F, expecting the outcome it had (replay with "run F")
 `;
 
 const MODES = ['sp-initiated', 'idp-initiated', 'logout'] as const;
@@ -49,6 +49,7 @@ export async function flowCommand(args: string[]): Promise<number> {
       workspace: { type: 'string' },
       xml: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      'save-scenario': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -60,19 +61,19 @@ export async function flowCommand(args: string[]): Promise<number> {
   if (!mode) throw new UsageError(`--mode must be one of ${MODES.join(', ')}`);
   const signing = values.signing === undefined ? undefined : SigningOption.safeParse(values.signing);
   if (signing && !signing.success) throw new UsageError(`--signing must be one of ${SigningOption.options.join(', ')}`);
-  const temp = values.workspace ? undefined : await mkdtemp(join(tmpdir(), 'saml-harness-flow-'));
-  const rt = await HarnessRuntime.open({ dir: values.workspace ? resolve(values.workspace) : temp! });
-  try {
+  return withRuntime({ workspace: values.workspace }, async (rt) => {
     if (!rt.vendors.has(values.sp)) throw new UsageError(`unknown --sp "${values.sp}"; this workspace has ${[...rt.vendors.keys()].join(', ')}`);
     if (signing?.success) await applySigning(rt, values.sp, signing.data);
     const run = (flow: 'sp-initiated' | 'idp-initiated' | 'sp-logout', browserOf?: string) =>
       rt.runFlow({ vendorId: values.sp, flow, user: values.user, ...(browserOf ? { browserOf } : {}) });
     let result = await run(mode === 'logout' ? 'sp-initiated' : mode);
     if (mode === 'logout' && result.result.outcome.status === 'signed-in') result = await run('sp-logout', result.id);
+    const saveAs = values['save-scenario'];
+    if (saveAs) {
+      if (!result.scenario) throw new UsageError(`${values.sp} has no enterprise app, so the run cannot be saved as a scenario`);
+      await saveScenarioFile(saveAs, result.scenario);
+    }
     process.stdout.write(values.json ? JSON.stringify(result.result, null, 2) + '\n' : formatFlow(result.result, term(), { xml: values.xml }));
     return result.result.outcome.status === 'error' ? 1 : 0;
-  } finally {
-    await rt.close();
-    if (temp) await rm(temp, { recursive: true, force: true });
-  }
+  });
 }

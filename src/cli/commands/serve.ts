@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../package-root';
 import { HarnessRuntime } from '../../core/runtime/harness-runtime';
 import { defaultWorkspaceDir } from '../../core/workspace/default-dir';
 import { UsageError } from '../usage';
@@ -15,7 +16,7 @@ serve  runs the mock Entra ID tenant and the vendor SPs of the workspace on 127.
 The workspace (default: ${defaultWorkspaceDir()}) is created with the demo tenant the first time.
 `;
 
-export const UI_DIR = resolve('out/renderer');
+export const UI_DIR = join(packageRoot(), 'out/renderer');
 
 export async function serveCommand(args: string[], mode: 'web' | 'serve'): Promise<number> {
   const { values } = parseArgs({

@@ -97,6 +97,11 @@ function conclude(env: FlowEnv, agent: UserAgent, page: Page, since: number): { 
   return { outcome, ...(record.report ? { report: record.report } : {}) };
 }
 
+/** One line: "signed-in", "AADSTS50011", "INVALID_ROLE". */
+export function describeFlowOutcome(o: FlowOutcome): string {
+  return o.status === 'error' ? o.code : o.status;
+}
+
 const isOutcome = (x: Page | FlowOutcome): x is FlowOutcome => typeof x.status === 'string';
 
 async function run(flow: FlowKind, env: FlowEnv, agent: UserAgent, body: (agent: UserAgent) => Promise<Page | FlowOutcome>): Promise<FlowResult> {

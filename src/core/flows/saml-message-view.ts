@@ -32,9 +32,20 @@ export function viewSamlMessage(
   binding: 'redirect' | 'post',
   extra: { relayState?: string; sigAlg?: string } = {},
 ): SamlMessageView {
-  const base = { param, binding, signatures: [] as SignatureView[], ...(extra.relayState !== undefined ? { relayState: extra.relayState } : {}) };
   const decoded = binding === 'redirect' ? decodeRedirectMessage(value) : decodePostMessage(value);
-  if (!decoded.ok) return { ...base, error: decoded.error.message };
+  if (!decoded.ok) return { param, binding, signatures: [], ...(extra.relayState !== undefined ? { relayState: extra.relayState } : {}), error: decoded.error.message };
+  return viewDecodedSaml(param, decoded.value, binding, extra);
+}
+
+/** The same view of a message already decoded (SAML-tracer keeps messages decoded; a pasted XML is). */
+export function viewDecodedSaml(
+  param: 'SAMLRequest' | 'SAMLResponse',
+  xml: string,
+  binding: 'redirect' | 'post',
+  extra: { relayState?: string; sigAlg?: string } = {},
+): SamlMessageView {
+  const base = { param, binding, signatures: [] as SignatureView[], ...(extra.relayState !== undefined ? { relayState: extra.relayState } : {}) };
+  const decoded = { value: xml };
   const parsed = parseXml(decoded.value);
   if (!parsed.ok) return { ...base, xml: decoded.value, pretty: decoded.value, error: parsed.error.message };
   const root = parsed.value.documentElement;

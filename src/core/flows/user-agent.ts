@@ -10,7 +10,8 @@ export type { AgentTransport };
 
 export interface Hop {
   index: number;
-  method: 'GET' | 'POST';
+  /** GET or POST for the harness's own flows; whatever the browser sent in a captured trace. */
+  method: string;
   /** The real URL (https://login.microsoftonline.com/…), whatever loopback URL carried it. */
   url: string;
   status: number;
@@ -21,10 +22,15 @@ export interface Hop {
   cookiesSet: string[];
   form?: Record<string, string>;
   saml: SamlMessageView[];
-  page?: { title: string; kind?: string; aadsts?: number };
-  /** How the hop came about. */
-  cause: 'navigate' | 'redirect' | 'auto-post' | 'form';
+  page?: { title: string; kind?: string; aadsts?: number; message?: string };
+  /** How the hop came about; 'captured' for hops read from a HAR file or a SAML-tracer export. */
+  cause: 'navigate' | 'redirect' | 'auto-post' | 'form' | 'captured';
   durationMs: number;
+}
+
+function pageSummary(html: HtmlPage): NonNullable<Hop['page']> {
+  const message = html.aadsts ? html.root.querySelector('[data-testid=aadsts-message]')?.text.trim() : undefined;
+  return { title: html.title, ...(html.pageKind ? { kind: html.pageKind } : {}), ...(html.aadsts ? { aadsts: html.aadsts } : {}), ...(message ? { message } : {}) };
 }
 
 export interface Page {
@@ -133,7 +139,7 @@ export class UserAgent {
       ...(location ? { location } : {}),
       ...(contentType ? { contentType } : {}),
       ...(req.form ? { form: req.form } : {}),
-      ...(html ? { page: { title: html.title, ...(html.pageKind ? { kind: html.pageKind } : {}), ...(html.aadsts ? { aadsts: html.aadsts } : {}) } } : {}),
+      ...(html ? { page: pageSummary(html) } : {}),
     });
     const page: Page = { url: real.toString(), status, body, ...(html ? { html } : {}) };
     this.lastPage = page;

@@ -114,6 +114,13 @@ function checkRequestSignature(app: EnterpriseApp, msg: InboundMessage, root: El
   return verifyEnvelopedSignature(xml, root, signature, certs).status === 'valid' ? ok(true) : err(aadsts(50006));
 }
 
+/** What the request asks of Entra that Entra does not do, whatever the app: a binding, a NameID format. */
+export function checkRequestOptions(req: AuthnRequestInfo): Result<void, AadstsError> {
+  if (req.protocolBinding !== undefined && req.protocolBinding !== BINDING.post) return err(aadsts(75003, { binding: req.protocolBinding }));
+  if (req.nameIdFormat !== undefined && !SUPPORTED_NAMEID_FORMATS.includes(req.nameIdFormat)) return err(aadsts(75016, { format: req.nameIdFormat }));
+  return ok(undefined);
+}
+
 export interface RequestContext {
   tenantName: string;
   apps: readonly EnterpriseApp[];
@@ -140,12 +147,8 @@ export function acceptAuthnRequest(
   if (req.destination !== undefined && !ctx.acceptedDestinations.includes(req.destination)) {
     return err(aadsts(75008, { destination: req.destination }));
   }
-  if (req.protocolBinding !== undefined && req.protocolBinding !== BINDING.post) {
-    return err(aadsts(75003, { binding: req.protocolBinding }));
-  }
-  if (req.nameIdFormat !== undefined && !SUPPORTED_NAMEID_FORMATS.includes(req.nameIdFormat)) {
-    return err(aadsts(75016, { format: req.nameIdFormat }));
-  }
+  const options = checkRequestOptions(req);
+  if (!options.ok) return options;
   const app = ctx.apps.find((a) => a.saml.identifiers.some((i) => i.value === req.issuer));
   if (!app) return err(aadsts(700016, { identifier: req.issuer, tenant: ctx.tenantName }));
   if (!app.enabled) return err(aadsts(7000112, { appId: app.appId, appName: app.displayName }));

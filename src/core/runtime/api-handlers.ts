@@ -8,6 +8,8 @@ import type { HarnessRuntime } from './harness-runtime';
 import { genericProfile } from '../vendors/generic';
 import { createVendorApp } from '../vendors/vendor-app';
 import { instantiateVendor } from './vendor-instances';
+import { listPresets, listWorkspaceScenarios, readScenarioText, runPreset, runScenarioView, runWorkspaceScenario, saveWorkspaceScenario } from './scenario-ops';
+import { diagnoseText, exportRun } from './trace-ops';
 
 type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
 
@@ -155,6 +157,13 @@ const HANDLERS: Handlers = {
       ...(args.attributeSetId ? { attributeSetId: args.attributeSetId } : {}),
       ...(args.browserOf ? { browserOf: args.browserOf } : {}),
     }),
+  'runs.export': async (rt, { runId, format }) => exportRun(rt, runId, format),
+  'presets.list': async () => listPresets(),
+  'presets.run': async (rt, { id }) => runPreset(rt, id),
+  'scenarios.list': async (rt) => listWorkspaceScenarios(rt),
+  'scenarios.save': async (rt, { text, fileName }) => saveWorkspaceScenario(rt, readScenarioText(text, fileName ?? 'the scenario'), fileName),
+  'scenarios.run': async (rt, args) => ('file' in args ? runWorkspaceScenario(rt, args.file) : runScenarioView(rt, readScenarioText(args.text, 'the scenario'))),
+  'diagnose.run': async (rt, { text, vendor, at, certificates }) => diagnoseText(rt, text, { at, certificates, ...(vendor ? { vendor } : {}) }),
 };
 
 export function isApiMethod(name: string): name is ApiMethod {

@@ -16,6 +16,9 @@ import { instantiateVendor } from './vendor-instances';
 import { newApiToken, webApiHandler } from './web-api';
 import { webUiHandler } from '../host/web-ui';
 import { appView, vendorView } from './views';
+import { captureScenario } from '../scenarios/capture';
+import type { Scenario } from '../scenarios/schema';
+import { describeFlowOutcome } from '../flows/flows';
 
 export interface RuntimeOptions {
   dir: string;
@@ -191,6 +194,7 @@ export class HarnessRuntime {
     const set = req.attributeSetId ? this.ws.attributeSets.find((s) => s.id === req.attributeSetId) : undefined;
     if (req.attributeSetId && !set) throw new CoreError('ATTRIBUTE_SET_NOT_FOUND', `No attribute set "${req.attributeSetId}".`);
     const user = req.user ? this.user(req.user) : undefined;
+    const before = this.scenarioBefore(req.vendorId, req.flow, user, set);
     if (set && user) this.overrides.set(user.objectid, set.values);
     try {
       const upn = user?.attributes.userprincipalname;
@@ -202,14 +206,49 @@ export class HarnessRuntime {
         if (!entry.appObjectId) throw new CoreError('VENDOR_WITHOUT_APP', `${sp.profile.displayName} has no enterprise app to launch.`);
         result = await runIdpInitiated(env, this.app(entry.appObjectId).appId, opts);
       }
+      const scenario = before(result);
       await this.saveVendor(req.vendorId);
-      return this.remember(req, result, agent);
+      return this.remember(req, result, agent, scenario);
     } finally {
       if (user) this.overrides.delete(user.objectid);
     }
   }
 
-  private remember(req: { vendorId: string; flow: FlowResult['flow']; user?: string; attributeSetId?: string }, result: FlowResult, agent: UserAgent): FlowRunView {
+  /**
+   * The set-up a run starts from, taken before it runs (a sign-in changes the SP's directory): the scenario
+   * that replays the run once its outcome is known. Logout replays sign in first, as the run's browser had.
+   */
+  private scenarioBefore(vendorId: string, flow: FlowResult['flow'], user: User | undefined, set: AttributeSet | undefined): (result: FlowResult) => Scenario | undefined {
+    const entry = structuredClone(this.entry(vendorId));
+    const app = entry.appObjectId ? structuredClone(this.app(entry.appObjectId)) : undefined;
+    const tenant = structuredClone(this.ws.tenant);
+    const urls = this.harness.urls;
+    const now = this.clock.now();
+    const kind = flow === 'acs-post' ? 'acs-without-response' : flow;
+    return (result) =>
+      app
+        ? captureScenario({
+            name: `${this.vendor(vendorId).profile.displayName}: ${describeFlowOutcome(result.outcome)}`,
+            description: `Saved from a ${flow} run${user ? ` as ${user.attributes.userprincipalname}` : ''}${set ? ` with the attribute set "${set.name}"` : ''}.`,
+            tenant,
+            app,
+            vendor: entry,
+            urls,
+            flow: kind,
+            ...(user ? { user } : {}),
+            ...(set ? { attributeSet: set } : {}),
+            outcome: result.outcome,
+            now,
+          })
+        : undefined;
+  }
+
+  /** Keeps a run for the UI (its page, its browser for a logout, the scenario that replays it). */
+  rememberRun(req: { vendorId: string; flow: FlowResult['flow']; user?: string; attributeSetId?: string }, result: FlowResult, scenario?: Scenario): FlowRunView {
+    return this.remember(req, result, new UserAgent(this.harness.flowEnv.transport), scenario);
+  }
+
+  private remember(req: { vendorId: string; flow: FlowResult['flow']; user?: string; attributeSetId?: string }, result: FlowResult, agent: UserAgent, scenario?: Scenario): FlowRunView {
     const id = randomBytes(8).toString('hex');
     const view: FlowRunView = {
       id,
@@ -217,6 +256,7 @@ export class HarnessRuntime {
       request: { flow: req.flow, ...(req.user ? { user: req.user } : {}), ...(req.attributeSetId ? { attributeSetId: req.attributeSetId } : {}) },
       result,
       ...(result.page ? { pageUrl: `/api/flows/${id}/page` } : {}),
+      ...(scenario ? { scenario } : {}),
     };
     this.runs.set(id, { ...view, agent });
     if (this.runs.size > MAX_RUNS) this.runs.delete(this.runs.keys().next().value!);

@@ -106,6 +106,9 @@ async function setUpVendor(s: Scenario, box: Sandbox): Promise<SetupRefusal | un
       const support = await vendor.supportApplies();
       if (!support.ok) return refusal(support.error);
     }
+    // Saving the configuration moves some vendors' state on (Hugging Face: "configured"); the scenario's
+    // settings are the state to replay, so they are put back.
+    Object.assign(vendor.state.settings as object, structuredClone(s.vendor.settings));
   }
   for (const a of s.vendor.actions) {
     const r = vendor.runAction(a.action, a.input);

@@ -5,11 +5,14 @@ import { Scenario, SCENARIO_FORMAT, SCENARIO_VERSION } from './schema';
 /** Top-level keys in the order a person reads a scenario: what it is, what it expects, then the set-up. */
 const TOP_ORDER = ['format', 'version', 'name', 'description', 'clock', 'expect', 'flow', 'vendor', 'app', 'tenant'];
 
-function sortKeys(value: unknown, order?: readonly string[]): unknown {
+/** Keys that say what an object is come first at any level; the rest follow alphabetically. */
+const LEAD = ['status', 'kind', 'method', 'profile', 'code', 'name'];
+
+function sortKeys(value: unknown, order: readonly string[] = LEAD): unknown {
   if (Array.isArray(value)) return value.map((v) => sortKeys(v));
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  const rank = (k: string) => (order?.includes(k) ? order.indexOf(k) : Number.MAX_SAFE_INTEGER);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : Number.MAX_SAFE_INTEGER);
   entries.sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
 }

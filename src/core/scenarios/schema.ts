@@ -16,6 +16,7 @@ export const SCENARIO_VERSION = 1;
  * 'none': the app's certificates were deleted after the vendor was given one.
  */
 export const CertificateState = z.enum(['valid', 'expired', 'none', 'rolled-over']);
+export type CertificateState = z.infer<typeof CertificateState>;
 
 /** The enterprise app, as configured in Entra. Users and groups in its assignments are the scenario's. */
 export const ScenarioApp = z.object({

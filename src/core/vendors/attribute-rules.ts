@@ -20,27 +20,28 @@ export function first(identity: Identity, name: string): string | undefined {
  * or namespace from one that was sent is named as the near miss — the usual cause.
  */
 export function attributeViolation(specs: readonly AttributeSpec[], identity: Identity): AttributeViolation | undefined {
+  return attributeViolations(specs, identity)[0];
+}
+
+/** Every attribute that breaks its rule, one finding per attribute, in the order of the specs. */
+export function attributeViolations(specs: readonly AttributeSpec[], identity: Identity): AttributeViolation[] {
   const names = Object.keys(identity.attributes);
-  for (const spec of specs) {
+  return specs.flatMap((spec): AttributeViolation[] => {
     const vs = values(identity, spec.name).filter((v) => v !== '');
     if (vs.length === 0) {
-      if (!spec.required) continue;
+      if (!spec.required) return [];
       const lower = spec.name.toLowerCase();
       const nearMiss = names.find((n) => n.toLowerCase() === lower || n.toLowerCase().endsWith(`/${lower}`));
-      return { kind: 'missing', spec, ...(nearMiss ? { nearMiss } : {}) };
+      return [{ kind: 'missing', spec, ...(nearMiss ? { nearMiss } : {}) }];
     }
-    if (!spec.multiValued && vs.length > 1) return { kind: 'multiple', spec, values: vs };
-    if (spec.accepted) {
-      for (const v of vs) {
-        const ok = spec.caseInsensitiveValues ? spec.accepted.some((a) => a.toLowerCase() === v.toLowerCase()) : spec.accepted.includes(v);
-        if (!ok) {
-          const caseMismatch = spec.accepted.find((a) => a.toLowerCase() === v.toLowerCase());
-          return { kind: 'not-accepted', spec, value: v, ...(caseMismatch ? { caseMismatch } : {}) };
-        }
-      }
-    }
-  }
-  return undefined;
+    if (!spec.multiValued && vs.length > 1) return [{ kind: 'multiple', spec, values: vs }];
+    const accepted = spec.accepted;
+    if (!accepted) return [];
+    const bad = vs.find((v) => (spec.caseInsensitiveValues ? !accepted.some((a) => a.toLowerCase() === v.toLowerCase()) : !accepted.includes(v)));
+    if (bad === undefined) return [];
+    const caseMismatch = accepted.find((a) => a.toLowerCase() === bad.toLowerCase());
+    return [{ kind: 'not-accepted', spec, value: bad, ...(caseMismatch ? { caseMismatch } : {}) }];
+  });
 }
 
 /** One line that says what is wrong and what would be accepted. */

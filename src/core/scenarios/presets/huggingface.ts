@@ -9,7 +9,7 @@ export const HUGGINGFACE_PRESETS = presetsFor(
   {
     profile: 'huggingface',
     params: { org: 'contoso-ml' },
-    settings: { accounts: ACCOUNTS },
+    settings: { accounts: ACCOUNTS, state: 'configured' },
     idpConfig: { method: 'signon-url-and-certificate', signOnUrl: 'app', certificate: 'app' },
     flow: 'sp-initiated',
     user: 'adele.vance@contoso.com',

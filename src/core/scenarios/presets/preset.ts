@@ -1,3 +1,4 @@
+import { AADSTS } from '../../idp/aadsts';
 import type { Scenario, ScenarioExpectation } from '../schema';
 import { ScenarioDraft, type VendorBase } from './draft';
 
@@ -30,6 +31,16 @@ export interface PresetGroup {
   presets: Preset[];
 }
 
+/** " ROLE_LOOKUP_ERROR" after "7", " (InvalidReplyTo)" after "AADSTS50011": the code's name where it says more. */
+function codeName(source: string, d: ScenarioDraft, code: string): string {
+  if (source === 'entra') {
+    const entry = (AADSTS as Record<string, { name: string } | undefined>)[code.replace('AADSTS', '')];
+    return entry ? ` (${entry.name})` : '';
+  }
+  const name = d.profile.errors[code]?.name;
+  return name && name !== code && /^\d+$/.test(code) ? ` ${name}` : '';
+}
+
 export function presetsFor(source: string, base: VendorBase, specs: readonly PresetSpec[]): PresetGroup {
   const label = (d: ScenarioDraft) => (source === 'entra' ? 'Entra ID' : d.profile.displayName);
   const baseline = () => {
@@ -45,7 +56,7 @@ export function presetsFor(source: string, base: VendorBase, specs: readonly Pre
       const d = new ScenarioDraft(base);
       p.fault(d);
       const expect: ScenarioExpectation = { status: 'error', code: p.code, ...(p.at ? { source: p.at } : {}) };
-      return d.finish(`${label(d)}: ${p.code}`, p.title, expect);
+      return d.finish(`${label(d)}: ${p.code}${codeName(source, d, p.code)}`, p.title, expect);
     },
   })) };
 }

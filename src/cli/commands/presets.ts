@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { PRESETS, type Preset } from '../../core/scenarios/presets';
+import { describeOutcome, runScenario } from '../../core/scenarios/runner';
+import { saveScenarioFile } from '../../core/scenarios/scenario-files';
+import { formatFlow } from '../format-flow';
+import { term } from '../term';
+import { UsageError } from '../usage';
+
+export const PRESETS_HELP = `Usage: saml-harness presets [--source NAME] [--save DIR] [--json]
+       saml-harness reproduce <PRESET> [--save FILE] [--xml] [--json]
+
+presets    lists the presets: one per AADSTS code the mock tenant emulates and per code of every vendor
+           catalogue. --source entra|imagekit|cloudinary|huggingface|imagen|generic filters them; --save DIR
+           writes each as a scenario file.
+reproduce  runs one preset (e.g. cloudinary/7, entra/AADSTS50011, or just AADSTS50011) in a sandbox and
+           prints its trace, report and outcome. --save FILE keeps it as a scenario file to share or replay.
+
+Exit codes: 0 the preset reached its code, 1 it did not, 2 bad usage.
+`;
+
+const fileFor = (p: Preset) => `${p.source}-${p.code.toLowerCase()}.json`;
+
+export async function presetsCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { source: { type: 'string' }, save: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    process.stdout.write(PRESETS_HELP);
+    return 0;
+  }
+  const chosen = values.source ? PRESETS.filter((p) => p.source === values.source) : PRESETS;
+  if (!chosen.length) throw new UsageError(`no presets for --source "${values.source}"; sources: ${[...new Set(PRESETS.map((p) => p.source))].join(', ')}`);
+  if (values.save) {
+    for (const p of chosen) await saveScenarioFile(join(values.save, fileFor(p)), p.build());
+    process.stdout.write(`Wrote ${chosen.length} scenario files to ${values.save}\n`);
+    return 0;
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(chosen.map(({ id, source, code, title }) => ({ id, source, code, title })), null, 2)}\n`);
+  else process.stdout.write(chosen.map((p) => `${p.id.padEnd(36)} ${p.title}`).join('\n') + '\n');
+  return 0;
+}
+
+function findPreset(key: string): Preset {
+  const exact = PRESETS.find((p) => p.id.toLowerCase() === key.toLowerCase());
+  if (exact) return exact;
+  const byCode = PRESETS.filter((p) => p.code.toLowerCase() === key.toLowerCase());
+  if (byCode.length === 1) return byCode[0]!;
+  if (byCode.length > 1) throw new UsageError(`"${key}" is a code of several sources; name one: ${byCode.map((p) => p.id).join(', ')}`);
+  throw new UsageError(`no preset "${key}"; "saml-harness presets" lists them`);
+}
+
+export async function reproduceCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { save: { type: 'string' }, xml: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    process.stdout.write(PRESETS_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('name one preset, e.g. cloudinary/7');
+  const preset = findPreset(positionals[0]!);
+  const scenario = preset.build();
+  const run = await runScenario(scenario);
+  if (values.save) await saveScenarioFile(values.save, scenario);
+  if (values.json) process.stdout.write(`${JSON.stringify({ preset: preset.id, matches: run.matches, outcome: run.outcome, result: run.result }, null, 2)}\n`);
+  else {
+    const t = term();
+    process.stdout.write(`${t.bold(`${preset.id}: ${preset.title}`)}\n\n${formatFlow(run.result, t, { xml: values.xml })}`);
+    process.stdout.write(`\n${run.matches ? t.green(`Reproduced ${preset.code}.`) : t.red(`Expected ${describeOutcome(run.expected)}, got ${describeOutcome(run.outcome)}.`)}${values.save ? ` Saved as ${values.save}.` : ''}\n`);
+  }
+  return run.matches ? 0 : 1;
+}

@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { HarnessRuntime } from '../core/runtime/harness-runtime';
+import { defaultWorkspaceDir } from '../core/workspace/default-dir';
+
+/**
+ * Runs a command against a workspace: the one named, the user's default one if `useDefault` and it exists,
+ * or else a fresh demo workspace that is removed afterwards.
+ */
+export async function withRuntime<T>(opts: { workspace?: string | undefined; useDefault?: boolean }, fn: (rt: HarnessRuntime) => Promise<T>): Promise<T> {
+  const named = opts.workspace ? resolve(opts.workspace) : opts.useDefault && existsSync(defaultWorkspaceDir()) ? defaultWorkspaceDir() : undefined;
+  const temp = named ? undefined : await mkdtemp(join(tmpdir(), 'saml-harness-'));
+  const rt = await HarnessRuntime.open({ dir: named ?? temp! });
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+    if (temp) await rm(temp, { recursive: true, force: true });
+  }
+}

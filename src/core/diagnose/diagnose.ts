@@ -1,0 +1,165 @@
+import { CoreError, err, ok, type Result } from '../errors';
+import type { Hop } from '../flows/user-agent';
+import { AADSTS, NOT_EMULATED } from '../idp/aadsts';
+import type { VendorSp } from '../vendors/vendor-sp';
+import { describeKind, type Artefact, type ArtefactKind, type FoundMessage } from './artefact';
+import { checkRequest, type RequestFinding } from './request-check';
+import { vendorVerdict, type VendorVerdict } from './vendor-verdict';
+
+/** The time the checks use: now, when the response was issued, or a time given. */
+export type AsOf = { mode: 'now' } | { mode: 'issue-instant' } | { mode: 'given'; time: Date };
+
+export interface EntraFinding {
+  code: string;
+  name?: string;
+  message: string;
+  /** What to change, from the harness's catalogue. */
+  fix?: string;
+  /** Whether the harness's tenant can produce this code (a preset reproduces it). */
+  emulated: boolean;
+  where: 'error page' | 'error response';
+  hop?: number;
+}
+
+export interface Diagnosis {
+  artefact: { kind: ArtefactKind; description: string; hops: Hop[]; skipped: number; messages: Array<{ param: string; kind?: string; id?: string; hop?: number; url?: string; error?: string }> };
+  asOf: { time: string; mode: AsOf['mode']; note?: string };
+  response?: { id?: string; issuer?: string; destination?: string; inResponseTo?: string; status?: string; hop?: number; pretty?: string };
+  request?: RequestFinding;
+  entra: EntraFinding[];
+  verdicts: VendorVerdict[];
+  /** What happened, in one line. */
+  summary: string;
+}
+
+export interface DiagnoseOptions {
+  vendors: ReadonlyArray<{ id: string; sp: VendorSp<unknown> }>;
+  /** Only this vendor (workspace ID or profile); otherwise every vendor the response is addressed to, or all. */
+  vendor?: string;
+  asOf: AsOf;
+  now: Date;
+  /** Certificates (PEM) to trust besides those the vendors hold. */
+  certificates?: readonly string[];
+}
+
+function entraCode(code: number, message: string, where: EntraFinding['where'], hop?: number): EntraFinding {
+  const entry = (AADSTS as Record<number, { name: string; fix: string } | undefined>)[code];
+  const known = entry ?? undefined;
+  return {
+    code: `AADSTS${code}`,
+    message,
+    emulated: Boolean(known),
+    where,
+    ...(known ? { name: known.name, fix: known.fix } : NOT_EMULATED[code] ? { fix: `Not emulated by the harness: ${NOT_EMULATED[code]}` } : {}),
+    ...(hop !== undefined ? { hop } : {}),
+  };
+}
+
+function entraFindings(artefact: Artefact, response: FoundMessage | undefined): EntraFinding[] {
+  const fromPages = artefact.hops.flatMap((h) => (h.page?.aadsts ? [entraCode(h.page.aadsts, h.page.message ?? `AADSTS${h.page.aadsts}`, 'error page', h.index)] : []));
+  const status = response?.view.xml ? /<(?:\w+:)?StatusMessage>([^<]*)</.exec(response.view.xml)?.[1] : undefined;
+  const code = status ? /AADSTS(\d+)/.exec(status)?.[1] : undefined;
+  const fromResponse = code ? [entraCode(Number(code), status!, 'error response', response?.hop)] : [];
+  return [...fromPages, ...fromResponse];
+}
+
+function asOfTime(asOf: AsOf, now: Date, response: FoundMessage | undefined): Result<Date> {
+  if (asOf.mode === 'now') return ok(now);
+  if (asOf.mode === 'given') return ok(asOf.time);
+  const instant = response?.view.xml ? /<(?:\w+:)?Response\b[^>]*\sIssueInstant="([^"]+)"/.exec(response.view.xml)?.[1] : undefined;
+  const t = instant ? new Date(instant) : undefined;
+  if (!t || Number.isNaN(t.getTime())) return err(new CoreError('NO_ISSUE_INSTANT', 'There is no SAML Response with an IssueInstant to diagnose "as of".'));
+  return ok(t);
+}
+
+function pickVendors(opts: DiagnoseOptions): Result<DiagnoseOptions['vendors']> {
+  if (!opts.vendor) return ok(opts.vendors);
+  const key = opts.vendor.toLowerCase();
+  const found = opts.vendors.filter((v) => v.id === key || v.sp.profile.id === key || v.sp.profile.displayName.toLowerCase() === key);
+  if (found.length) return ok(found);
+  return err(new CoreError('UNKNOWN_VENDOR', `No vendor "${opts.vendor}"; this workspace has ${opts.vendors.map((v) => v.id).join(', ')}.`));
+}
+
+function summarize(d: Omit<Diagnosis, 'summary'>): string {
+  const page = d.entra.find((e) => e.where === 'error page');
+  if (page) return `Entra stopped the sign-in: ${page.message}`;
+  if (!d.response) {
+    if (d.request) return d.request.entra.ok ? `An AuthnRequest from ${d.request.issuer}; Entra would take it (${d.request.notes[0] ?? ''})` : `Entra would refuse this AuthnRequest: ${d.request.entra.message}`;
+    return 'No SAML Response in the artefact.';
+  }
+  const v = d.verdicts[0];
+  if (!v) return 'No vendor to check the response against.';
+  if (v.outcome.kind === 'refused') {
+    const e = v.outcome.error;
+    return `${v.displayName} would refuse it: ${e.code}${e.code !== e.name ? ` ${e.name}` : ''} (HTTP ${e.httpStatus}) — ${e.reason}`;
+  }
+  const action = v.outcome.diff ? ` (${v.outcome.diff.action})` : '';
+  return `${v.displayName} would sign in ${v.outcome.identity.nameId}${action}.`;
+}
+
+/**
+ * What Entra or each vendor would answer to what a capture shows, why, and what to change. The response is
+ * checked by each vendor's own rules, as of the chosen time; nothing in the workspace changes.
+ */
+export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promise<Result<Diagnosis>> {
+  const responses = artefact.messages.filter((m) => m.view.kind === 'Response');
+  const response = responses.at(-1);
+  const requests = artefact.messages.filter((m) => m.view.kind === 'AuthnRequest');
+  const answered = response?.view.inResponseTo ? requests.find((r) => r.view.id === response.view.inResponseTo) : undefined;
+  const request = answered ?? requests.at(-1);
+  const at = asOfTime(opts.asOf, opts.now, response);
+  if (!at.ok) return at;
+  const vendors = pickVendors(opts);
+  if (!vendors.ok) return vendors;
+  const verdicts: VendorVerdict[] = [];
+  if (response?.view.xml) {
+    for (const v of vendors.value) {
+      verdicts.push(
+        await vendorVerdict({
+          id: v.id,
+          sp: v.sp,
+          xml: response.view.xml,
+          at: at.value,
+          certificates: opts.certificates ?? [],
+          ...(answered?.view.id ? { request: { id: answered.view.id } } : {}),
+        }),
+      );
+    }
+  }
+  const addressed = verdicts.filter((v) => v.addressed);
+  const shown = opts.vendor || addressed.length === 0 ? verdicts : addressed;
+  const primary = shown[0];
+  const requestFinding = request?.view.xml ? checkRequest(request.view.xml, primary) : undefined;
+  const expired = shown.some((v) => v.report.checks.some((c) => (c.id === 'assertion.time' || c.id === 'subject.bearer') && c.status === 'fail' && /expired|after|NotOnOrAfter/i.test(c.reason)));
+  const base: Omit<Diagnosis, 'summary'> = {
+    artefact: {
+      kind: artefact.kind,
+      description: describeKind(artefact.kind),
+      hops: artefact.hops,
+      skipped: artefact.skipped,
+      messages: artefact.messages.map((m) => ({ param: m.view.param, ...(m.view.kind ? { kind: m.view.kind } : {}), ...(m.view.id ? { id: m.view.id } : {}), ...(m.hop !== undefined ? { hop: m.hop } : {}), ...(m.url ? { url: m.url } : {}), ...(m.view.error ? { error: m.view.error } : {}) })),
+    },
+    asOf: {
+      time: at.value.toISOString(),
+      mode: opts.asOf.mode,
+      ...(opts.asOf.mode === 'issue-instant' ? { note: 'Checked as of the response\'s IssueInstant, by choice: expiry is judged as when it was issued.' } : expired && opts.asOf.mode === 'now' ? { note: 'The response has expired by now; diagnose it as of its IssueInstant to check everything else.' } : {}),
+    },
+    ...(response ? { response: { ...pick(response), ...(response.view.pretty ? { pretty: response.view.pretty } : {}) } } : {}),
+    ...(requestFinding ? { request: requestFinding } : {}),
+    entra: entraFindings(artefact, response),
+    verdicts: shown,
+  };
+  return ok({ ...base, summary: summarize(base) });
+}
+
+function pick(m: FoundMessage): NonNullable<Diagnosis['response']> {
+  const v = m.view;
+  return {
+    ...(v.id ? { id: v.id } : {}),
+    ...(v.issuer ? { issuer: v.issuer } : {}),
+    ...(v.destination ? { destination: v.destination } : {}),
+    ...(v.inResponseTo ? { inResponseTo: v.inResponseTo } : {}),
+    ...(v.status ? { status: v.status } : {}),
+    ...(m.hop !== undefined ? { hop: m.hop } : {}),
+  };
+}

@@ -1,0 +1,82 @@
+import { join, basename } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { CoreError } from '../errors';
+import { AADSTS } from '../idp/aadsts';
+import { PRESETS, presetById, type Preset } from '../scenarios/presets';
+import { runScenario } from '../scenarios/runner';
+import { parseScenario, serializeScenario } from '../scenarios/scenario-file';
+import { loadScenarioFile, saveScenarioFile, scenarioFileName } from '../scenarios/scenario-files';
+import type { Scenario } from '../scenarios/schema';
+import { resolveProfile } from '../vendors/registry';
+import type { PresetView, ScenarioFileView, ScenarioRunView } from '../../shared/views';
+import type { HarnessRuntime } from './harness-runtime';
+
+function presetView(p: Preset): PresetView {
+  if (p.source === 'entra') {
+    const entry = (AADSTS as Record<string, { name: string; fix: string }>)[p.code.replace('AADSTS', '')];
+    return { id: p.id, source: p.source, sourceName: 'Entra ID', code: p.code, name: entry?.name ?? p.code, text: entry?.fix ?? '', title: p.title };
+  }
+  const scenario = p.build();
+  const profile = resolveProfile(scenario.vendor);
+  const def = profile.errors[p.code];
+  return { id: p.id, source: p.source, sourceName: profile.displayName, code: p.code, name: def?.name ?? p.code, text: def?.text ?? '', title: p.title, ...(def ? { httpStatus: def.httpStatus } : {}) };
+}
+
+let presetViews: PresetView[] | undefined;
+
+export function listPresets(): PresetView[] {
+  presetViews ??= PRESETS.map(presetView);
+  return presetViews;
+}
+
+/** Runs a scenario in its own sandbox (never the workspace) and keeps the run for the UI. */
+export async function runScenarioView(rt: HarnessRuntime, scenario: Scenario): Promise<ScenarioRunView> {
+  const run = await runScenario(scenario);
+  const view = rt.rememberRun({ vendorId: scenario.vendor.profile, flow: run.result.flow, ...(scenario.flow.user ? { user: scenario.flow.user } : {}) }, run.result, scenario);
+  return { run: view, matches: run.matches, expected: run.expected, outcome: run.outcome, scenario, text: serializeScenario(scenario), fileName: scenarioFileName(scenario) };
+}
+
+export function runPreset(rt: HarnessRuntime, id: string): Promise<ScenarioRunView> {
+  const preset = presetById(id);
+  if (!preset) throw new CoreError('PRESET_NOT_FOUND', `No preset "${id}".`);
+  return runScenarioView(rt, preset.build());
+}
+
+export function readScenarioText(text: string, source: string): Scenario {
+  const parsed = parseScenario(text, source);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.value;
+}
+
+const scenariosDir = (rt: HarnessRuntime) => join(rt.store.dir, 'scenarios');
+
+/** The workspace's scenarios folder; a file that does not load is listed with its problem and left as it is. */
+export async function listWorkspaceScenarios(rt: HarnessRuntime): Promise<ScenarioFileView[]> {
+  let names: string[];
+  try {
+    names = (await readdir(scenariosDir(rt))).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  return Promise.all(
+    names.map(async (file): Promise<ScenarioFileView> => {
+      const loaded = await loadScenarioFile(join(scenariosDir(rt), file));
+      if (!loaded.ok) return { file, name: file, description: '', problem: loaded.error.message };
+      const s = loaded.value;
+      return { file, name: s.name, description: s.description, vendor: s.vendor.profile, expect: s.expect };
+    }),
+  );
+}
+
+export async function saveWorkspaceScenario(rt: HarnessRuntime, scenario: Scenario, fileName?: string): Promise<ScenarioFileView[]> {
+  const file = basename(fileName ?? scenarioFileName(scenario));
+  if (!/^[\w.-]+\.json$/.test(file)) throw new CoreError('BAD_FILE_NAME', `"${file}" is not a scenario file name (letters, digits, dots and dashes, ending in .json).`);
+  await saveScenarioFile(join(scenariosDir(rt), file), scenario);
+  return listWorkspaceScenarios(rt);
+}
+
+export async function runWorkspaceScenario(rt: HarnessRuntime, file: string): Promise<ScenarioRunView> {
+  const loaded = await loadScenarioFile(join(scenariosDir(rt), basename(file)));
+  if (!loaded.ok) throw loaded.error;
+  return runScenarioView(rt, loaded.value);
+}
