@@ -6,6 +6,9 @@ import { TenantScreen } from './screens/TenantScreen';
 import { AppsScreen } from './screens/AppsScreen';
 import { VendorsScreen } from './screens/VendorsScreen';
 import { RunScreen } from './screens/RunScreen';
+import { DiagnoseScreen } from './screens/DiagnoseScreen';
+import { ReproduceScreen } from './screens/ReproduceScreen';
+import { ScenariosScreen } from './screens/ScenariosScreen';
 
 function NavButton({ route, label, current }: { route: Route; label: string; current: boolean }) {
   const go = useUi((s) => s.go);
@@ -33,6 +36,10 @@ function Sidebar() {
       ))}
       <h2>Flows</h2>
       <NavButton route={{ screen: 'run' }} label="Run a flow" current={route.screen === 'run'} />
+      <h2>Support</h2>
+      <NavButton route={{ screen: 'diagnose' }} label="Diagnose a capture" current={route.screen === 'diagnose'} />
+      <NavButton route={{ screen: 'reproduce' }} label="Reproduce an error" current={route.screen === 'reproduce'} />
+      <NavButton route={{ screen: 'scenarios' }} label="Scenarios" current={route.screen === 'scenarios'} />
     </nav>
   );
 }
@@ -46,6 +53,12 @@ function Screen() {
       return <AppsScreen {...(route.id ? { id: route.id } : {})} tab={route.tab} />;
     case 'vendors':
       return <VendorsScreen {...(route.id ? { id: route.id } : {})} />;
+    case 'diagnose':
+      return <DiagnoseScreen />;
+    case 'reproduce':
+      return <ReproduceScreen {...(route.source ? { source: route.source } : {})} />;
+    case 'scenarios':
+      return <ScenariosScreen />;
     case 'run':
       return <RunScreen {...(route.vendor ? { vendor: route.vendor } : {})} {...(route.flow ? { flow: route.flow } : {})} />;
   }

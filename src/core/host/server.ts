@@ -7,6 +7,9 @@ import { unreachablePage } from './pages/unreachable';
 
 /** Largest request body accepted; a POST-binding message is far smaller. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** The UI's API takes whole HAR files to diagnose; only it gets more room. */
+export const MAX_API_BODY_BYTES = 200 * 1024 * 1024;
+const API_PREFIX = '/api/rpc/';
 
 /** Largest request head accepted. */
 export const MAX_HEADER_BYTES = 64 * 1024;
@@ -86,11 +89,12 @@ export class HarnessHost {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const loopbackUrl = new URL(req.url ?? '/', this.origin);
     const route = this.route(loopbackUrl, req.headers.host ?? '');
+    const limit = loopbackUrl.pathname.startsWith(API_PREFIX) ? MAX_API_BODY_BYTES : MAX_BODY_BYTES;
     let body: Buffer;
     try {
-      body = await readBody(req);
+      body = await readBody(req, limit);
     } catch (e) {
-      if (e instanceof BodyTooLarge) return send(res, { status: 413, body: `Request body over ${MAX_BODY_BYTES} bytes.` }, undefined);
+      if (e instanceof BodyTooLarge) return send(res, { status: 413, body: `Request body over ${limit} bytes.` }, undefined);
       throw e;
     }
     const vreq: VirtualRequest = {
@@ -143,12 +147,12 @@ export class HarnessHost {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

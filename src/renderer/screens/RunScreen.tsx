@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../state/workspace-store';
 import { useRuns } from '../state/run-store';
-import { Checklist } from '../components/Checklist';
-import { DiffView } from '../components/DiffView';
-import { OutcomePanel } from './run/OutcomePanel';
-import { TraceView } from './run/TraceView';
-import type { ProvisioningDiff } from '../../shared/views';
+import { RunResult } from '../components/RunResult';
 
 type Flow = 'sp-initiated' | 'idp-initiated' | 'sp-logout';
 
@@ -29,8 +25,6 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
       ...(setId ? { attributeSetId: setId } : {}),
       ...(flow === 'sp-logout' && current ? { browserOf: current.id } : {}),
     });
-  const o = current?.result.outcome;
-  const diff = o?.status === 'signed-in' ? (o.details?.diff as ProvisioningDiff | undefined) : undefined;
   return (
     <>
       <h1>Run a flow</h1>
@@ -91,24 +85,7 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
           </div>
         ) : null}
       </section>
-      {current ? (
-        <div className="split" data-testid="run-result">
-          <div>
-            <OutcomePanel run={current} />
-            {diff ? <DiffView diff={diff} /> : null}
-            {current.result.report ? (
-              <section className="panel" aria-label="Validation report" data-testid="report" data-ok={String(current.result.report.ok)}>
-                <h2 style={{ marginTop: 0 }}>
-                  Validation report {current.result.report.ok ? <span className="badge pass">accepted</span> : <span className="badge fail">refused</span>}
-                </h2>
-                <p className="muted">Evaluated at {current.result.report.evaluatedAt}</p>
-                <Checklist items={current.result.report.checks} label="Validation checks" />
-              </section>
-            ) : null}
-          </div>
-          <TraceView hops={current.result.hops} />
-        </div>
-      ) : null}
+      {current ? <RunResult run={current} /> : null}
     </>
   );
 }

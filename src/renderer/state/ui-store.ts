@@ -11,7 +11,10 @@ export type Route =
   | { screen: 'tenant'; tab: 'users' | 'groups' | 'attribute-sets' }
   | { screen: 'apps'; id?: string; tab: 'basic' | 'claims' | 'certificates' | 'users' }
   | { screen: 'vendors'; id?: string }
-  | { screen: 'run'; vendor?: string; flow?: string };
+  | { screen: 'run'; vendor?: string; flow?: string }
+  | { screen: 'diagnose' }
+  | { screen: 'reproduce'; source?: string }
+  | { screen: 'scenarios' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -19,6 +22,8 @@ export function parseRoute(hash: string): Route {
   const q = new URLSearchParams(query);
   if (screen === 'apps') return { screen: 'apps', ...(id ? { id } : {}), tab: (tab as 'claims') ?? 'basic' };
   if (screen === 'vendors') return { screen: 'vendors', ...(id ? { id } : {}) };
+  if (screen === 'diagnose' || screen === 'scenarios') return { screen };
+  if (screen === 'reproduce') return { screen: 'reproduce', ...(id ? { source: id } : {}) };
   if (screen === 'run') return { screen: 'run', ...(q.get('vendor') ? { vendor: q.get('vendor')! } : {}), ...(q.get('flow') ? { flow: q.get('flow')! } : {}) };
   return { screen: 'tenant', tab: (id as 'groups') ?? 'users' };
 }
@@ -31,6 +36,11 @@ export function routeHash(r: Route): string {
       return r.id ? `#/apps/${r.id}/${r.tab}` : '#/apps';
     case 'vendors':
       return r.id ? `#/vendors/${r.id}` : '#/vendors';
+    case 'diagnose':
+    case 'scenarios':
+      return `#/${r.screen}`;
+    case 'reproduce':
+      return r.source ? `#/reproduce/${r.source}` : '#/reproduce';
     case 'run':
       return `#/run${r.vendor || r.flow ? `?${new URLSearchParams({ ...(r.vendor ? { vendor: r.vendor } : {}), ...(r.flow ? { flow: r.flow } : {}) })}` : ''}`;
   }

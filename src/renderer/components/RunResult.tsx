@@ -1,0 +1,34 @@
+import type { FlowRunView, ProvisioningDiff } from '../../shared/views';
+import { Checklist } from './Checklist';
+import { DiffView } from './DiffView';
+import { OutcomePanel } from '../screens/run/OutcomePanel';
+import { TraceView } from '../screens/run/TraceView';
+import { RunActions } from './RunActions';
+
+/** A finished run: how it ended, the page, the provisioning diff, the SP's report and the trace. */
+export function RunResult({ run }: { run: FlowRunView }) {
+  const o = run.result.outcome;
+  const diff = o.status === 'signed-in' ? (o.details?.diff as ProvisioningDiff | undefined) : undefined;
+  const report = run.result.report;
+  return (
+    <>
+      <RunActions run={run} />
+      <div className="split" data-testid="run-result">
+        <div>
+          <OutcomePanel run={run} />
+          {diff ? <DiffView diff={diff} /> : null}
+          {report ? (
+            <section className="panel" aria-label="Validation report" data-testid="report" data-ok={String(report.ok)}>
+              <h2 style={{ marginTop: 0 }}>
+                Validation report {report.ok ? <span className="badge pass">accepted</span> : <span className="badge fail">refused</span>}
+              </h2>
+              <p className="muted">Evaluated at {report.evaluatedAt}</p>
+              <Checklist items={report.checks} label="Validation checks" />
+            </section>
+          ) : null}
+        </div>
+        {run.result.hops.length ? <TraceView hops={run.result.hops} /> : <section className="panel muted">No request was made: the vendor's settings page refused the set-up.</section>}
+      </div>
+    </>
+  );
+}

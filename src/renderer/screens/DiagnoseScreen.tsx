@@ -1,0 +1,144 @@
+import { useRef } from 'react';
+import { useDiagnose, type AsOfChoice } from '../state/diagnose-store';
+import { useWorkspace } from '../state/workspace-store';
+import { TraceView } from './run/TraceView';
+import { VerdictPanel } from './diagnose/VerdictPanel';
+import { readFileText } from '../lib/download';
+
+function InputPanel() {
+  const d = useDiagnose();
+  const vendors = useWorkspace((s) => s.view!.vendors);
+  const picker = useRef<HTMLInputElement>(null);
+  const load = async (file: File | undefined) => {
+    if (file) d.set({ text: await readFileText(file), source: file.name });
+  };
+  // A loaded file (often megabytes of HAR) is named, not shown in the text box.
+  const fromFile = Boolean(d.text) && d.source !== 'pasted';
+  return (
+    <section className="panel" aria-label="What the customer sent">
+      <div className="row" style={{ marginBottom: 8 }}>
+        <button className="btn" onClick={() => picker.current?.click()}>
+          Load a file…
+        </button>
+        <input ref={picker} type="file" hidden aria-label="Artefact file" accept=".har,.json,.xml,.txt" onChange={(e) => void load(e.target.files?.[0])} />
+        <span className="muted">HAR file, SAML-tracer export, URL with a SAMLRequest, SAMLResponse as XML or base64</span>
+      </div>
+      {fromFile ? (
+        <p data-testid="loaded-file">
+          Loaded <strong>{d.source}</strong> ({Math.round(d.text.length / 1024)} KB).{' '}
+          <button className="btn" onClick={() => d.set({ text: '', source: '' })}>
+            Clear
+          </button>
+        </p>
+      ) : (
+        <label className="field">
+          <span>Paste it here</span>
+          <textarea name="artefact" value={d.text} onChange={(e) => d.set({ text: e.target.value, source: 'pasted' })} spellCheck={false} placeholder="PHNhbWxwOlJlc3BvbnNl… or https://login.microsoftonline.com/…/saml2?SAMLRequest=… or { &quot;log&quot;: { &quot;entries&quot;: … } }" />
+        </label>
+      )}
+      <div className="row" style={{ alignItems: 'end' }}>
+        <label className="field" style={{ width: 220 }}>
+          <span>Vendor</span>
+          <select name="vendor" value={d.vendor} onChange={(e) => d.set({ vendor: e.target.value })}>
+            <option value="">The one the response is addressed to</option>
+            {vendors.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" style={{ width: 260 }}>
+          <span>Check it as of</span>
+          <select name="as-of" value={d.asOf} onChange={(e) => d.set({ asOf: e.target.value as AsOfChoice })}>
+            <option value="now">Now</option>
+            <option value="issue-instant">When it was issued (IssueInstant)</option>
+            <option value="given">A time I give</option>
+          </select>
+        </label>
+        {d.asOf === 'given' ? (
+          <label className="field" style={{ width: 220 }}>
+            <span>Time (UTC)</span>
+            <input type="datetime-local" step={1} value={d.givenTime} onChange={(e) => d.set({ givenTime: e.target.value })} />
+          </label>
+        ) : null}
+        <button className="btn primary" style={{ marginBottom: 10 }} disabled={!d.text.trim() || d.running || (d.asOf === 'given' && !d.givenTime)} onClick={() => void d.run()}>
+          {d.running ? 'Diagnosing…' : 'Diagnose'}
+        </button>
+      </div>
+      <details>
+        <summary>The IdP's signing certificate (optional)</summary>
+        <label className="field">
+          <span>PEM or Base64, to check the signature is trusted and not only intact</span>
+          <textarea name="certificate" value={d.certificate} onChange={(e) => d.set({ certificate: e.target.value })} spellCheck={false} />
+        </label>
+      </details>
+    </section>
+  );
+}
+
+function Result() {
+  const r = useDiagnose((s) => s.result);
+  if (!r) return null;
+  return (
+    <div data-testid="diagnosis">
+      <section className="panel" aria-label="Summary">
+        <h2 style={{ marginTop: 0 }} data-testid="diagnosis-summary">
+          {r.summary}
+        </h2>
+        <p className="muted">
+          {r.artefact.description}
+          {r.artefact.hops.length ? ` · ${r.artefact.hops.length} sign-in hops` : ''}
+          {r.artefact.skipped ? ` · ${r.artefact.skipped} other entries left out` : ''} · checked as of {r.asOf.time}
+        </p>
+        {r.asOf.note ? <p className="warn">{r.asOf.note}</p> : null}
+      </section>
+      {r.entra.map((e, i) => (
+        <section key={i} className="panel outcome error" aria-label={`Entra ${e.code}`} data-testid="entra-finding" data-code={e.code}>
+          <h2 style={{ marginTop: 0 }} className="fail">
+            Microsoft Entra ID: <code>{e.code}</code> {e.name ?? ''}
+          </h2>
+          <p>{e.message}</p>
+          {e.fix ? (
+            <p>
+              <strong>What to change:</strong> {e.fix}
+            </p>
+          ) : null}
+        </section>
+      ))}
+      {r.request ? (
+        <section className="panel" aria-label="AuthnRequest">
+          <h2 style={{ marginTop: 0 }}>
+            AuthnRequest <span className="mono">{r.request.id}</span> {r.request.entra.ok ? <span className="badge pass">Entra would take it</span> : <span className="badge fail">{r.request.entra.code}</span>}
+          </h2>
+          {r.request.entra.ok ? null : <p>{r.request.entra.message}</p>}
+          <ul>
+            {r.request.notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className="split">
+        <div>
+          {r.verdicts.map((v) => (
+            <VerdictPanel key={v.vendorId} v={v} />
+          ))}
+        </div>
+        {r.artefact.hops.length ? <TraceView hops={r.artefact.hops} /> : null}
+      </div>
+    </div>
+  );
+}
+
+/** A customer's artefact in, the vendor's or Entra's answer out, with the reason and the fix. */
+export function DiagnoseScreen() {
+  return (
+    <>
+      <h1>Diagnose</h1>
+      <p className="subtitle">What Entra ID and the vendor would answer to what the customer sent, why, and what to change. Nothing in the workspace changes.</p>
+      <InputPanel />
+      <Result />
+    </>
+  );
+}

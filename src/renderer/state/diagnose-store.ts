@@ -1,0 +1,47 @@
+import { create } from 'zustand';
+import type { Diagnosis } from '../../shared/views';
+import { useWorkspace } from './workspace-store';
+
+export type AsOfChoice = 'now' | 'issue-instant' | 'given';
+
+interface DiagnoseState {
+  /** What was pasted or loaded, and where it came from. */
+  text: string;
+  source: string;
+  vendor: string;
+  asOf: AsOfChoice;
+  givenTime: string;
+  certificate: string;
+  result: Diagnosis | undefined;
+  running: boolean;
+  set(patch: Partial<Pick<DiagnoseState, 'text' | 'source' | 'vendor' | 'asOf' | 'givenTime' | 'certificate'>>): void;
+  run(): Promise<void>;
+}
+
+export const useDiagnose = create<DiagnoseState>((set, get) => ({
+  text: '',
+  source: '',
+  vendor: '',
+  asOf: 'now',
+  givenTime: '',
+  certificate: '',
+  result: undefined,
+  running: false,
+  set: (patch) => set(patch),
+  run: async () => {
+    const s = get();
+    set({ running: true });
+    try {
+      const at = s.asOf === 'given' ? new Date(s.givenTime).toISOString() : s.asOf;
+      const result = await useWorkspace.getState().call('diagnose.run', {
+        text: s.text,
+        at,
+        certificates: s.certificate.trim() ? [s.certificate] : [],
+        ...(s.vendor ? { vendor: s.vendor } : {}),
+      });
+      set({ result });
+    } finally {
+      set({ running: false });
+    }
+  },
+}));

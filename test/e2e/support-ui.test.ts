@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openUi, shot, startWebMode } from '../support/web-ui';
+import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import { authnRequestXml, redirectQuery } from '../../src/core/scenarios/crafted-requests';
+
+let browser: Browser;
+let rt: HarnessRuntime;
+let page: Page;
+let errors: string[];
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'harness-support-ui-'));
+  browser = await launchChromium();
+  const web = await startWebMode();
+  rt = web.rt;
+  ({ page, errors } = await openUi(browser, web.url));
+});
+afterAll(async () => {
+  await browser?.close();
+  await rt?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const verdict = () => page.locator('[data-testid=scenario-verdict]');
+
+describe('web mode in Chromium: a support engineer reproduces, keeps and diagnoses', () => {
+  it('reproduces Cloudinary error 7 from its preset, in a sandbox', async () => {
+    await page.goto(`${rt.origin}/#/reproduce/cloudinary`);
+    await expect.poll(() => page.locator('tr[data-preset]').count()).toBe(16);
+    await page.getByRole('button', { name: 'Reproduce 7', exact: true }).click();
+    await expect.poll(() => verdict().getAttribute('data-matches')).toBe('true');
+    expect(await page.locator('[data-testid=outcome]').getAttribute('data-code')).toBe('7');
+    expect(await verdict().textContent()).toMatch(/Reproduced 7.*Expected 7 \(sp\), got 7 \(sp\)/);
+    await shot(page, '14-reproduce-cloudinary-7');
+    await page.getByRole('tab', { name: 'Entra ID' }).click();
+    await page.getByRole('button', { name: 'Reproduce AADSTS50011', exact: true }).click();
+    await expect.poll(() => page.locator('[data-testid=outcome]').getAttribute('data-code')).toBe('AADSTS50011');
+  });
+
+  it('saves the reproduction as a scenario, finds it in Scenarios and replays it', async () => {
+    await page.getByRole('button', { name: 'Save as scenario' }).click();
+    await page.getByTestId('toast-info').first().waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: 'Scenarios' }).click();
+    const row = page.locator('tr[data-scenario]', { hasText: 'AADSTS50011' });
+    await row.waitFor();
+    await row.getByRole('button', { name: /^Replay/ }).click();
+    await expect.poll(() => verdict().getAttribute('data-matches')).toBe('true');
+    await shot(page, '15-scenarios');
+  });
+
+  it('a run can be downloaded as a HAR file, which Diagnose reads back to the same vendor error and its fix', async () => {
+    await page.goto(`${rt.origin}/#/run`);
+    await page.selectOption('select[name=vendor]', 'cloudinary');
+    await page.selectOption('select[name=flow]', 'idp-initiated');
+    await page.selectOption('select[name=user]', 'megan.bowen@contoso.com');
+    await page.selectOption('select[name=attribute-set]', 'cloudinary-bad-role');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => page.locator('[data-testid=outcome]').getAttribute('data-code')).toBe('7');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download HAR' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^cloudinary-.*\.har$/);
+    const har = join(dir, 'capture.har');
+    await download.saveAs(har);
+    expect((JSON.parse(await readFile(har, 'utf8')) as { log: { entries: unknown[] } }).log.entries.length).toBeGreaterThanOrEqual(4);
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Diagnose a capture' }).click();
+    await page.setInputFiles('input[aria-label="Artefact file"]', har);
+    await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
+    await page.getByTestId('diagnosis').waitFor();
+    expect(await page.getByTestId('diagnosis-summary').textContent()).toMatch(/^Cloudinary would refuse it: 7 ROLE_LOOKUP_ERROR \(HTTP 400\)/);
+    expect(await page.locator('[data-testid=verdict]').getAttribute('data-code')).toBe('7');
+    expect(await page.getByTestId('fixes').textContent()).toMatch(/Attributes & Claims › claim "CloudinaryRole".*ToLowercase\(\)/);
+    expect(await page.locator('[data-testid=trace] li').count()).toBeGreaterThanOrEqual(4);
+    await shot(page, '16-diagnose-har');
+  });
+
+  it('diagnoses a pasted URL whose AuthnRequest Entra would refuse', async () => {
+    const xml = authnRequestXml({ id: '6c1c178c166d486687be4aaf5e482730' }, { issuer: 'https://cloudinary.com/saml', acsUrl: 'https://cloudinary.com/saml/consume', now: new Date() });
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.locator('textarea[name=artefact]').fill(`https://login.microsoftonline.com/contoso.onmicrosoft.com/saml2?${redirectQuery(xml)}`);
+    await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
+    await expect.poll(() => page.getByTestId('diagnosis-summary').textContent()).toMatch(/^Entra would refuse this AuthnRequest: AADSTS7500529/);
+    await shot(page, '17-diagnose-url');
+  });
+
+  it('logged no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
