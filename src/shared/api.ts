@@ -4,29 +4,16 @@
  * schemas before calling the core.
  */
 import { z } from 'zod';
-import { ClaimsConfig, Group, SigningOption, User } from '../core/idp/model';
+import { EnterpriseApp, Group, SigningOption, User } from '../core/idp/model';
 import { GenericSpDefinition } from '../core/vendors/generic';
 import { AttributeSet, IdpConfigInput } from '../core/workspace/schema';
 import type { Diagnosis, FlowRunView, PresetView, ScenarioFileView, ScenarioRunView, SetupCheckView, VendorView, WorkspaceView } from './views';
 
 export const FlowKind = z.enum(['sp-initiated', 'idp-initiated', 'sp-logout']);
 
-const AppBasics = z.object({
-  objectId: z.uuid(),
-  displayName: z.string().min(1),
-  enabled: z.boolean(),
-  assignmentRequired: z.boolean(),
-  assignments: z.array(z.object({ principalId: z.uuid(), principalType: z.enum(['user', 'group']) })),
-  saml: z.object({
-    identifiers: z.array(z.object({ value: z.string().min(1), isDefault: z.boolean() })),
-    replyUrls: z.array(z.object({ url: z.string().min(1), index: z.int().min(0).optional(), isDefault: z.boolean() })),
-    signOnUrl: z.string().optional(),
-    relayState: z.string().optional(),
-    logoutUrl: z.string().optional(),
-  }),
-  claims: ClaimsConfig,
+/** What the UI may change of an app: everything but its keys and IDs. */
+const AppBasics = EnterpriseApp.pick({ objectId: true, displayName: true, enabled: true, assignmentRequired: true, assignments: true, saml: true, claims: true, tokenLifetimeMinutes: true }).extend({
   signing: z.object({ option: SigningOption, algorithm: z.enum(['sha256', 'sha1']) }),
-  tokenLifetimeMinutes: z.int().min(10).max(1440),
 });
 export type AppBasics = z.infer<typeof AppBasics>;
 

@@ -2,20 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GenericSpDefinition, genericProfile, type GenericSettings } from '../../src/core/vendors/generic';
 import type { FlowResult } from '../../src/core/flows/flows';
 import { startVendor, type VendorHarness } from '../support/vendor-harness';
+import { EXAMPLE_GENERIC } from '../../src/core/scenarios/presets/generic';
 
-const ACME = GenericSpDefinition.parse({
-  id: 'acme-analytics',
-  displayName: 'Acme Analytics',
-  entityId: 'urn:acme:analytics',
-  acsUrl: 'https://analytics.acme.test/sso/acs',
-  loginUrl: 'https://analytics.acme.test/sso/login',
-  flows: { spInitiated: true, idpInitiated: false, logout: false },
-  nameIdMustBeEmail: true,
-  attributes: [
-    { name: 'department', required: true, accepted: ['developer', 'finance', 'operations'], source: 'user.department' },
-    { name: 'employee_id', required: false, source: 'user.employeeid' },
-  ],
-});
+/** The definition the generic presets use: SP-initiated only, an email NameID, a department it checks. */
+const ACME = EXAMPLE_GENERIC;
 
 let h: VendorHarness<GenericSettings> | undefined;
 afterEach(async () => {
