@@ -13,7 +13,8 @@ import { resolveProfile } from '../vendors/registry';
 import { VendorSp } from '../vendors/vendor-sp';
 import type { IdpConfigSpec, Scenario } from './schema';
 
-const YEAR_MS = 365 * 86400_000;
+const DAY_MS = 86400_000;
+const YEAR_MS = 365 * DAY_MS;
 
 export interface KeyPair {
   certificatePem: string;
@@ -54,9 +55,10 @@ function mergeTenant(s: Scenario): Tenant {
   return tenant;
 }
 
+/** The app's certificate, created a day before the scenario's clock: it existed before the sign-in. */
 async function certificatesFor(state: Scenario['app']['signing']['certificate'], now: Date): Promise<AppCertificate[]> {
   if (state === 'expired') return [await createAppCertificate(new Date(now.getTime() - 4 * YEAR_MS), { active: true })];
-  return [await createAppCertificate(now, { active: true })];
+  return [await createAppCertificate(new Date(now.getTime() - DAY_MS), { active: true })];
 }
 
 async function buildApp(s: Scenario, now: Date, spKey: KeyPair | undefined): Promise<EnterpriseApp> {
@@ -124,7 +126,7 @@ async function setUpVendor(s: Scenario, box: Sandbox): Promise<SetupRefusal | un
 }
 
 /** Builds the scenario's world and sets the vendor up; a refusal on the vendor's settings page ends it there. */
-export async function openSandbox(s: Scenario): Promise<{ box: Sandbox; refused?: SetupRefusal }> {
+export async function openSandbox(s: Scenario, opts: { spEncryption?: KeyPair } = {}): Promise<{ box: Sandbox; refused?: SetupRefusal }> {
   const clock = s.clock ? offsetClock(s.clock) : systemClock;
   const now = clock.now();
   const signs = s.app.requireSignedRequests || s.flow.authnRequest?.sign === 'sp-key';
@@ -137,7 +139,7 @@ export async function openSandbox(s: Scenario): Promise<{ box: Sandbox; refused?
   try {
     const profile = resolveProfile(s.vendor);
     const settings = profile.settings.schema.parse({ ...(profile.settings.defaults() as object), ...s.vendor.settings });
-    const vendor = new VendorSp(profile, s.vendor.params, { settings, directory: structuredClone(s.vendor.directory), faults: [...s.vendor.faults] }, { clock, transport: harness.flowEnv.transport });
+    const vendor = new VendorSp(profile, s.vendor.params, { settings, directory: structuredClone(s.vendor.directory), faults: [...s.vendor.faults] }, { clock, transport: harness.flowEnv.transport, ...(opts.spEncryption ? { encryption: opts.spEncryption } : {}) });
     harness.sites.add(vendor.site);
     const box: Sandbox = { clock, tenant, app, harness, vendor, overrides, stop: () => harness.stop(), ...(spKey ? { spKey } : {}) };
     const refused = await setUpVendor(s, box);

@@ -108,6 +108,26 @@ export function checkNameId(a: Element, r: ReportBuilder): Element | undefined {
   return nameId;
 }
 
+/**
+ * An attribute sent twice is read differently by SPs that take the first and those that take the last (or
+ * merge): an ambiguity an attacker who controls one of them can use. A careful SP refuses it.
+ */
+export function checkAttributes(a: Element, r: ReportBuilder): boolean {
+  const seen = new Set<string>();
+  const attributes = childElements(a, NS.saml, 'AttributeStatement').flatMap((st) => childElements(st, NS.saml, 'Attribute'));
+  for (const attribute of attributes) {
+    const name = attr(attribute, 'Name') ?? '';
+    const key = `${attr(attribute, 'NameFormat') ?? ''} ${name}`;
+    if (seen.has(key)) {
+      r.fail('assertion.attributes', `attribute "${name}" is sent twice; SPs that read the first and those that read the last would see different values`, path(attribute, a));
+      return false;
+    }
+    seen.add(key);
+  }
+  r.pass('assertion.attributes', `${attributes.length} attribute${attributes.length === 1 ? '' : 's'}, each once`);
+  return true;
+}
+
 /** The identity an SP takes from the assertion: NameID, attributes as name → values, session details. */
 export function readIdentity(a: Element, nameId: Element, issuer: string | undefined): Identity {
   const attributes: Record<string, string[]> = {};

@@ -22,6 +22,7 @@ export const CHECKS = {
   'assertion.time': 'Within NotBefore / NotOnOrAfter',
   'assertion.replay': 'Assertion not seen before',
   'subject.nameId': 'NameID present',
+  'assertion.attributes': 'Each attribute sent once',
   'crossCheck.nodeSaml': '@node-saml/node-saml agrees',
 } as const;
 

@@ -64,6 +64,8 @@ export function wrappingProblems(doc: Document | Element): StructureProblem | un
       ids.set(v, el);
     }
   }
+  const split = splitValue(root);
+  if (split) return split;
   const isResponse = root.namespaceURI === NS.samlp && root.localName === 'Response';
   const assertions = [...(root.localName === 'Assertion' ? [root] : []), ...descendants(root, NS.saml, 'Assertion'), ...descendants(root, NS.saml, 'EncryptedAssertion')];
   if (isResponse) {
@@ -80,6 +82,22 @@ export function wrappingProblems(doc: Document | Element): StructureProblem | un
     const uri = attr(refs[0], 'URI');
     if (refs.length !== 1 || uri !== `#${parent.getAttribute('ID')}`) {
       return { reason: `the signature on <${parent.localName}> references "${uri ?? ''}", not the element it signs`, element: elementPath(sig) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A comment or processing instruction inside a NameID or attribute value (CVE-2017-11428 and kin): canonical
+ * XML drops comments, so the signature still verifies, while an SP that reads the first text node reads only
+ * the part before it — the attacker's "victim@contoso.com<!---->.evil.example" becomes the victim.
+ */
+function splitValue(root: Element): StructureProblem | undefined {
+  for (const el of [...descendants(root, NS.saml, 'NameID'), ...descendants(root, NS.saml, 'AttributeValue')]) {
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 8 || c.nodeType === 7) {
+        return { reason: `a ${c.nodeType === 8 ? 'comment' : 'processing instruction'} splits the text of <${el.localName}> ("${el.textContent ?? ''}"): what an SP reads and what was signed could differ`, element: elementPath(el) };
+      }
     }
   }
   return undefined;

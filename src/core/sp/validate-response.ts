@@ -3,7 +3,7 @@ import { decodeAnyMessage, encodePostMessage } from '../xml/codec';
 import { attr, elementPath } from '../xml/dom';
 import { NS } from '../xml/namespaces';
 import { parseXml } from '../xml/parse';
-import { assertionExpiry, checkAudience, checkBearer, checkInResponseTo, checkNameId, checkReplay, checkTimeWindow, readIdentity } from './checks-assertion';
+import { assertionExpiry, checkAttributes, checkAudience, checkBearer, checkInResponseTo, checkNameId, checkReplay, checkTimeWindow, readIdentity } from './checks-assertion';
 import { checkDestination, checkIssuer, checkStatus } from './checks-envelope';
 import { checkSignatures } from './checks-signature';
 import { crossCheckWithNodeSaml } from './cross-check';
@@ -69,8 +69,9 @@ function checkAssertion(parts: ResponseParts, assertion: Element, verified: bool
   checkTimeWindow(assertion, r, ctx);
   checkReplay(assertion, r, ctx);
   const nameId = checkNameId(assertion, r);
+  const unambiguous = checkAttributes(assertion, r);
   const expiresAt = assertionExpiry(assertion, new Date(ctx.now.getTime() + 3600_000));
-  if (!verified || !nameId) return { answered, expiresAt };
+  if (!verified || !nameId || !unambiguous) return { answered, expiresAt };
   return { identity: readIdentity(assertion, nameId, parts.issuer), answered, expiresAt };
 }
 

@@ -5,7 +5,7 @@ import type { EnterpriseApp, Tenant, User } from '../idp/model';
 import { SpDirectory, type SpDirectoryData } from '../provisioning/directory';
 import { parseIdpMetadata, trustFromSignOnUrl } from '../sp/idp-metadata';
 import { loadMetadataFromUrl } from '../sp/metadata-source';
-import { SpPolicy, type IdpTrust } from '../sp/model';
+import { SpPolicy, type IdpTrust, type KeyPair } from '../sp/model';
 import { ServiceProviderCore } from '../sp/service-provider';
 import type { SiteBehaviour, SiteError } from '../sp/site/behaviour';
 import { SpSite } from '../sp/site/sp-site';
@@ -34,12 +34,13 @@ export class VendorSp<S> {
     readonly profile: VendorProfile<S>,
     readonly params: Readonly<Record<string, string>>,
     readonly state: VendorSpState<S>,
-    private readonly deps: { clock: Clock; transport?: AgentTransport },
+    /** `encryption`: the SP's decryption key, for an SP that takes encrypted assertions. */
+    private readonly deps: { clock: Clock; transport?: AgentTransport; encryption?: KeyPair },
   ) {
     this.directory = new SpDirectory(state.directory);
     const urls = this.urls;
     const core = new ServiceProviderCore({
-      endpoints: { entityId: urls.identifier, acsUrl: urls.replyUrl, ...(urls.logoutUrl ? { sloUrl: urls.logoutUrl } : {}) },
+      endpoints: { entityId: urls.identifier, acsUrl: urls.replyUrl, ...(urls.logoutUrl ? { sloUrl: urls.logoutUrl } : {}), ...(deps.encryption ? { encryption: deps.encryption } : {}) },
       policy: SpPolicy.parse(profile.policy),
       clock: deps.clock,
     });

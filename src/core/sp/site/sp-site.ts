@@ -104,7 +104,9 @@ export class SpSite {
       return rendered(this.behaviour.renderError(missing, undefined));
     }
     const report = await this.core.validate(samlResponse);
-    const base = { at: report.evaluatedAt, report, ...(report.message.responseId ? { responseId: report.message.responseId } : {}), ...(relayState !== undefined ? { relayState } : {}) };
+    // A response that does not even parse is still filed under its ID, so a flow can find the refusal.
+    const responseId = report.message.responseId ?? peekResponseId(samlResponse);
+    const base = { at: report.evaluatedAt, report, ...(responseId ? { responseId } : {}), ...(relayState !== undefined ? { relayState } : {}) };
     if (!report.ok || !report.identity) {
       const failure = this.behaviour.samlFailure(report);
       this.remember({ ...base, outcome: { kind: 'refused', ...failure } });
