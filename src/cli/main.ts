@@ -1,4 +1,5 @@
 import { isCoreError } from '../core/errors';
+import { ATTACK_HELP, attackCommand } from './commands/attack';
 import { DECODE_HELP, decodeCommand } from './commands/decode';
 import { DIAGNOSE_HELP, diagnoseCommand } from './commands/diagnose';
 import { FLOW_HELP, flowCommand } from './commands/flow';
@@ -15,6 +16,7 @@ Commands:
   diagnose   say what Entra and the vendor would answer to a HAR, SAML-tracer export, URL or SAML message
   decode     pretty-print every SAML message in a message, URL, HAR or SAML-tracer export
   reproduce  run the preset that produces one error code (AADSTS or a vendor's) and show it
+  attack     run the attack pack (XSW1–8, stripping, replay, …) against the vendor SPs
   presets    list the presets, or save them as scenario files
   flow       run one sign-in or logout flow headless and print the trace and the report
   metadata   print an enterprise app's Federation Metadata XML
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   diagnose: { run: diagnoseCommand, help: DIAGNOSE_HELP },
   decode: { run: decodeCommand, help: DECODE_HELP },
   reproduce: { run: reproduceCommand, help: PRESETS_HELP },
+  attack: { run: attackCommand, help: ATTACK_HELP },
   presets: { run: presetsCommand, help: PRESETS_HELP },
   metadata: { run: metadataCommand, help: METADATA_HELP },
   flow: { run: flowCommand, help: FLOW_HELP },

@@ -9,6 +9,7 @@ import { RunScreen } from './screens/RunScreen';
 import { DiagnoseScreen } from './screens/DiagnoseScreen';
 import { ReproduceScreen } from './screens/ReproduceScreen';
 import { ScenariosScreen } from './screens/ScenariosScreen';
+import { AttacksScreen } from './screens/AttacksScreen';
 
 function NavButton({ route, label, current }: { route: Route; label: string; current: boolean }) {
   const go = useUi((s) => s.go);
@@ -40,6 +41,8 @@ function Sidebar() {
       <NavButton route={{ screen: 'diagnose' }} label="Diagnose a capture" current={route.screen === 'diagnose'} />
       <NavButton route={{ screen: 'reproduce' }} label="Reproduce an error" current={route.screen === 'reproduce'} />
       <NavButton route={{ screen: 'scenarios' }} label="Scenarios" current={route.screen === 'scenarios'} />
+      <h2>Security</h2>
+      <NavButton route={{ screen: 'attacks' }} label="Attack pack" current={route.screen === 'attacks'} />
     </nav>
   );
 }
@@ -59,6 +62,8 @@ function Screen() {
       return <ReproduceScreen {...(route.source ? { source: route.source } : {})} />;
     case 'scenarios':
       return <ScenariosScreen />;
+    case 'attacks':
+      return <AttacksScreen />;
     case 'run':
       return <RunScreen {...(route.vendor ? { vendor: route.vendor } : {})} {...(route.flow ? { flow: route.flow } : {})} />;
   }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { EnterpriseApp, Group, SigningOption, User } from '../core/idp/model';
 import { GenericSpDefinition } from '../core/vendors/generic';
 import { AttributeSet, IdpConfigInput } from '../core/workspace/schema';
-import type { Diagnosis, FlowRunView, PresetView, ScenarioFileView, ScenarioRunView, SetupCheckView, VendorView, WorkspaceView } from './views';
+import type { AttackPackRun, Diagnosis, FlowRunView, PresetView, ScenarioFileView, ScenarioRunView, SetupCheckView, VendorView, WorkspaceView } from './views';
 
 export const FlowKind = z.enum(['sp-initiated', 'idp-initiated', 'sp-logout']);
 
@@ -47,6 +47,7 @@ export const API_ARGS = {
     browserOf: z.string().optional(),
   }),
   'runs.export': z.object({ runId: z.string().regex(/^[0-9a-f]{16}$/), format: z.enum(['har', 'saml-tracer', 'scenario']) }),
+  'attacks.run': z.object({ vendorId: z.string().min(1) }),
   'presets.list': z.object({}),
   'presets.run': z.object({ id: z.string().min(1) }),
   'scenarios.list': z.object({}),
@@ -85,6 +86,7 @@ export interface ApiResults {
   'attributeSets.delete': WorkspaceView;
   'flows.run': FlowRunView;
   'runs.export': { fileName: string; text: string };
+  'attacks.run': AttackPackRun;
   'presets.list': PresetView[];
   'presets.run': ScenarioRunView;
   'scenarios.list': ScenarioFileView[];

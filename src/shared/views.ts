@@ -108,6 +108,7 @@ export interface ScenarioRunView {
 }
 
 export type { Diagnosis } from '../core/diagnose/diagnose';
+export type { AttackPackRun, AttackResult } from '../core/attacks/run-pack';
 
 export interface FlowRunView {
   id: string;

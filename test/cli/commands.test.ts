@@ -138,6 +138,20 @@ describe('saml-harness diagnose and decode', () => {
   });
 });
 
+describe('saml-harness attack', () => {
+  it('refuses every attack against a vendor and says which check did; exit 0', async () => {
+    const r = await runCli(['attack', '--sp', 'cloudinary', '--json'], { timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const [run] = JSON.parse(r.stdout) as Array<{ displayName: string; passed: boolean; results: Array<{ id: string; refusedBy?: string; failed: string[] }> }>;
+    expect(run).toMatchObject({ displayName: 'Cloudinary', passed: true });
+    expect(run!.results.find((x) => x.id === 'xsw5')!.failed).toContain('signature.coverage');
+    const human = await runCli(['attack', '--sp', 'imagen'], { timeoutMs: 60_000 });
+    expect(human.stdout).toMatch(/✓ XSW1: .*\n\s+refused by .*a naive SP signs in the victim/);
+    expect(human.stdout).toMatch(/all \d+ as they should be/);
+    expect((await runCli(['attack', '--sp', 'dropbox'])).code).toBe(2);
+  });
+});
+
 describe('saml-harness metadata', () => {
   it('prints an app\'s Federation Metadata XML; an unknown app exits 2 naming the ones there are', async () => {
     const ws = join(dir, 'ws');

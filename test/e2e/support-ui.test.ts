@@ -87,6 +87,18 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
     await shot(page, '17-diagnose-url');
   });
 
+  it('runs the attack pack against ImageKit as the workspace sets it up: each attack refused by its check', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Attack pack' }).click();
+    await page.selectOption('select[name=attack-vendor]', 'imagekit');
+    await page.getByRole('button', { name: 'Run the attack pack' }).click();
+    await page.getByTestId('attack-results').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('attack-results').getAttribute('data-passed')).toBe('true');
+    expect(await page.locator('tr[data-attack]').count()).toBeGreaterThanOrEqual(27);
+    expect(await page.locator('tr[data-attack="xsw3"] [data-testid=refused-by]').textContent()).toContain('signature.coverage');
+    expect(await page.locator('tr[data-attack="xsw3"]').textContent()).toContain('signs in the victim');
+    await shot(page, '18-attack-pack');
+  });
+
   it('logged no page errors', () => {
     expect(errors).toEqual([]);
   });

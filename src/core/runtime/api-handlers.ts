@@ -10,6 +10,7 @@ import { createVendorApp } from '../vendors/vendor-app';
 import { instantiateVendor } from './vendor-instances';
 import { listPresets, listWorkspaceScenarios, readScenarioText, runPreset, runScenarioView, runWorkspaceScenario, saveWorkspaceScenario } from './scenario-ops';
 import { diagnoseText, exportRun } from './trace-ops';
+import { attackWorkspaceVendor } from './attack-ops';
 
 type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
 
@@ -158,6 +159,7 @@ const HANDLERS: Handlers = {
       ...(args.browserOf ? { browserOf: args.browserOf } : {}),
     }),
   'runs.export': async (rt, { runId, format }) => exportRun(rt, runId, format),
+  'attacks.run': async (rt, { vendorId }) => attackWorkspaceVendor(rt, vendorId),
   'presets.list': async () => listPresets(),
   'presets.run': async (rt, { id }) => runPreset(rt, id),
   'scenarios.list': async (rt) => listWorkspaceScenarios(rt),

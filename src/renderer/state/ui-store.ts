@@ -14,7 +14,8 @@ export type Route =
   | { screen: 'run'; vendor?: string; flow?: string }
   | { screen: 'diagnose' }
   | { screen: 'reproduce'; source?: string }
-  | { screen: 'scenarios' };
+  | { screen: 'scenarios' }
+  | { screen: 'attacks' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -22,7 +23,7 @@ export function parseRoute(hash: string): Route {
   const q = new URLSearchParams(query);
   if (screen === 'apps') return { screen: 'apps', ...(id ? { id } : {}), tab: (tab as 'claims') ?? 'basic' };
   if (screen === 'vendors') return { screen: 'vendors', ...(id ? { id } : {}) };
-  if (screen === 'diagnose' || screen === 'scenarios') return { screen };
+  if (screen === 'diagnose' || screen === 'scenarios' || screen === 'attacks') return { screen };
   if (screen === 'reproduce') return { screen: 'reproduce', ...(id ? { source: id } : {}) };
   if (screen === 'run') return { screen: 'run', ...(q.get('vendor') ? { vendor: q.get('vendor')! } : {}), ...(q.get('flow') ? { flow: q.get('flow')! } : {}) };
   return { screen: 'tenant', tab: (id as 'groups') ?? 'users' };
@@ -38,6 +39,7 @@ export function routeHash(r: Route): string {
       return r.id ? `#/vendors/${r.id}` : '#/vendors';
     case 'diagnose':
     case 'scenarios':
+    case 'attacks':
       return `#/${r.screen}`;
     case 'reproduce':
       return r.source ? `#/reproduce/${r.source}` : '#/reproduce';
