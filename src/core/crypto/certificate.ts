@@ -32,20 +32,26 @@ export function describeCertificate(input: string | Uint8Array): Result<Certific
   } catch {
     return err(new CoreError('CERT_UNREADABLE', 'The data decodes, but it is not an X.509 certificate.'));
   }
-  return ok({
-    subject: cert.subject.replace(/\n/g, ', '),
-    issuer: cert.issuer.replace(/\n/g, ', '),
-    serialNumber: cert.serialNumber,
-    notBefore: new Date(cert.validFrom).toISOString(),
-    notAfter: new Date(cert.validTo).toISOString(),
-    thumbprint: sha1Thumbprint(der),
-    thumbprintSha256: createHash('sha256').update(der).digest('hex').toUpperCase(),
-    keyType: cert.publicKey.asymmetricKeyType ?? 'unknown',
-    keyBits: cert.publicKey.asymmetricKeyDetails?.modulusLength,
-    pem: derToPem(der),
-    base64: der.toString('base64'),
-    form,
-  });
+  // A damaged certificate can parse and still fail when its key or dates are read: that is unreadable too.
+  try {
+    const key = cert.publicKey;
+    return ok({
+      subject: cert.subject.replace(/\n/g, ', '),
+      issuer: cert.issuer.replace(/\n/g, ', '),
+      serialNumber: cert.serialNumber,
+      notBefore: new Date(cert.validFrom).toISOString(),
+      notAfter: new Date(cert.validTo).toISOString(),
+      thumbprint: sha1Thumbprint(der),
+      thumbprintSha256: createHash('sha256').update(der).digest('hex').toUpperCase(),
+      keyType: key.asymmetricKeyType ?? 'unknown',
+      keyBits: key.asymmetricKeyDetails?.modulusLength,
+      pem: derToPem(der),
+      base64: der.toString('base64'),
+      form,
+    });
+  } catch (e) {
+    return err(new CoreError('CERT_UNREADABLE', `The certificate is damaged: ${e instanceof Error ? e.message : String(e)}.`));
+  }
 }
 
 export function isValidAt(info: Pick<CertificateInfo, 'notBefore' | 'notAfter'>, at: Date): boolean {
