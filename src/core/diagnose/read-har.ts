@@ -1,5 +1,6 @@
 import { CoreError, err, ok, type Result } from '../errors';
 import type { HarEntry, HarNameValue } from '../trace/har';
+import { resolveUrl } from '../flows/html-forms';
 import type { CapturedEntry } from './captured';
 
 const header = (headers: readonly HarNameValue[] | undefined, name: string): string | undefined =>
@@ -43,7 +44,7 @@ function entry(e: HarEntry, i: number): Result<CapturedEntry> {
     requestCookies: (req.cookies ?? []).map((c) => c.name),
     setCookies: (res?.headers ?? []).filter((h) => h.name?.toLowerCase() === 'set-cookie').map((h) => h.value.split(';')[0]!),
     durationMs: typeof e.time === 'number' && e.time >= 0 ? e.time : 0,
-    ...(location ? { location: new URL(location, req.url).toString() } : {}),
+    ...(location ? { location: resolveUrl(location, req.url) } : {}),
     ...(contentType ? { contentType } : {}),
     ...(form ? { form } : {}),
     ...(body !== undefined ? { bodyText: body } : {}),

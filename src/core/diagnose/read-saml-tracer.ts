@@ -1,5 +1,6 @@
 import { CoreError, err, ok, type Result } from '../errors';
 import type { SamlTracerExport, SamlTracerRequest } from '../trace/saml-tracer';
+import { resolveUrl } from '../flows/html-forms';
 import type { CapturedEntry } from './captured';
 
 type Headers = SamlTracerRequest['requestHeaders'];
@@ -25,7 +26,7 @@ function entry(r: SamlTracerRequest, i: number): Result<CapturedEntry> {
     requestCookies: cookieHeader ? cookieHeader.split(/;\s*/).map((c) => c.split('=')[0]!) : [],
     setCookies: res.filter((x) => x.name.toLowerCase() === 'set-cookie').map((x) => x.value.split(';')[0]!),
     durationMs: 0,
-    ...(location ? { location: new URL(location, r.url).toString() } : {}),
+    ...(location ? { location: resolveUrl(location, r.url) } : {}),
     ...(contentType ? { contentType } : {}),
     ...(r.post?.length ? { form: Object.fromEntries(r.post.map(([k, v]) => [String(k), String(v)])) } : {}),
     ...(r.saml ? { decodedSaml: r.saml } : {}),

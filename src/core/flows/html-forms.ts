@@ -18,6 +18,15 @@ export interface HtmlPage {
   pageKind?: string;
 }
 
+/** A link or action resolved against its page; a capture may carry an address that is no URL, kept as written. */
+export function resolveUrl(relative: string, base: string): string {
+  try {
+    return new URL(relative, base).toString();
+  } catch {
+    return relative;
+  }
+}
+
 export function parseHtmlPage(html: string, baseUrl: string): HtmlPage {
   const root = parse(html, { comment: false });
   const autoScript = root.querySelectorAll('script').some((s) => /\.submit\(\)/.test(s.text));
@@ -28,7 +37,7 @@ export function parseHtmlPage(html: string, baseUrl: string): HtmlPage {
       if (name && input.getAttribute('type') !== 'submit') fields[name] = input.getAttribute('value') ?? '';
     }
     return {
-      action: new URL(f.getAttribute('action') ?? baseUrl, baseUrl).toString(),
+      action: resolveUrl(f.getAttribute('action') ?? baseUrl, baseUrl),
       method: (f.getAttribute('method') ?? 'GET').toUpperCase() === 'POST' ? 'POST' : 'GET',
       fields,
       autoSubmit: autoScript,

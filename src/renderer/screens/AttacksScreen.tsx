@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AttackPackRun, AttackResult } from '../../shared/views';
 import { useWorkspace } from '../state/workspace-store';
+import { VendorSelect } from '../components/VendorSelect';
 
 function NaiveCell({ r, victim }: { r: AttackResult; victim: string }) {
   const n = r.naive;
@@ -66,16 +67,7 @@ export function AttacksScreen() {
         Forged responses against a vendor SP as your workspace sets it up, posted to its ACS in a sandbox: each must be refused by the check that guards against it. The last column is what a deliberately lax SP would have done — the attack is real.
       </p>
       <section className="panel row" aria-label="Target" style={{ alignItems: 'end' }}>
-        <label className="field" style={{ width: 240 }}>
-          <span>Service provider</span>
-          <select name="attack-vendor" value={vendorId} onChange={(e) => setVendorId(e.target.value)}>
-            {view!.vendors.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VendorSelect name="attack-vendor" value={vendorId} onChange={setVendorId} width={240} />
         <button className="btn primary" style={{ marginBottom: 10 }} onClick={() => void go()} disabled={running}>
           {running ? 'Attacking…' : 'Run the attack pack'}
         </button>

@@ -1,13 +1,12 @@
 import { useRef } from 'react';
 import { useDiagnose, type AsOfChoice } from '../state/diagnose-store';
-import { useWorkspace } from '../state/workspace-store';
 import { TraceView } from './run/TraceView';
+import { VendorSelect } from '../components/VendorSelect';
 import { VerdictPanel } from './diagnose/VerdictPanel';
 import { readFileText } from '../lib/download';
 
 function InputPanel() {
   const d = useDiagnose();
-  const vendors = useWorkspace((s) => s.view!.vendors);
   const picker = useRef<HTMLInputElement>(null);
   const load = async (file: File | undefined) => {
     if (file) d.set({ text: await readFileText(file), source: file.name });
@@ -37,17 +36,7 @@ function InputPanel() {
         </label>
       )}
       <div className="row" style={{ alignItems: 'end' }}>
-        <label className="field" style={{ width: 220 }}>
-          <span>Vendor</span>
-          <select name="vendor" value={d.vendor} onChange={(e) => d.set({ vendor: e.target.value })}>
-            <option value="">The one the response is addressed to</option>
-            {vendors.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VendorSelect name="vendor" value={d.vendor} onChange={(vendor) => d.set({ vendor })} any="The one the response is addressed to" />
         <label className="field" style={{ width: 260 }}>
           <span>Check it as of</span>
           <select name="as-of" value={d.asOf} onChange={(e) => d.set({ asOf: e.target.value as AsOfChoice })}>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useWorkspace } from '../state/workspace-store';
 import { useRuns } from '../state/run-store';
 import { RunResult } from '../components/RunResult';
+import { VendorSelect } from '../components/VendorSelect';
 
 type Flow = 'sp-initiated' | 'idp-initiated' | 'sp-logout';
 
@@ -31,16 +32,7 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
       <p className="subtitle">Sign in through the mock Entra tenant to a service provider, headless, and see every hop, the SP's checks and its verdict.</p>
       <section className="panel" aria-label="Flow">
         <div className="row" style={{ alignItems: 'end' }}>
-          <label className="field" style={{ width: 200 }}>
-            <span>Service provider</span>
-            <select name="vendor" value={vendorId} onChange={(e) => setVendorId(e.target.value)}>
-              {view!.vendors.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.displayName}
-                </option>
-              ))}
-            </select>
-          </label>
+          <VendorSelect name="vendor" value={vendorId} onChange={setVendorId} width={200} />
           <label className="field" style={{ width: 200 }}>
             <span>Flow</span>
             <select name="flow" value={flow} onChange={(e) => setFlow(e.target.value as Flow)}>
