@@ -22,7 +22,25 @@ export function sha1Thumbprint(der: Buffer): string {
   return createHash('sha1').update(der).digest('hex').toUpperCase();
 }
 
+/**
+ * Reading a certificate costs about 0.6 ms (X.509 parsing); the same few certificates come back with every
+ * response (KeyInfo, the SP's trust, metadata), so readings of text input are remembered.
+ */
+const CACHE_SIZE = 256;
+const cache = new Map<string, Result<CertificateInfo>>();
+
 export function describeCertificate(input: string | Uint8Array): Result<CertificateInfo> {
+  if (typeof input !== 'string') return readCertificate(input);
+  const hit = cache.get(input);
+  if (hit) return hit;
+  const result = readCertificate(input);
+  if (result.ok) Object.freeze(result.value);
+  cache.set(input, result);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return result;
+}
+
+function readCertificate(input: string | Uint8Array): Result<CertificateInfo> {
   const read = readCertificateInput(input);
   if (!read.ok) return read;
   const { der, form } = read.value;

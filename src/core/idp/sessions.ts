@@ -18,12 +18,16 @@ export interface IdpSession {
 
 export const SESSION_COOKIE = 'ESTSAUTH';
 
+/** Sessions kept at once; the oldest goes first, as a browser that signed in long ago would be asked again. */
+export const MAX_SESSIONS = 1000;
+
 export class SessionStore {
   private readonly sessions = new Map<string, IdpSession>();
 
   create(userId: string, authMethod: User['authMethod'], at: Date): IdpSession {
     const s: IdpSession = { id: randomBytes(24).toString('base64url'), userId, authInstant: at, authMethod, participants: [] };
     this.sessions.set(s.id, s);
+    if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     return s;
   }
 

@@ -28,6 +28,8 @@ export interface SignInRecord {
 
 const SESSION_COOKIE = 'SPSESSION';
 const HISTORY = 200;
+/** Signed-in browsers kept at once (a long benchmark or demo must not grow without bound). */
+const MAX_SESSIONS = 1000;
 
 function rendered(p: RenderedPage, extra: Partial<VirtualResponse> = {}): VirtualResponse {
   return html(p.html, p.status, extra);
@@ -120,6 +122,7 @@ export class SpSite {
     this.remember({ ...base, outcome: { kind: 'signed-in', identity: report.identity, ...(decision.details ? { details: decision.details } : {}) } });
     const sid = randomBytes(18).toString('base64url');
     this.sessions.set(sid, report.identity);
+    if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     return rendered(this.behaviour.renderSignedIn(report.identity, decision.details), { cookies: [{ name: SESSION_COOKIE, value: sid }] });
   }
 
