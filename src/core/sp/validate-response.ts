@@ -94,6 +94,7 @@ export async function validateResponse(input: string, ctx: ValidationContext): P
     return r.build(summary(undefined, undefined), ctx.now, undefined, 'the response could not be read');
   }
   r.pass('xml.wellFormed', 'well-formed, no DTD');
+  // Only a bounded, DTD-free document reaches libxml2.
   const schema = ctx.schema.validate(xml);
   const crossCheck = crossCheckWithNodeSaml(encodePostMessage(xml), r, ctx);
   const doc = parsed.value;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type * as Libxml2 from 'libxml2-wasm';
 
 const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'schemas');
 const MAIN_SCHEMA = 'saml-schema-protocol-2.0.xsd';
-const PRELOAD = ['saml-schema-assertion-2.0.xsd', 'xmldsig-core-schema.xsd', 'xenc-schema.xsd', 'XMLSchema.dtd', 'datatypes.dtd'];
+/** The address the schemas are read under: their relative imports resolve inside it, and only there. */
+const SCHEMA_URL = 'saml-harness-schemas:/';
 
 export interface SchemaProblem {
   message: string;
@@ -20,146 +20,122 @@ export interface SchemaResult {
   problems: SchemaProblem[];
 }
 
-/**
- * The worker keeps xmllint's compiled WebAssembly module and re-instantiates it per run (about 1 ms) instead
- * of paying worker start-up and compilation (about 60 ms) each call, as xmllint-wasm's own API does.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const Module = require(workerData.xmllintJs);
-const compiled = new WebAssembly.Module(fs.readFileSync(workerData.xmllintWasm));
-parentPort.on('message', (job) => {
-  let stdout = '', stderr = '', done = false;
-  const finish = (exitCode) => { if (!done) { done = true; parentPort.postMessage({ id: job.id, exitCode, stdout, stderr }); } };
-  Module({
-    inputFiles: job.files.concat(workerData.schemas),
-    arguments: job.args,
-    print: (t) => { stdout += t + '\\n'; },
-    printErr: (t) => { stderr += t + '\\n'; },
-    onExit: finish,
-    onAbort: (r) => { stderr += 'WASM abort: ' + r; finish(-1); },
-    instantiateWasm: (imports, ok) => { WebAssembly.instantiate(compiled, imports).then((i) => ok(i, compiled)); return {}; },
-    wasmMemory: new WebAssembly.Memory({ initial: 256, maximum: 4096 }),
-  }).catch((e) => { stderr += String(e); finish(-1); });
-});
-`;
+const ELEMENT = /Element '(\{[^}]*\}[\w.-]+|[\w.-]+)'/;
+const ERROR_LEVEL = 2;
 
-interface Job {
-  xml: string;
-  resolve: (r: SchemaResult) => void;
-  reject: (e: Error) => void;
+type Lib = typeof Libxml2;
+let lib: Promise<Lib> | undefined;
+
+/**
+ * libxml2 (libxml2-wasm) is loaded on first use, and its only input provider serves the bundled schemas from
+ * memory: an import of anything else, or any network or file address, has nothing to read.
+ */
+function loadLibxml2(): Promise<Lib> {
+  lib ??= import('libxml2-wasm').then((m) => {
+    const files = new Map<string, Buffer>();
+    const open = new Map<number, { data: Buffer; at: number }>();
+    let nextFd = 1;
+    m.xmlRegisterInputProvider({
+      match: (name) => name.startsWith(SCHEMA_URL),
+      open: (name) => {
+        const file = name.slice(SCHEMA_URL.length);
+        if (!/^[\w.-]+$/.test(file)) return undefined;
+        let data = files.get(file);
+        if (!data) {
+          try {
+            data = readFileSync(join(SCHEMA_DIR, file));
+          } catch {
+            return undefined;
+          }
+          files.set(file, data);
+        }
+        open.set(nextFd, { data, at: 0 });
+        return nextFd++;
+      },
+      read: (fd, buf) => {
+        const f = open.get(fd);
+        if (!f) return -1;
+        const n = Math.min(buf.length, f.data.length - f.at);
+        buf.set(f.data.subarray(f.at, f.at + n));
+        f.at += n;
+        return n;
+      },
+      close: (fd) => open.delete(fd),
+    });
+    return m;
+  });
+  return lib;
 }
 
-const ELEMENT = /Element '(\{[^}]*\}[\w.-]+|[\w.-]+)'/;
-
 /**
- * SAML 2.0 schema validation with libxml2 (xmllint-wasm). Calls made while a run is in progress are batched
- * into the next run, which validates them all against one parse of the schemas.
+ * SAML 2.0 schema validation with libxml2 compiled to WebAssembly. The schemas are parsed once per validator
+ * and kept; each document is then parsed and validated in a fraction of a millisecond, on the calling thread.
+ * Only documents the SP core has already parsed (bounded, without DTD) reach it.
  */
 export class SchemaValidator {
-  private worker: Worker | undefined;
-  private queue: Job[] = [];
-  private running = false;
-  private seq = 0;
+  private compiled: Promise<{ lib: Lib; schema: Libxml2.XmlDocument; validator: Libxml2.XsdValidator }> | undefined;
 
-  validate(xml: string): Promise<SchemaResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ xml, resolve, reject });
-      void this.pump();
-    });
-  }
-
-  async close(): Promise<void> {
-    const w = this.worker;
-    this.worker = undefined;
-    await w?.terminate();
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const require = createRequire(import.meta.url);
-    const schemas = [MAIN_SCHEMA, ...PRELOAD].map((fileName) => ({ fileName, contents: readFileSync(join(SCHEMA_DIR, fileName), 'utf8') }));
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        xmllintJs: require.resolve('xmllint-wasm/xmllint-node.js'),
-        xmllintWasm: require.resolve('xmllint-wasm/xmllint.wasm'),
-        schemas,
-      },
-    });
-    worker.unref();
-    worker.on('error', (e) => this.fail(e));
-    worker.on('exit', () => {
-      if (this.worker === worker) this.worker = undefined;
-    });
-    this.worker = worker;
-    return worker;
-  }
-
-  private fail(e: Error): void {
-    this.worker = undefined;
-    this.running = false;
-    const pending = this.queue;
-    this.queue = [];
-    for (const j of pending) j.reject(e);
-  }
-
-  private async pump(): Promise<void> {
-    if (this.running || this.queue.length === 0) return;
-    this.running = true;
-    const batch = this.queue;
-    this.queue = [];
+  async validate(xml: string): Promise<SchemaResult> {
+    const { lib: m, validator } = await this.ready();
+    let doc: Libxml2.XmlDocument;
     try {
-      const results = await this.run(batch.map((j) => j.xml));
-      batch.forEach((j, i) => j.resolve(results[i]!));
+      doc = m.XmlDocument.fromString(xml, { option: m.ParseOption.XML_PARSE_NONET });
     } catch (e) {
-      for (const j of batch) j.reject(e as Error);
+      return { valid: false, problems: problemsOf(e, 'not well-formed') };
+    }
+    try {
+      validator.validate(doc);
+      return { valid: true, problems: [] };
+    } catch (e) {
+      return { valid: false, problems: problemsOf(e, 'not valid') };
     } finally {
-      this.running = false;
-      void this.pump();
+      doc.dispose();
     }
   }
 
-  private run(docs: string[]): Promise<SchemaResult[]> {
-    const worker = this.ensureWorker();
-    const id = ++this.seq;
-    const names = docs.map((_, i) => `doc${i}.xml`);
-    const files = docs.map((contents, i) => ({ fileName: names[i]!, contents }));
-    return new Promise((resolve, reject) => {
-      const onMessage = (m: { id: number; exitCode: number; stderr: string }): void => {
-        if (m.id !== id) return;
-        worker.off('message', onMessage);
-        if (m.exitCode !== 0 && m.exitCode !== 3 && m.exitCode !== 4) {
-          reject(new Error(`xmllint failed (exit ${m.exitCode}): ${m.stderr.slice(0, 300)}`));
-          return;
-        }
-        resolve(names.map((n) => resultFor(n, m.stderr)));
-      };
-      worker.on('message', onMessage);
-      worker.ref();
-      worker.postMessage({ id, files, args: ['--schema', MAIN_SCHEMA, '--noout', ...names] });
-    }).finally(() => worker.unref()) as Promise<SchemaResult[]>;
+  async close(): Promise<void> {
+    const c = this.compiled;
+    this.compiled = undefined;
+    if (!c) return;
+    const { validator, schema } = await c;
+    validator.dispose();
+    schema.dispose();
+  }
+
+  private ready(): NonNullable<SchemaValidator['compiled']> {
+    this.compiled ??= loadLibxml2().then((m) => {
+      const schema = m.XmlDocument.fromBuffer(readFileSync(join(SCHEMA_DIR, MAIN_SCHEMA)), { url: SCHEMA_URL + MAIN_SCHEMA, option: m.ParseOption.XML_PARSE_NONET });
+      try {
+        return { lib: m, schema, validator: m.XsdValidator.fromDoc(schema) };
+      } catch (e) {
+        schema.dispose();
+        throw e;
+      }
+    });
+    return this.compiled;
   }
 }
 
-function resultFor(fileName: string, stderr: string): SchemaResult {
-  const problems: SchemaProblem[] = [];
-  let validates = false;
-  for (const line of stderr.split('\n')) {
-    if (line === `${fileName} validates`) validates = true;
-    if (!line.startsWith(`${fileName}:`)) continue;
-    const [, lineNo, ...rest] = line.split(':');
-    const message = rest.join(':').replace(/^\s*(element \S+: )?Schemas validity error : /, '').trim();
+interface Detail {
+  message: string;
+  level?: number;
+  line?: number;
+}
+
+function problemsOf(e: unknown, fallback: string): SchemaProblem[] {
+  const details = (e as { details?: Detail[] }).details ?? [];
+  const errors = details.filter((d) => (d.level ?? ERROR_LEVEL) >= ERROR_LEVEL);
+  if (errors.length === 0) return [{ message: e instanceof Error && e.message ? e.message.trim() : fallback }];
+  return errors.map((d) => {
+    const message = d.message.trim();
     const element = ELEMENT.exec(message)?.[1];
-    problems.push({ message, ...(lineNo && /^\d+$/.test(lineNo) ? { line: Number(lineNo) } : {}), ...(element ? { element } : {}) });
-  }
-  return { valid: validates && problems.length === 0, problems };
+    return { message, ...(d.line ? { line: d.line } : {}), ...(element ? { element } : {}) };
+  });
 }
 
 let shared: SchemaValidator | undefined;
 
-/** One validator per process: the compiled module and the worker are kept between calls. */
+/** One validator per process: the parsed schemas are kept between calls. */
 export function sharedSchemaValidator(): SchemaValidator {
   shared ??= new SchemaValidator();
   return shared;
