@@ -8,6 +8,7 @@ import { hopsToHar } from '../../src/core/trace/har';
 import { presetById } from '../../src/core/scenarios/presets';
 import { runScenario } from '../../src/core/scenarios/runner';
 import { serializeScenario } from '../../src/core/scenarios/scenario-file';
+import { loadScenarioFile } from '../../src/core/scenarios/scenario-files';
 
 let dir: string;
 beforeAll(async () => {
@@ -123,6 +124,30 @@ describe('saml-harness diagnose and decode', () => {
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/neither a HAR file .* nor a SAML-tracer export/);
     expect((await runCli(['diagnose', har, '--at', 'yesterday'])).code).toBe(2);
+  });
+
+  it('diagnoses a folder of artefacts: a line each, a count, exit 1 when any would fail', async () => {
+    const folder = join(dir, 'batch');
+    await mkdir(join(folder, 'b-nested'), { recursive: true });
+    const loaded = await loadScenarioFile('examples/scenarios/imagekit-sign-in.json');
+    if (!loaded.ok) throw loaded.error;
+    const good = await runScenario(loaded.value);
+    await writeFile(join(folder, 'a-refused.har'), await readFile(har, 'utf8'));
+    await writeFile(join(folder, 'b-nested', 'good.har'), JSON.stringify(hopsToHar(good.result.hops, good.result.startedAt)));
+    await writeFile(join(folder, 'c-broken.xml'), 'hello, this is no SAML');
+    await writeFile(join(folder, 'd-truncated.xml'), '<samlp:Response');
+    await writeFile(join(folder, 'ignored.png'), 'not an artefact');
+    const r = await runCli(['diagnose', folder, '--at', 'issue-instant', '--workspace', join(dir, 'ws')], { timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^✗ .*a-refused\.har {2}.*INVALID_ROLE/);
+    expect(lines[1]).toMatch(/^✓ .*b-nested\/good\.har/);
+    expect(lines[2]).toMatch(/^! .*c-broken\.xml {2}The input is not/);
+    expect(lines[3]).toMatch(/^! .*d-truncated\.xml {2}The input is XML but cannot be read: The XML is not well-formed/);
+    expect(r.stdout).toMatch(/4 artefacts in \d+ ms: 1 would sign in, 3 would not or could not be read/);
+    expect(r.stdout).not.toContain('ignored.png');
+    const json = await runCli(['diagnose', join(folder, 'a-refused.har'), join(folder, 'c-broken.xml'), '--json', '--workspace', join(dir, 'ws')], { timeoutMs: 60_000 });
+    expect(JSON.parse(json.stdout)).toMatchObject([{ file: expect.stringMatching(/a-refused\.har$/) as string, diagnosis: { verdicts: [{ outcome: { kind: 'refused' } }] } }, { error: { code: 'ARTEFACT_UNREADABLE' } }]);
   });
 
   it('decodes every message of a capture, and a URL', async () => {

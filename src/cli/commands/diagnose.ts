@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import type { Diagnosis } from '../../core/diagnose/diagnose';
 import { isCoreError } from '../../core/errors';
-import { diagnoseText } from '../../core/runtime/trace-ops';
+import { diagnoseBatch, diagnoseText, type DiagnoseRequest } from '../../core/runtime/trace-ops';
+import { findArtefactFiles } from '../files';
 import { formatDiagnosis } from '../format-diagnosis';
 import { readInput } from '../input';
 import { withRuntime } from '../runtime';
@@ -10,9 +13,11 @@ import { term } from '../term';
 import { UsageError } from '../usage';
 
 export const DIAGNOSE_HELP = `Usage: saml-harness diagnose <file | - | URL | message> [options]
+       saml-harness diagnose <files or folders…> [options]
 
 Reads a customer's artefact — a HAR file, a SAML-tracer export, a URL with a SAMLRequest, a SAMLResponse as
-XML or base64 — and says what Entra ID and each vendor would answer, why, and what to change.
+XML or base64 — and says what Entra ID and each vendor would answer, why, and what to change. Given several
+files or a folder, it diagnoses them all and prints a line for each.
 
 Options:
   --vendor NAME      check against this vendor only (imagekit, cloudinary, huggingface, imagen, generic, …);
@@ -21,7 +26,8 @@ Options:
                      ISO 8601 time
   --cert FILE        trust this certificate (PEM or Base64) too; repeat for more
   --workspace DIR    use this workspace's vendor settings (default: yours if it exists, else the demo's)
-  --json             print the diagnosis as JSON
+  --json             print the diagnosis (or every diagnosis) as JSON
+  --cross-check      in a batch, also give node-saml's second opinion (on for a single artefact)
 
 Exit codes: 0 the sign-in would work, 1 Entra or the vendor would refuse it, 2 bad usage or unreadable input.
 `;
@@ -40,6 +46,31 @@ function readCertificates(files: readonly string[]): string[] {
   });
 }
 
+function refused(d: Diagnosis): boolean {
+  return d.entra.length > 0 || d.verdicts.some((v) => v.outcome.kind === 'refused') || (d.request !== undefined && !d.request.entra.ok);
+}
+
+async function batch(files: string[], req: DiagnoseRequest, values: { workspace?: string | undefined; json: boolean }): Promise<number> {
+  const inputs = await Promise.all(files.map(async (f) => ({ name: relative(process.cwd(), f), text: await readFile(f, 'utf8') })));
+  return withRuntime({ workspace: values.workspace, useDefault: true }, async (rt) => {
+    const t0 = performance.now();
+    const results = await diagnoseBatch(rt, inputs, req);
+    const ms = Math.round(performance.now() - t0);
+    const bad = results.filter((r) => !r.result.ok || refused(r.result.value)).length;
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(results.map((r) => (r.result.ok ? { file: r.name, diagnosis: r.result.value } : { file: r.name, error: { code: r.result.error.code, message: r.result.error.message } })), null, 2)}\n`);
+    } else {
+      const t = term();
+      for (const r of results) {
+        const line = r.result.ok ? `${refused(r.result.value) ? t.red('✗') : t.green('✓')} ${r.name}  ${r.result.value.summary}` : `${t.red('!')} ${r.name}  ${r.result.error.message}`;
+        process.stdout.write(`${line}\n`);
+      }
+      process.stdout.write(`\n${results.length} artefacts in ${ms} ms: ${results.length - bad} would sign in, ${bad} would not or could not be read\n`);
+    }
+    return bad ? 1 : 0;
+  });
+}
+
 export async function diagnoseCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -50,6 +81,7 @@ export async function diagnoseCommand(args: string[]): Promise<number> {
       cert: { type: 'string', multiple: true, default: [] },
       workspace: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'cross-check': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,20 +89,24 @@ export async function diagnoseCommand(args: string[]): Promise<number> {
     process.stdout.write(DIAGNOSE_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('give one file, "-" for standard input, a URL or a message');
+  if (positionals.length === 0) throw new UsageError('give a file, a folder, "-" for standard input, a URL or a message');
+  const req: DiagnoseRequest = { at: checkAt(values.at), certificates: readCertificates(values.cert), ...(values.vendor ? { vendor: values.vendor } : {}) };
+  const many = positionals.length > 1 || (existsSync(positionals[0]!) && statSync(positionals[0]!).isDirectory());
+  if (many) {
+    const files = await findArtefactFiles(positionals);
+    if (!files.ok) throw new UsageError(files.error.message);
+    return batch(files.value, { ...req, crossCheck: values['cross-check'] }, values);
+  }
   const input = await readInput(positionals[0]!);
-  const at = checkAt(values.at);
-  const certificates = readCertificates(values.cert);
   return withRuntime({ workspace: values.workspace, useDefault: true }, async (rt) => {
     let d: Diagnosis;
     try {
-      d = await diagnoseText(rt, input.text, { at, certificates, ...(values.vendor ? { vendor: values.vendor } : {}) });
+      d = await diagnoseText(rt, input.text, req);
     } catch (e) {
       if (isCoreError(e)) throw new UsageError(`${input.name}: ${e.message}`);
       throw e;
     }
     process.stdout.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : formatDiagnosis(d, input.name, term()));
-    const refused = d.entra.length > 0 || d.verdicts.some((v) => v.outcome.kind === 'refused') || (d.request !== undefined && !d.request.entra.ok);
-    return refused ? 1 : 0;
+    return refused(d) ? 1 : 0;
   });
 }

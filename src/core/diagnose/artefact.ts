@@ -76,7 +76,7 @@ const paramFor = (xml: string): 'SAMLRequest' | 'SAMLResponse' => (/^\s*(<\?xml[
  * Reads what a customer sends: a HAR file, a SAML-tracer export, a URL with a SAMLRequest, a form body, a
  * SAML message as XML or base64 (deflated or not). Errors say what the input looked like and why it failed.
  */
-export function readArtefact(text: string): Result<Artefact> {
+export function readArtefact(text: string, opts: { pretty?: boolean } = {}): Result<Artefact> {
   if (text.length > MAX_ARTEFACT_CHARS) return err(new CoreError('ARTEFACT_TOO_LARGE', `The input is ${Math.round(text.length / 1048576)} MB; the limit is ${MAX_ARTEFACT_CHARS / 1048576} MB. Export only the sign-in from the browser.`));
   const t = text.replace(/^\uFEFF/, '').trim();
   if (!t) return err(new CoreError('ARTEFACT_EMPTY', 'The input is empty.'));
@@ -94,6 +94,7 @@ export function readArtefact(text: string): Result<Artefact> {
   const decoded = decodeAnyMessage(t);
   if (!decoded.ok) return err(new CoreError('ARTEFACT_UNREADABLE', `The input is not a HAR file, a SAML-tracer export, a URL, XML or a base64 SAML message: ${decoded.error.message}`));
   const kind = decoded.value.encoding === 'xml' ? 'xml' : 'base64';
-  const view = viewDecodedSaml(paramFor(decoded.value.xml), decoded.value.xml, decoded.value.encoding === 'deflate' ? 'redirect' : 'post');
+  const view = viewDecodedSaml(paramFor(decoded.value.xml), decoded.value.xml, decoded.value.encoding === 'deflate' ? 'redirect' : 'post', opts.pretty === false ? { pretty: false } : {});
+  if (view.error) return err(new CoreError('ARTEFACT_UNREADABLE', `The input is ${kind === 'xml' ? 'XML' : 'a base64 SAML message'} but cannot be read: ${view.error}`));
   return ok({ kind, hops: [], messages: [{ view }], skipped: 0 });
 }

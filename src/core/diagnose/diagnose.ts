@@ -2,7 +2,7 @@ import { CoreError, err, ok, type Result } from '../errors';
 import type { Hop } from '../flows/user-agent';
 import { AADSTS, NOT_EMULATED } from '../idp/aadsts';
 import type { VendorSp } from '../vendors/vendor-sp';
-import { describeKind, type Artefact, type ArtefactKind, type FoundMessage } from './artefact';
+import { describeKind, readArtefact, type Artefact, type ArtefactKind, type FoundMessage } from './artefact';
 import { checkRequest, type RequestFinding } from './request-check';
 import { vendorVerdict, type VendorVerdict } from './vendor-verdict';
 
@@ -40,6 +40,8 @@ export interface DiagnoseOptions {
   now: Date;
   /** Certificates (PEM) to trust besides those the vendors hold. */
   certificates?: readonly string[];
+  /** node-saml's second opinion in each report (default on; a batch turns it off for speed). */
+  crossCheck?: boolean;
 }
 
 function entraCode(code: number, message: string, where: EntraFinding['where'], hop?: number): EntraFinding {
@@ -121,6 +123,7 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
           xml: response.view.xml,
           at: at.value,
           certificates: opts.certificates ?? [],
+          ...(opts.crossCheck === false ? { crossCheck: false } : {}),
           ...(answered?.view.id ? { request: { id: answered.view.id } } : {}),
         }),
       );
@@ -162,4 +165,15 @@ function pick(m: FoundMessage): NonNullable<Diagnosis['response']> {
     ...(v.status ? { status: v.status } : {}),
     ...(m.hop !== undefined ? { hop: m.hop } : {}),
   };
+}
+
+/** Many artefacts, each with its diagnosis or the error that stopped it, in the order given. */
+export async function diagnoseMany(inputs: ReadonlyArray<{ name: string; text: string }>, opts: DiagnoseOptions): Promise<Array<{ name: string; result: Result<Diagnosis> }>> {
+  const out: Array<{ name: string; result: Result<Diagnosis> }> = [];
+  for (const { name, text } of inputs) {
+    // A batch shows no XML, so its views skip pretty-printing (a third of a view's cost).
+    const artefact = readArtefact(text, { pretty: false });
+    out.push({ name, result: artefact.ok ? await diagnose(artefact.value, opts) : artefact });
+  }
+  return out;
 }

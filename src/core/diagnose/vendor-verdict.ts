@@ -51,6 +51,8 @@ export interface VerdictInput {
   request?: { id: string; issueInstant?: string };
   /** Extra trusted certificates (PEM) given for the diagnosis. */
   certificates: readonly string[];
+  /** Also have @node-saml/node-saml give its verdict (a second opinion that doubles the time). */
+  crossCheck?: boolean;
 }
 
 /** The certificate in the first signature's KeyInfo, as Entra always includes it. */
@@ -116,7 +118,7 @@ export async function vendorVerdict(input: VerdictInput): Promise<VendorVerdict>
   if (signer && !inVendor && !inGiven) assumptions.push(`Signed by ${signer.subject} (thumbprint ${signer.thumbprint}), a certificate ${profile.displayName} here does not hold: every other check ran as if ${profile.displayName} trusted it.`);
   const core = new ServiceProviderCore({
     endpoints: { entityId: urls.identifier, acsUrl: urls.replyUrl },
-    policy: SpPolicy.parse(profile.policy),
+    policy: SpPolicy.parse({ ...profile.policy, ...(input.crossCheck === false ? { crossCheck: false } : {}) }),
     clock: { now: () => at },
     ...(trust ? { idp: trust } : {}),
   });

@@ -1,6 +1,6 @@
 import { CoreError } from '../errors';
 import { readArtefact } from '../diagnose/artefact';
-import { diagnose, type Diagnosis } from '../diagnose/diagnose';
+import { diagnose, diagnoseMany, type DiagnoseOptions, type Diagnosis } from '../diagnose/diagnose';
 import { describeCertificate } from '../crypto/certificate';
 import { hopsToHar } from '../trace/har';
 import { hopsToSamlTracer } from '../trace/saml-tracer';
@@ -21,23 +21,42 @@ export function exportRun(rt: HarnessRuntime, runId: string, format: 'har' | 'sa
   return { fileName: `SAML-tracer-export-${stamp}.json`, text: `${JSON.stringify(hopsToSamlTracer(run.result.hops, run.result.startedAt), null, 2)}\n` };
 }
 
-/** Diagnoses a pasted or loaded artefact against the workspace's vendors. */
-export async function diagnoseText(rt: HarnessRuntime, text: string, opts: { vendor?: string; at: string; certificates: readonly string[] }): Promise<Diagnosis> {
-  const artefact = readArtefact(text);
-  if (!artefact.ok) throw artefact.error;
-  const certificates = opts.certificates.map((c, i) => {
+export interface DiagnoseRequest {
+  vendor?: string;
+  /** 'now', 'issue-instant' or an ISO time. */
+  at: string;
+  /** PEM or Base64 certificates to trust too. */
+  certificates: readonly string[];
+  crossCheck?: boolean;
+}
+
+function diagnoseOptions(rt: HarnessRuntime, req: DiagnoseRequest): DiagnoseOptions {
+  const certificates = req.certificates.map((c, i) => {
     const d = describeCertificate(c);
     if (!d.ok) throw new CoreError('CERTIFICATE_INVALID', `Certificate ${i + 1}: ${d.error.message}`);
     return d.value.pem;
   });
-  const asOf = opts.at === 'now' ? ({ mode: 'now' } as const) : opts.at === 'issue-instant' ? ({ mode: 'issue-instant' } as const) : ({ mode: 'given', time: new Date(opts.at) } as const);
-  const d = await diagnose(artefact.value, {
+  const asOf = req.at === 'now' ? ({ mode: 'now' } as const) : req.at === 'issue-instant' ? ({ mode: 'issue-instant' } as const) : ({ mode: 'given', time: new Date(req.at) } as const);
+  return {
     vendors: [...rt.vendors].map(([id, sp]) => ({ id, sp })),
     asOf,
     now: rt.clock.now(),
     certificates,
-    ...(opts.vendor ? { vendor: opts.vendor } : {}),
-  });
+    ...(req.vendor ? { vendor: req.vendor } : {}),
+    ...(req.crossCheck === false ? { crossCheck: false } : {}),
+  };
+}
+
+/** Diagnoses a pasted or loaded artefact against the workspace's vendors. */
+export async function diagnoseText(rt: HarnessRuntime, text: string, req: DiagnoseRequest): Promise<Diagnosis> {
+  const artefact = readArtefact(text);
+  if (!artefact.ok) throw artefact.error;
+  const d = await diagnose(artefact.value, diagnoseOptions(rt, req));
   if (!d.ok) throw d.error;
   return d.value;
+}
+
+/** Many artefacts against the workspace's vendors, each with its diagnosis or its error. */
+export function diagnoseBatch(rt: HarnessRuntime, inputs: ReadonlyArray<{ name: string; text: string }>, req: DiagnoseRequest) {
+  return diagnoseMany(inputs, diagnoseOptions(rt, req));
 }
