@@ -90,7 +90,7 @@ export function XmlView({ text, label }: { text: string; label: string }) {
           Copy
         </button>
       </div>
-      <div className="cm-host" ref={host} data-testid="xml-view" />
+      <div className="cm-host" ref={host} data-testid="xml-view" data-length={text.length} />
     </div>
   );
 }
