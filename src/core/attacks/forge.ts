@@ -1,4 +1,5 @@
 import { SignedXml } from 'xml-crypto';
+import { privateKeyObject } from '../crypto/key-objects';
 import { childElements, descendants, firstChild } from '../xml/dom';
 import { NS } from '../xml/namespaces';
 import { parseXmlOrThrow } from '../xml/parse';
@@ -22,7 +23,7 @@ export function stripSignatures(xml: string, which: 'all' | 'response' | 'assert
 
 function sign(xml: string, signer: Signer, xpath: string, location: string, hash: HashName): string {
   const sig = new SignedXml({
-    privateKey: signer.privateKeyPem,
+    privateKey: privateKeyObject(signer.privateKeyPem),
     publicCert: signer.certificatePem,
     signatureAlgorithm: SIGNATURE_ALGORITHM[hash],
     canonicalizationAlgorithm: EXC_C14N,

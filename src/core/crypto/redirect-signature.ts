@@ -1,4 +1,5 @@
 import { createSign, createVerify } from 'node:crypto';
+import { privateKeyObject, publicKeyObject } from './key-objects';
 
 /** SigAlg URIs of the HTTP-Redirect binding and the Node hash names behind them. */
 export const REDIRECT_SIG_ALGS: Readonly<Record<string, string>> = {
@@ -34,7 +35,7 @@ export function signRedirectQuery(
   if (relayState !== undefined) parts.push(`RelayState=${encodeURIComponent(relayState)}`);
   parts.push(`SigAlg=${encodeURIComponent(sigAlg)}`);
   const octets = parts.join('&');
-  const signature = createSign(REDIRECT_SIG_ALGS[sigAlg] ?? 'RSA-SHA256').update(octets).sign(privateKeyPem, 'base64');
+  const signature = createSign(REDIRECT_SIG_ALGS[sigAlg] ?? 'RSA-SHA256').update(octets).sign(privateKeyObject(privateKeyPem), 'base64');
   return `${octets}&Signature=${encodeURIComponent(signature)}`;
 }
 
@@ -53,7 +54,7 @@ export function verifyRedirectSignature(rawQuery: string, param: MessageParam, c
   if (!octets) return { status: 'invalid', reason: 'SigAlg or the message parameter is missing' };
   for (const [i, pem] of certificatesPem.entries()) {
     try {
-      if (createVerify(REDIRECT_SIG_ALGS[sigAlg]!).update(octets).verify(pem, signature, 'base64')) {
+      if (createVerify(REDIRECT_SIG_ALGS[sigAlg]!).update(octets).verify(publicKeyObject(pem), signature, 'base64')) {
         return { status: 'valid', certificateIndex: i, sigAlg };
       }
     } catch {

@@ -1,4 +1,5 @@
 import { SignedXml } from 'xml-crypto';
+import { publicKeyObject } from './key-objects';
 import { attr, childElements, childPath, textOf } from '../xml/dom';
 import { NS } from '../xml/namespaces';
 
@@ -49,8 +50,8 @@ export function verifyEnvelopedSignature(xml: string, signedElement: Element, si
   }
   let lastDetail = 'no trusted certificate';
   for (const [i, pem] of trustedPems.entries()) {
-    const sig = new SignedXml({ publicCert: pem, getCertFromKeyInfo: () => null });
     try {
+      const sig = new SignedXml({ publicCert: publicKeyObject(pem), getCertFromKeyInfo: () => null });
       sig.loadSignature(signature);
       if (sig.checkSignature(xml)) return { status: 'valid', certificateIndex: i };
     } catch (e) {

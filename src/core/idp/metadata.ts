@@ -1,5 +1,6 @@
 import { SignedXml } from 'xml-crypto';
 import { newSamlId } from '../ids';
+import { privateKeyObject } from '../crypto/key-objects';
 import { pemToBase64 } from '../crypto/pem';
 import { escapeXml } from '../xml/escape';
 import { BINDING, NS } from '../xml/namespaces';
@@ -70,7 +71,7 @@ export function buildFederationMetadata(input: MetadataInput): string {
 /** Signs the element at `xpath` with an enveloped signature placed as its first child, as Entra places it. */
 export function signEnveloped(xml: string, signer: AppCertificate, xpath: string, hash: 'sha256' | 'sha1' = 'sha256'): string {
   const sig = new SignedXml({
-    privateKey: signer.privateKeyPem,
+    privateKey: privateKeyObject(signer.privateKeyPem),
     publicCert: signer.certificatePem,
     signatureAlgorithm: SIGNATURE_ALGORITHM[hash],
     canonicalizationAlgorithm: EXC_C14N,

@@ -1,5 +1,6 @@
 import * as samlify from 'samlify';
 import { MINUTE, addMs, samlInstant } from '../clock';
+import { privateKeyObject } from '../crypto/key-objects';
 import { newSamlId } from '../ids';
 import { encodePostMessage } from '../xml/codec';
 import { BINDING } from '../xml/namespaces';
@@ -66,7 +67,8 @@ function createEntities(input: ResponseInput) {
   const encryption = app.encryption?.active ? app.encryption : undefined;
   const idp = samlify.IdentityProvider({
     entityID: input.issuer,
-    privateKey: certificate.privateKeyPem,
+    // samlify hands the key to xml-crypto and Node's signer untouched; its type names text only.
+    privateKey: privateKeyObject(certificate.privateKeyPem) as unknown as string,
     signingCert: certificate.certificatePem,
     requestSignatureAlgorithm: SIGNATURE_ALGORITHM[app.signing.algorithm],
     isAssertionEncrypted: Boolean(encryption),
