@@ -42,6 +42,11 @@ function attempt(xml: string, signature: Element, pem: string): { result: 'ok'; 
   return sig.getReferences().some((r) => r.validationError) ? { result: 'digest' } : { result: 'value' };
 }
 
+const thumbprintOf = (pem: string): string | undefined => {
+  const d = describeCertificate(pem);
+  return d.ok ? d.value.thumbprint : undefined;
+};
+
 /**
  * Verifies one signature with the SP's trusted certificates only. When none verifies, the certificate the
  * signer put in KeyInfo tells an untrusted-but-sound signature from a broken one — it is never trusted.
@@ -49,19 +54,24 @@ function attempt(xml: string, signature: Element, pem: string): { result: 'ok'; 
  * unsigned can be slipped in beside them.
  */
 export function checkSignature(xml: string, signature: Element, trustedPems: readonly string[]): SignatureOutcome {
+  const keyInfo = summarizeSignature(signature).keyInfoCertificate;
+  const named = keyInfo ? describeCertificate(keyInfo) : undefined;
+  const hint = named?.ok ? named.value.thumbprint : undefined;
+  // KeyInfo only decides which trusted certificate is tried first — the one that verifies, unless it lies: an SP
+  // holding several (rollover, a tenant's apps) would otherwise run a full check for each that does not.
+  const order = trustedPems.map((pem, index) => ({ pem, index, named: hint !== undefined && thumbprintOf(pem) === hint }));
+  order.sort((a, b) => Number(b.named) - Number(a.named));
   let sawValue = false;
-  for (const [i, pem] of trustedPems.entries()) {
+  for (const { pem, index } of order) {
     const r = attempt(xml, signature, pem);
-    if (r.result === 'ok') return { status: 'verified', certificateIndex: i, signedXml: r.signed };
+    if (r.result === 'ok') return { status: 'verified', certificateIndex: index, signedXml: r.signed };
     if (r.result === 'digest') return { status: 'digest-mismatch' };
     if (r.result === 'malformed') return { status: 'malformed', detail: 'the Signature element cannot be read' };
     sawValue = true;
   }
-  const keyInfo = summarizeSignature(signature).keyInfoCertificate;
-  const info = keyInfo ? describeCertificate(keyInfo) : undefined;
-  if (info?.ok) {
-    const r = attempt(xml, signature, info.value.pem);
-    if (r.result === 'ok') return { status: 'untrusted', signer: { thumbprint: info.value.thumbprint, subject: info.value.subject } };
+  if (named?.ok) {
+    const r = attempt(xml, signature, named.value.pem);
+    if (r.result === 'ok') return { status: 'untrusted', signer: { thumbprint: named.value.thumbprint, subject: named.value.subject } };
     if (r.result === 'digest') return { status: 'digest-mismatch' };
   }
   return sawValue || trustedPems.length > 0 ? { status: 'bad-value' } : { status: 'untrusted', signer: undefined };
