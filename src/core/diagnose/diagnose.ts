@@ -4,7 +4,7 @@ import { AADSTS, NOT_EMULATED } from '../idp/aadsts';
 import type { VendorSp } from '../vendors/vendor-sp';
 import { describeKind, readArtefact, type Artefact, type ArtefactKind, type FoundMessage } from './artefact';
 import { checkRequest, type RequestFinding } from './request-check';
-import { vendorVerdict, type VendorVerdict } from './vendor-verdict';
+import { isAddressedTo, vendorVerdict, type VendorVerdict } from './vendor-verdict';
 
 /** The time the checks use: now, when the response was issued, or a time given. */
 export type AsOf = { mode: 'now' } | { mode: 'issue-instant' } | { mode: 'given'; time: Date };
@@ -115,7 +115,10 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
   if (!vendors.ok) return vendors;
   const verdicts: VendorVerdict[] = [];
   if (response?.view.xml) {
-    for (const v of vendors.value) {
+    // Only the vendors the response is addressed to are checked in full; when it names none, all are.
+    const xml = response.view.xml;
+    const addressedTo = opts.vendor ? [] : vendors.value.filter((v) => isAddressedTo(v.sp, xml));
+    for (const v of addressedTo.length ? addressedTo : vendors.value) {
       verdicts.push(
         await vendorVerdict({
           id: v.id,

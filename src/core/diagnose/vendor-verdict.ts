@@ -104,13 +104,23 @@ function trustFor(sp: VendorSp<unknown>, signer: Signer | undefined, certificate
  * from the response), its attribute and provisioning rules on a copy of its directory, and the fixes.
  * A response signed by a certificate the vendor does not hold is checked for everything else.
  */
+function addressing(sp: VendorSp<unknown>, xml: string) {
+  const seen = destinationsOf(xml);
+  const inferred = inferParams(sp.profile, seen);
+  const params = { ...sp.params, ...inferred };
+  const urls = sp.profile.urls(params);
+  return { inferred, params, urls, addressed: Boolean(inferred) || seen.some((u) => u === urls.replyUrl || u === urls.identifier) };
+}
+
+/** Whether the response names this vendor (its Reply URL or Identifier, or a URL of its shape), read without checking it. */
+export function isAddressedTo(sp: VendorSp<unknown>, xml: string): boolean {
+  return addressing(sp, xml).addressed;
+}
+
 export async function vendorVerdict(input: VerdictInput): Promise<VendorVerdict> {
   const { sp, xml, at } = input;
   const profile = sp.profile;
-  const seen = destinationsOf(xml);
-  const inferred = inferParams(profile, seen);
-  const params = { ...sp.params, ...inferred };
-  const urls = profile.urls(params);
+  const { inferred, params, urls, addressed } = addressing(sp, xml);
   const assumptions: string[] = [];
   if (inferred && Object.keys(inferred).length) assumptions.push(`Read ${Object.entries(inferred).map(([k, v]) => `{${k}} = "${v}"`).join(', ')} from the response's URLs.`);
   const signer = signerOf(xml);
@@ -137,7 +147,7 @@ export async function vendorVerdict(input: VerdictInput): Promise<VendorVerdict>
   const verdict: VendorVerdict = {
     vendorId: input.id,
     displayName: profile.displayName,
-    addressed: Boolean(inferred) || seen.some((u) => u === urls.replyUrl || u === urls.identifier),
+    addressed,
     params,
     urls: { identifier: urls.identifier, replyUrl: urls.replyUrl },
     report,
