@@ -8,6 +8,7 @@ import { PRESETS_HELP, presetsCommand, reproduceCommand } from './commands/prese
 import { RUN_HELP, runCommand } from './commands/run';
 import { SERVE_HELP, serveCommand } from './commands/serve';
 import { UsageError } from './usage';
+import { isDiagnoseWorker, runDiagnoseWorker } from './diagnose-batch';
 
 const USAGE = `Usage: saml-harness <command> [options]
 
@@ -62,10 +63,16 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`saml-harness: ${isCoreError(e) ? `${e.message} (${e.code})` : e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  },
-);
+// The same bundle runs the threads a large diagnose batch spreads over.
+if (isDiagnoseWorker()) {
+  void runDiagnoseWorker();
+} else {
+  main(process.argv.slice(2)).then(
+    // Exit once stdout has taken everything: a pipe may still hold a large batch's output.
+    (code) => process.stdout.write('', () => process.exit(code)),
+    (e: unknown) => {
+      process.stderr.write(`saml-harness: ${isCoreError(e) ? `${e.message} (${e.code})` : e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

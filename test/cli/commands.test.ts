@@ -146,6 +146,11 @@ describe('saml-harness diagnose and decode', () => {
     expect(lines[3]).toMatch(/^! .*d-truncated\.xml {2}The input is XML but cannot be read: The XML is not well-formed/);
     expect(r.stdout).toMatch(/4 artefacts in \d+ ms: 1 would sign in, 3 would not or could not be read/);
     expect(r.stdout).not.toContain('ignored.png');
+    // Spread over two worker threads (the bundle starts them), the lines are the same, in the same order.
+    const threads = await runCli(['diagnose', folder, '--jobs', '2', '--at', 'issue-instant', '--workspace', join(dir, 'ws')], { timeoutMs: 60_000 });
+    expect(threads.code, threads.stderr).toBe(1);
+    expect(threads.stdout.trim().split('\n').slice(0, 4)).toEqual(lines.slice(0, 4));
+    expect((await runCli(['diagnose', folder, '--jobs', '0'])).stderr).toMatch(/--jobs must be a whole number from 1 to 64, not "0"/);
     const json = await runCli(['diagnose', join(folder, 'a-refused.har'), join(folder, 'c-broken.xml'), '--json', '--workspace', join(dir, 'ws')], { timeoutMs: 60_000 });
     expect(JSON.parse(json.stdout)).toMatchObject([{ file: expect.stringMatching(/a-refused\.har$/) as string, diagnosis: { verdicts: [{ outcome: { kind: 'refused' } }] } }, { error: { code: 'ARTEFACT_UNREADABLE' } }]);
   });
