@@ -107,7 +107,8 @@ function table(r: Results): string {
   }
   if (r.diagnosis) {
     const d = r.diagnosis;
-    rows.push([`Diagnose ${d.files.toLocaleString('en')} response files (${d.distinctResponses} distinct)`, `${(d.totalMs / 1000).toFixed(1)} s`, '', `${ms(d.perDiagnosisMs)} each${d.allDiagnosed ? '' : ' — NOT ALL DIAGNOSED'}`]);
+    rows.push([`saml-harness diagnose: ${d.files.toLocaleString('en')} response files (${d.distinctResponses} distinct)`, `${(d.totalMs / 1000).toFixed(1)} s`, '', `${d.jobs} threads, ${ms(d.perDiagnosisMs)} each${d.allDiagnosed ? '' : ' — NOT ALL DIAGNOSED'}`]);
+    rows.push(['  the same on one thread', `${(d.oneThreadMs / 1000).toFixed(1)} s`, '', '']);
     rows.push([`Diagnose a HAR of ${d.har.entries} entries (${d.har.responses} responses)`, ms(d.har.ms), '', '']);
   }
   if (r.ui) {

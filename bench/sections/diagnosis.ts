@@ -1,65 +1,96 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSpInitiated } from '../../src/core/flows/flows';
-import { diagnoseMany } from '../../src/core/diagnose/diagnose';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { readArtefact } from '../../src/core/diagnose/artefact';
 import { diagnose } from '../../src/core/diagnose/diagnose';
+import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
 import { hopsToHar } from '../../src/core/trace/har';
 import type { Hop } from '../../src/core/flows/user-agent';
-import { cloudinaryBench } from '../fixture';
+import { defaultJobs } from '../../src/cli/diagnose-batch';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
+const USER = 'adele.vance@contoso.com';
 
 export interface DiagnosisResult {
   files: number;
   distinctResponses: number;
-  /** 10,000 response files read and diagnosed. */
+  /** `saml-harness diagnose <folder>` over the files, from process start to exit. */
   totalMs: number;
   perDiagnosisMs: number;
+  /** Threads the command spread the batch over (one per core). */
+  jobs: number;
+  /** The same command on one thread. */
+  oneThreadMs: number;
   allDiagnosed: boolean;
   har: { entries: number; responses: number; ms: number };
 }
 
-/** Response files as customers send them: half XML, half base64; `distinct` different responses repeated. */
+/** Runs the command line's batch diagnose; returns its wall time and how many would sign in. */
+async function runDiagnose(dir: string, workspace: string, jobs: number | undefined): Promise<{ ms: number; signedIn: number; total: number }> {
+  const t0 = performance.now();
+  const args = [CLI, 'diagnose', dir, '--workspace', workspace, ...(jobs ? ['--jobs', String(jobs)] : [])];
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }).catch((e: { stdout?: string; code?: number }) => {
+    if (e.code === 1 && e.stdout) return { stdout: e.stdout };
+    throw e;
+  });
+  const ms = performance.now() - t0;
+  const m = /(\d+) artefacts in \d+ ms: (\d+) would sign in/.exec(stdout);
+  if (!m) throw new Error(`diagnose printed no summary:\n${stdout.slice(-500)}`);
+  return { ms, total: Number(m[1]), signedIn: Number(m[2]) };
+}
+
+/**
+ * Response files as customers send them (half XML, half base64): `distinct` IdP-initiated Cloudinary sign-ins
+ * of the demo workspace, repeated to `files`, diagnosed by `saml-harness diagnose <folder>` against it.
+ */
 export async function diagnosisBench(files = 10_000, distinct = 500): Promise<DiagnosisResult> {
-  const b = await cloudinaryBench();
+  const workspace = await mkdtemp(join(tmpdir(), 'harness-bench-ws-'));
   const dir = await mkdtemp(join(tmpdir(), 'harness-bench-diagnose-'));
+  const rt = await HarnessRuntime.open({ dir: workspace });
   try {
     const responses: string[] = [];
-    for (let i = 0; i < distinct; i++) responses.push(await b.kit.issue({ inResponseTo: null }));
+    const hops: Hop[] = [];
+    for (let i = 0; i < distinct; i++) {
+      const run = await rt.runFlow({ vendorId: 'cloudinary', flow: 'idp-initiated', user: USER });
+      if (run.result.outcome.status !== 'signed-in') throw new Error(`the bench flow did not sign in: ${JSON.stringify(run.result.outcome)}`);
+      const posted = run.result.hops.find((h) => h.form?.SAMLResponse)?.form?.SAMLResponse;
+      if (!posted) throw new Error('the bench flow posted no SAMLResponse');
+      responses.push(Buffer.from(posted, 'base64').toString('utf8'));
+      if (i < 250) hops.push(...run.result.hops);
+    }
     await Promise.all(
       Array.from({ length: files }, (_, i) => {
         const xml = responses[i % distinct]!;
         return i % 2 ? writeFile(join(dir, `r${i}.xml`), xml) : writeFile(join(dir, `r${i}.b64`), Buffer.from(xml).toString('base64'));
       }),
     );
-    const vendors = [{ id: 'cloudinary', sp: b.box.vendor }];
-    const opts = { vendors, asOf: { mode: 'now' as const }, now: new Date(), crossCheck: false };
-    const t0 = performance.now();
-    const names = await readdir(dir);
-    const inputs = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
-    const results = await diagnoseMany(inputs, opts);
-    const totalMs = performance.now() - t0;
-    const allDiagnosed = results.every((r) => r.result.ok && r.result.value.verdicts[0]?.report.ok === true);
+    const parallel = await runDiagnose(dir, workspace, undefined);
+    const single = await runDiagnose(dir, workspace, 1);
 
-    const hops: Hop[] = [];
-    for (let i = 0; i < 250; i++) hops.push(...(await runSpInitiated(b.box.harness.flowEnv, b.box.vendor.site, { user: b.user, email: b.user })).hops);
     const har = JSON.stringify(hopsToHar(hops.map((h, i) => ({ ...h, index: i })), new Date().toISOString()));
+    const vendors = [{ id: 'cloudinary', sp: rt.vendor('cloudinary') }];
     const t1 = performance.now();
     const artefact = readArtefact(har);
     if (!artefact.ok) throw artefact.error;
-    const d = await diagnose(artefact.value, opts);
+    const d = await diagnose(artefact.value, { vendors, asOf: { mode: 'now' }, now: new Date() });
     const harMs = performance.now() - t1;
     if (!d.ok) throw d.error;
     return {
       files,
       distinctResponses: distinct,
-      totalMs: Math.round(totalMs),
-      perDiagnosisMs: Math.round((totalMs / files) * 1000) / 1000,
-      allDiagnosed,
+      totalMs: Math.round(parallel.ms),
+      perDiagnosisMs: Math.round((parallel.ms / files) * 1000) / 1000,
+      jobs: defaultJobs(files),
+      oneThreadMs: Math.round(single.ms),
+      allDiagnosed: parallel.total === files && parallel.signedIn === files && single.signedIn === files,
       har: { entries: hops.length, responses: artefact.value.messages.filter((m) => m.view.kind === 'Response').length, ms: Math.round(harMs) },
     };
   } finally {
+    await rt.close();
     await rm(dir, { recursive: true, force: true });
-    await b.stop();
+    await rm(workspace, { recursive: true, force: true });
   }
 }
