@@ -28,7 +28,7 @@ Options:
   --workspace DIR    use this workspace's vendor settings (default: yours if it exists, else the demo's)
   --json             print the diagnosis (or every diagnosis) as JSON
   --cross-check      in a batch, also give node-saml's second opinion (on for a single artefact)
-  --jobs N           in a batch, diagnose on N threads (default: one per core for 200+ files)
+  --jobs N           in a batch, diagnose on N threads (default: a thread per 200 files, up to one per core)
 
 Exit codes: 0 the sign-in would work, 1 Entra or the vendor would refuse it, 2 bad usage or unreadable input.
 `;
