@@ -63,6 +63,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`| head`) is not a failure of the command: stop quietly, as other tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
+
 // The same bundle runs the threads a large diagnose batch spreads over.
 if (isDiagnoseWorker()) {
   void runDiagnoseWorker();

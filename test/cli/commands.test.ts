@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
-import { runCli } from '../support/cli';
+import { runCli, runCliClosedEarly } from '../support/cli';
 import { hopsToHar } from '../../src/core/trace/har';
 import { presetById } from '../../src/core/scenarios/presets';
 import { runScenario } from '../../src/core/scenarios/runner';
@@ -73,6 +73,12 @@ describe('saml-harness run', () => {
     expect(none.stderr).toMatch(/name at least one scenario file or folder[\s\S]*Usage: saml-harness run/);
     expect((await runCli(['run', 'examples/scenarios', '--reporter', 'xml'])).code).toBe(2);
     expect((await runCli(['run', 'no/such/folder'])).stderr).toMatch(/no such file or folder/);
+  });
+
+  it('stops quietly when its reader stops early, as `| head -1` does', async () => {
+    const r = await runCliClosedEarly(['run', 'examples/scenarios']);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.code).toBe(0);
   });
 });
 

@@ -6,6 +6,17 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The package's bin, as test/global-setup.ts builds it. */
 export const CLI = `${ROOT}dist/cli.mjs`;
 
+/** Runs the built CLI and closes its stdout after the first output, as `| head -1` does. */
+export function runCliClosedEarly(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
 /** Runs the built CLI as a subprocess, as a user or CI would, and collects its output and exit code. */
 export function runCli(args: string[], opts: { timeoutMs?: number; input?: string; cwd?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
