@@ -5,9 +5,9 @@ import type { SpUser } from '../provisioning/directory';
 import { SpPolicy } from '../sp/model';
 import { attributeViolation, describeViolation } from './attribute-rules';
 import { attrClaim, isEmail } from './common-claims';
-import type { AttributeSpec, SignInContext, SignInResult, VendorErrorDef, VendorProfile } from './profile';
+import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from './profile';
 import * as setup from './setup-common';
-import { vendorError } from './vendor-errors';
+import { modelledError as m, vendorError } from './vendor-errors';
 
 /** A user-defined SP: the integrator models a vendor the harness does not ship. */
 export const GenericSpDefinition = z.object({
@@ -33,7 +33,6 @@ export type GenericSpDefinition = z.infer<typeof GenericSpDefinition>;
 const Settings = z.object({});
 export type GenericSettings = z.infer<typeof Settings>;
 
-const m = (code: string, name: string, text: string, httpStatus: number): VendorErrorDef => ({ code, name, text, httpStatus, provenance: 'modelled' });
 const ERRORS = {
   SSO_NOT_CONFIGURED: m('SSO_NOT_CONFIGURED', 'SSO not configured', 'Single sign-on is not configured for this application.', 403),
   SAML_CHECK_FAILED: m('SAML_CHECK_FAILED', 'SAML response refused', 'The SAML response was refused.', 403),

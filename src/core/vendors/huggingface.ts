@@ -5,9 +5,9 @@ import { diffUsers } from '../provisioning/diff';
 import type { SpUser } from '../provisioning/directory';
 import { first, values } from './attribute-rules';
 import { isEmail } from './common-claims';
-import type { SignInContext, SignInResult, VendorError, VendorErrorDef, VendorProfile } from './profile';
+import type { SignInContext, SignInResult, VendorError, VendorProfile } from './profile';
 import * as setup from './setup-common';
-import { vendorError } from './vendor-errors';
+import { modelledError as m, vendorError } from './vendor-errors';
 
 export const HF_ROLES = ['read', 'contributor', 'write', 'admin'] as const;
 const Role = z.enum(HF_ROLES);
@@ -28,7 +28,6 @@ const Settings = z.object({
 });
 export type HuggingFaceSettings = z.infer<typeof Settings>;
 
-const m = (code: string, name: string, text: string, httpStatus: number): VendorErrorDef => ({ code, name, text, httpStatus, provenance: 'modelled' });
 const ERRORS = {
   SSO_NOT_CONFIGURED: m('SSO_NOT_CONFIGURED', 'SSO not configured', 'SAML SSO is not configured for this organization.', 403),
   SSO_NOT_ENABLED: m('SSO_NOT_ENABLED', 'SSO not enabled', 'Single Sign-On is not enabled for this organization yet. An admin must test the configuration and click "Enable".', 403),

@@ -3,9 +3,9 @@ import { diffUsers } from '../provisioning/diff';
 import type { SpUser } from '../provisioning/directory';
 import { attributeViolation, describeViolation, first } from './attribute-rules';
 import { attrClaim, constClaim, isEmail, joinNames } from './common-claims';
-import type { AttributeSpec, SignInContext, SignInResult, VendorErrorDef, VendorProfile } from './profile';
+import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from './profile';
 import * as setup from './setup-common';
-import { vendorError } from './vendor-errors';
+import { modelledError as m, vendorError } from './vendor-errors';
 
 export const IMAGEKIT_ROLES = ['account_administrator', 'developer', 'media_library_full_access', 'media_library_view_only_access', 'finance'] as const;
 
@@ -22,7 +22,6 @@ const ATTRIBUTES: AttributeSpec[] = [
 ];
 
 /** ImageKit publishes no error codes; these texts are modelled on its guide's wording. */
-const m = (code: string, name: string, text: string, httpStatus: number): VendorErrorDef => ({ code, name, text, httpStatus, provenance: 'modelled' });
 const ERRORS = {
   SSO_NOT_CONFIGURED: m('SSO_NOT_CONFIGURED', 'SSO not configured', 'Single sign-on is not set up for this ImageKit account. Ask an administrator to add the Metadata XML under Settings › Single sign-on.', 403),
   FIRST_LOGIN_IDP_INITIATED: m('FIRST_LOGIN_IDP_INITIATED', 'First login must come from the identity provider', 'SSO users must make their very first login to ImageKit from their identity provider (for example, the My Apps page). After that, this page works.', 403),

@@ -7,3 +7,8 @@ export function vendorError(catalogue: Readonly<Record<string, VendorErrorDef>>,
   const message = def.text.replace(/%(\w+)%/g, (whole, name: string) => values[name] ?? whole);
   return { code: def.code, name: def.name, message, httpStatus: def.httpStatus, reason };
 }
+
+/** An error whose wording the harness models, where the vendor publishes none. */
+export function modelledError(code: string, name: string, text: string, httpStatus: number): VendorErrorDef {
+  return { code, name, text, httpStatus, provenance: 'modelled' };
+}
