@@ -1,14 +1,10 @@
-import { SignedXml } from 'xml-crypto';
-import { privateKeyObject } from '../crypto/key-objects';
+import { signEnveloped, type Signer } from '../idp/enveloped-signature';
 import { childElements, descendants, firstChild } from '../xml/dom';
 import { NS } from '../xml/namespaces';
 import { parseXmlOrThrow } from '../xml/parse';
-import { DIGEST_ALGORITHM, ENVELOPED, EXC_C14N, SIGNATURE_ALGORITHM, type HashName } from '../idp/signature-algorithms';
+import type { HashName } from '../idp/signature-algorithms';
 
-export interface Signer {
-  privateKeyPem: string;
-  certificatePem: string;
-}
+export type { Signer };
 
 /** Removes every ds:Signature; a forged message starts from the unsigned content. */
 export function stripSignatures(xml: string, which: 'all' | 'response' | 'assertion' = 'all'): string {
@@ -21,26 +17,14 @@ export function stripSignatures(xml: string, which: 'all' | 'response' | 'assert
   return doc.toString();
 }
 
-function sign(xml: string, signer: Signer, xpath: string, location: string, hash: HashName): string {
-  const sig = new SignedXml({
-    privateKey: privateKeyObject(signer.privateKeyPem),
-    publicCert: signer.certificatePem,
-    signatureAlgorithm: SIGNATURE_ALGORITHM[hash],
-    canonicalizationAlgorithm: EXC_C14N,
-  });
-  sig.addReference({ xpath, transforms: [ENVELOPED, EXC_C14N], digestAlgorithm: DIGEST_ALGORITHM[hash] });
-  sig.computeSignature(xml, { prefix: 'ds', location: { reference: location, action: 'after' } });
-  return sig.getSignedXml();
-}
-
 /** Signs the response's assertion (after its Issuer, as Entra does) with any key — the IdP's or an attacker's. */
 export function signAssertion(xml: string, signer: Signer, hash: HashName = 'sha256'): string {
   const a = "/*[local-name(.)='Response']/*[local-name(.)='Assertion']";
-  return sign(xml, signer, a, `${a}/*[local-name(.)='Issuer']`, hash);
+  return signEnveloped(xml, signer, a, { hash, after: `${a}/*[local-name(.)='Issuer']`, prefix: 'ds' });
 }
 
 export function signResponse(xml: string, signer: Signer, hash: HashName = 'sha256'): string {
-  return sign(xml, signer, "/*[local-name(.)='Response']", "/*[local-name(.)='Response']/*[local-name(.)='Issuer']", hash);
+  return signEnveloped(xml, signer, "/*[local-name(.)='Response']", { hash, after: "/*[local-name(.)='Response']/*[local-name(.)='Issuer']", prefix: 'ds' });
 }
 
 /** Edits the unsigned response as a DOM and serialises it again. */

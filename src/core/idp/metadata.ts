@@ -1,11 +1,9 @@
-import { SignedXml } from 'xml-crypto';
 import { newSamlId } from '../ids';
-import { privateKeyObject } from '../crypto/key-objects';
 import { pemToBase64 } from '../crypto/pem';
 import { escapeXml } from '../xml/escape';
 import { BINDING, NS } from '../xml/namespaces';
 import type { AppCertificate } from './model';
-import { ENVELOPED, EXC_C14N, SIGNATURE_ALGORITHM, DIGEST_ALGORITHM } from './signature-algorithms';
+import { signEnveloped } from './enveloped-signature';
 import type { IdpUrls } from './urls';
 
 const CLAIM_TYPES: ReadonlyArray<readonly [uri: string, display: string, description: string]> = [
@@ -66,17 +64,4 @@ export function buildFederationMetadata(input: MetadataInput): string {
   const id = newSamlId();
   const unsigned = `<?xml version="1.0" encoding="utf-8"?><EntityDescriptor ID="${id}" entityID="${escapeXml(input.entityId)}" xmlns="${NS.md}">${sts}${appService}${idpSso}</EntityDescriptor>`;
   return signEnveloped(unsigned, input.signer, `/*[local-name(.)='EntityDescriptor']`);
-}
-
-/** Signs the element at `xpath` with an enveloped signature placed as its first child, as Entra places it. */
-export function signEnveloped(xml: string, signer: AppCertificate, xpath: string, hash: 'sha256' | 'sha1' = 'sha256'): string {
-  const sig = new SignedXml({
-    privateKey: privateKeyObject(signer.privateKeyPem),
-    publicCert: signer.certificatePem,
-    signatureAlgorithm: SIGNATURE_ALGORITHM[hash],
-    canonicalizationAlgorithm: EXC_C14N,
-  });
-  sig.addReference({ xpath, transforms: [ENVELOPED, EXC_C14N], digestAlgorithm: DIGEST_ALGORITHM[hash] });
-  sig.computeSignature(xml, { location: { reference: xpath, action: 'prepend' } });
-  return sig.getSignedXml();
 }
