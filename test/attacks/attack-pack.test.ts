@@ -20,7 +20,10 @@ describe('the attack pack against every shipped vendor profile', () => {
     expect(runs.map((r) => r.displayName)).toEqual(['ImageKit', 'Cloudinary', 'Hugging Face', 'Imagen', 'Acme Analytics']);
   });
 
-  it.each(ATTACKS.filter((a) => a.id !== 'control').map((a) => [a.id, a] as const))('%s is refused by the check that should refuse it, and never signs in the victim', (id) => {
+  // duplicate-attribute is judged by each SP's own stated rule, below.
+  const policyBound = new Set(['control', 'duplicate-attribute']);
+
+  it.each(ATTACKS.filter((a) => !policyBound.has(a.id)).map((a) => [a.id, a] as const))('%s is refused by the check that should refuse it, and never signs in the victim', (id) => {
     for (const { vendor, result } of resultsFor(id)) {
       expect(result.error, `${vendor}: ${result.error}`).toBeUndefined();
       expect(result.refused, `${vendor} accepted ${id}`).toBe(true);
@@ -29,6 +32,23 @@ describe('the attack pack against every shipped vendor profile', () => {
       expect(result.identity).not.toBe(VICTIM);
       expect(result.vendorAnswer).not.toBe('signed-in');
       expect(result.asExpected).toBe(true);
+    }
+  });
+
+  it('duplicate-attribute: each SP is held to the rule it states — those that refuse refuse, those that merge accept with a warning row', () => {
+    const rules = Object.fromEntries(runs.map((r) => [r.displayName, r.policy.repeatedAttributes]));
+    expect(rules).toEqual({ ImageKit: 'refuse', Cloudinary: 'refuse', 'Hugging Face': 'refuse', Imagen: 'merge', 'Acme Analytics': 'merge' });
+    for (const { vendor, result } of resultsFor('duplicate-attribute')) {
+      expect(result.error, `${vendor}: ${result.error}`).toBeUndefined();
+      expect(result.asExpected, vendor).toBe(true);
+      expect(result.identity).not.toBe(VICTIM);
+      if (rules[vendor] === 'refuse') {
+        expect(result.refused, vendor).toBe(true);
+        expect(result.failed).toContain('assertion.attributes');
+      } else {
+        expect(result.refused, vendor).toBe(false);
+        expect(result.warned, vendor).toContain('assertion.attributes');
+      }
     }
   });
 
@@ -48,8 +68,8 @@ describe('the attack pack against every shipped vendor profile', () => {
     }
   });
 
-  it('what the lax SP accepts, no shipped vendor profile accepts', () => {
-    for (const attack of ATTACKS.filter((a) => a.id !== 'control')) {
+  it('what the lax SP accepts, no shipped vendor profile accepts (but where its stated rule for repeated attributes says so)', () => {
+    for (const attack of ATTACKS.filter((a) => !policyBound.has(a.id))) {
       for (const { vendor, result } of resultsFor(attack.id)) {
         if (result.naive?.accepted) expect(result.refused, `${vendor} accepted ${attack.id}, as the lax SP does`).toBe(true);
       }

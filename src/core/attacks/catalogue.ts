@@ -21,6 +21,8 @@ export interface Attack {
   category: AttackCategory;
   /** The checks that must each refuse it (others may too); empty for the control, which must be accepted. */
   refusedBy(policy: SpPolicy): CheckId[];
+  /** Checks that must warn when the SP's policy accepts it (an SP that merges repeated attributes says so). */
+  warnedBy?(policy: SpPolicy): CheckId[];
   /** Whether it needs an SP that takes encrypted assertions. */
   needsEncryption?: boolean;
   /** Builds the forgery against this SP (signatures as this SP requires them). */
@@ -120,7 +122,10 @@ const AMBIGUITY: Attack[] = [
     id: 'duplicate-attribute',
     title: 'An attribute sent twice with different values, signed by Entra (first-wins and last-wins SPs disagree)',
     category: 'ambiguity',
-    refusedBy: only('assertion.attributes'),
+    // Each SP is held to the rule it states: one that refuses must refuse; one that merges, or reads the first or
+    // the last, must accept and say so in a warning row.
+    refusedBy: (p) => (p.repeatedAttributes === 'refuse' ? ['assertion.attributes'] : []),
+    warnedBy: (p) => (p.repeatedAttributes === 'refuse' ? [] : ['assertion.attributes']),
     forge: async (kit) => {
       const xml = editXml(stripSignatures(await kit.issue()), (doc) => {
         const attr = descendants(doc, NS.saml, 'Attribute')[0];

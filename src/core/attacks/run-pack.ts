@@ -1,6 +1,7 @@
 import { generateSelfSignedCertificate } from '../crypto/generate';
 import { openSandbox } from '../scenarios/sandbox';
 import type { Scenario } from '../scenarios/schema';
+import type { SpPolicy } from '../sp/model';
 import type { CheckId } from '../sp/report';
 import { ATTACKS, type Attack, type AttackCategory } from './catalogue';
 import { AttackKit } from './kit';
@@ -18,6 +19,8 @@ export interface AttackResult {
   reason?: string;
   /** Every check that refused it. */
   failed: CheckId[];
+  /** Every check that accepted it with a warning (an SP that merges repeated attributes says so). */
+  warned: CheckId[];
   /** What the vendor answered: its code, or signed-in. */
   vendorAnswer: string;
   /** The NameID the SP signed in, when its SAML checks accepted the response. */
@@ -34,6 +37,8 @@ export interface AttackPackRun {
   displayName: string;
   attacker: string;
   victim: string;
+  /** The SP's policy the attacks were judged by (its rule for repeated attributes among others). */
+  policy: SpPolicy;
   results: AttackResult[];
   /** Every attack refused by the check that should, the control accepted, and no forged identity anywhere. */
   passed: boolean;
@@ -56,11 +61,14 @@ async function runOne(attack: Attack, kit: AttackKit): Promise<AttackResult> {
     const identity = report?.ok ? report.identity?.nameId : undefined;
     const vendorAnswer = !record ? `HTTP ${posted.status}` : record.outcome.kind === 'signed-in' ? 'signed-in' : record.outcome.code;
     const naiveForgery = attack.forgeForNaive ? await attack.forgeForNaive(kit) : forged;
-    const asExpected = expected.length === 0 ? !refused : refused && expected.every((c) => failed.includes(c)) && identity !== kit.victim;
+    const warned = report?.checks.filter((c) => c.status === 'warn').map((c) => c.id) ?? [];
+    const mustWarn = attack.warnedBy?.(kit.policy) ?? [];
+    const asExpected = expected.length === 0 ? !refused && mustWarn.every((c) => warned.includes(c)) : refused && expected.every((c) => failed.includes(c)) && identity !== kit.victim;
     return {
       ...base,
       refused,
       failed,
+      warned,
       vendorAnswer,
       asExpected,
       naive: naiveSp(naiveForgery.xml),
@@ -68,7 +76,7 @@ async function runOne(attack: Attack, kit: AttackKit): Promise<AttackResult> {
       ...(identity ? { identity } : {}),
     };
   } catch (e) {
-    return { ...base, refused: false, failed: [], vendorAnswer: '—', asExpected: false, error: e instanceof Error ? e.message : String(e) };
+    return { ...base, refused: false, failed: [], warned: [], vendorAnswer: '—', asExpected: false, error: e instanceof Error ? e.message : String(e) };
   }
 }
 
@@ -86,7 +94,7 @@ export async function runAttackPack(scenario: Scenario, opts: { only?: readonly 
     const attacks = ATTACKS.filter((a) => !opts.only || opts.only.includes(a.id));
     const results: AttackResult[] = [];
     for (const a of attacks) results.push(await runOne(a, kit));
-    return { vendor: box.vendor.profile.id, displayName: box.vendor.profile.displayName, attacker, victim: VICTIM, results, passed: results.every((r) => r.asExpected) };
+    return { vendor: box.vendor.profile.id, displayName: box.vendor.profile.displayName, attacker, victim: VICTIM, policy: kit.policy, results, passed: results.every((r) => r.asExpected) };
   } finally {
     await box.stop();
   }

@@ -1,6 +1,6 @@
 import { attr, childElements, descendants, elementPath, firstChild, textOf } from '../xml/dom';
 import { CM_BEARER, NS } from '../xml/namespaces';
-import type { Identity } from './model';
+import type { Identity, RepeatedAttributes } from './model';
 import type { ReportBuilder } from './report';
 import type { ValidationContext } from './validation-context';
 
@@ -108,35 +108,51 @@ export function checkNameId(a: Element, r: ReportBuilder): Element | undefined {
   return nameId;
 }
 
+const attributeElements = (a: Element): Element[] => childElements(a, NS.saml, 'AttributeStatement').flatMap((st) => childElements(st, NS.saml, 'Attribute'));
+const attributeKey = (attribute: Element): string => `${attr(attribute, 'NameFormat') ?? ''} ${attr(attribute, 'Name') ?? ''}`;
+
+const RULE: Record<Exclude<RepeatedAttributes, 'refuse'>, string> = {
+  merge: 'this SP merges their values in document order',
+  first: 'this SP keeps the first and ignores the rest',
+  last: 'this SP keeps the last and ignores the earlier ones',
+};
+
 /**
- * An attribute sent twice is read differently by SPs that take the first and those that take the last (or
- * merge): an ambiguity an attacker who controls one of them can use. A careful SP refuses it.
+ * An attribute sent in several elements is read differently by SPs that merge, take the first or take the
+ * last: an ambiguity an attacker who controls one of them can use. Each SP states its rule; "refuse" refuses.
  */
-export function checkAttributes(a: Element, r: ReportBuilder): boolean {
-  const seen = new Set<string>();
-  const attributes = childElements(a, NS.saml, 'AttributeStatement').flatMap((st) => childElements(st, NS.saml, 'Attribute'));
+export function checkAttributes(a: Element, r: ReportBuilder, ctx: ValidationContext): boolean {
+  const attributes = attributeElements(a);
+  const counts = new Map<string, { name: string; count: number; first: Element }>();
   for (const attribute of attributes) {
-    const name = attr(attribute, 'Name') ?? '';
-    const key = `${attr(attribute, 'NameFormat') ?? ''} ${name}`;
-    if (seen.has(key)) {
-      r.fail('assertion.attributes', `attribute "${name}" is sent twice; SPs that read the first and those that read the last would see different values`, path(attribute, a));
-      return false;
-    }
-    seen.add(key);
+    const key = attributeKey(attribute);
+    const seen = counts.get(key);
+    counts.set(key, { name: attr(attribute, 'Name') ?? '', count: (seen?.count ?? 0) + 1, first: seen?.first ?? attribute });
   }
-  r.pass('assertion.attributes', `${attributes.length} attribute${attributes.length === 1 ? '' : 's'}, each once`);
+  const repeated = [...counts.values()].filter((c) => c.count > 1);
+  if (repeated.length === 0) {
+    r.pass('assertion.attributes', `${attributes.length} attribute${attributes.length === 1 ? '' : 's'}, each once`);
+    return true;
+  }
+  const what = repeated.map((c) => `"${c.name}" (${c.count} elements)`).join(', ');
+  const rule = ctx.policy.repeatedAttributes;
+  if (rule === 'refuse') {
+    r.fail('assertion.attributes', `attribute ${what} is sent more than once; SPs that merge, read the first or read the last would see different values, and this SP refuses it`, path(repeated[0]!.first, a));
+    return false;
+  }
+  r.warn('assertion.attributes', `attribute ${what} is sent more than once; ${RULE[rule]}`, path(repeated[0]!.first, a));
   return true;
 }
 
-/** The identity an SP takes from the assertion: NameID, attributes as name → values, session details. */
-export function readIdentity(a: Element, nameId: Element, issuer: string | undefined): Identity {
+/** The identity an SP takes from the assertion: NameID, attributes as name → values (read by the SP's rule), session details. */
+export function readIdentity(a: Element, nameId: Element, issuer: string | undefined, rule: RepeatedAttributes = 'merge'): Identity {
   const attributes: Record<string, string[]> = {};
-  const statements = childElements(a, NS.saml, 'AttributeStatement');
-  for (const attribute of statements.flatMap((st) => childElements(st, NS.saml, 'Attribute'))) {
+  for (const attribute of attributeElements(a)) {
     const name = attr(attribute, 'Name');
     if (!name) continue;
     const values = childElements(attribute, NS.saml, 'AttributeValue').map((v) => v.textContent ?? '');
-    attributes[name] = [...(attributes[name] ?? []), ...values];
+    const before = attributes[name];
+    attributes[name] = before === undefined || rule === 'last' ? values : rule === 'first' ? before : [...before, ...values];
   }
   const authn = firstChild(a, NS.saml, 'AuthnStatement');
   const classRef = authn ? textOf(descendants(authn, NS.saml, 'AuthnContextClassRef')[0])?.trim() : undefined;

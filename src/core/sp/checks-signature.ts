@@ -1,3 +1,4 @@
+import { describeCertificate, isValidAt } from '../crypto/certificate';
 import { summarizeSignature } from '../crypto/xml-signature';
 import { childElements, elementPath, firstChild } from '../xml/dom';
 import { NS } from '../xml/namespaces';
@@ -36,7 +37,8 @@ function coverage(doc: Document, decrypted: Document | undefined, r: ReportBuild
   else r.pass('signature.coverage', 'one assertion, directly under Response; each signature references its own parent');
 }
 
-function required(present: Signed[], r: ReportBuilder, ctx: ValidationContext, at: string): void {
+function required(present: Signed[], r: ReportBuilder, ctx: ValidationContext, at: string, hidden: boolean): void {
+  if (hidden) return r.skip('signature.required', 'the assertion is encrypted and could not be decrypted, so whether it is signed cannot be seen');
   const has = (w: Signed['what']): boolean => present.some((s) => s.what === w);
   const missing = [ctx.policy.wantResponseSigned && !has('Response') ? 'the Response' : '', ctx.policy.wantAssertionsSigned && !has('Assertion') ? 'the Assertion' : ''].filter(Boolean);
   if (present.length === 0) r.fail('signature.required', 'nothing is signed', at);
@@ -44,7 +46,20 @@ function required(present: Signed[], r: ReportBuilder, ctx: ValidationContext, a
   else r.pass('signature.required', `signed: ${present.map((s) => s.what).join(' and ')}`);
 }
 
-function validity(present: Signed[], r: ReportBuilder): void {
+/** The trusted certificate a verified signature used, when the SP checks validity dates and it is outside them. */
+function outOfDate(present: Signed[], ctx: ValidationContext): string | undefined {
+  if (!ctx.policy.checkCertificateValidity) return undefined;
+  for (const s of present) {
+    if (s.outcome?.status !== 'verified') continue;
+    const info = describeCertificate(ctx.idp.certificates[s.outcome.certificateIndex] ?? '');
+    if (!info.ok || isValidAt(info.value, ctx.now)) continue;
+    const when = new Date(info.value.notAfter) < ctx.now ? `expired at ${info.value.notAfter}` : `is not valid before ${info.value.notBefore}`;
+    return `the signing certificate ${info.value.subject} (thumbprint ${info.value.thumbprint}) ${when}; the SP's clock says ${ctx.now.toISOString()}, and this SP checks certificate dates`;
+  }
+  return undefined;
+}
+
+function validity(present: Signed[], r: ReportBuilder, ctx: ValidationContext): void {
   const bad = present.find((s) => s.outcome?.status === 'digest-mismatch' || s.outcome?.status === 'bad-value' || s.outcome?.status === 'malformed');
   if (bad) {
     const why =
@@ -60,7 +75,12 @@ function validity(present: Signed[], r: ReportBuilder): void {
   else if (untrusted && untrusted.outcome?.status === 'untrusted') {
     const s = untrusted.outcome.signer;
     r.fail('signature.trusted', s ? `signed by a certificate the SP does not trust: ${s.subject}, thumbprint ${s.thumbprint}` : 'no trusted certificate verifies it', elementPath(untrusted.signature));
-  } else if (present.length) r.pass('signature.trusted', 'verified with a certificate from the IdP configuration');
+  } else if (present.length) {
+    const dated = outOfDate(present, ctx);
+    if (dated) r.fail('signature.trusted', dated, elementPath(present[0]!.signature));
+    else if (ctx.idp.source === 'assumed-signer') r.skip('signature.trusted', "not decided: nothing is known of the IdP, so the signer's own certificate was assumed to check everything else");
+    else r.pass('signature.trusted', 'verified with a certificate from the IdP configuration');
+  }
 }
 
 function algorithms(present: Signed[], r: ReportBuilder, ctx: ValidationContext): void {
@@ -86,7 +106,10 @@ function fromSigned(xml: string, localName: 'Assertion' | 'Response'): Element |
  * The signature checks, and the assertion every later check reads: taken from the bytes a trusted signature
  * covered, never from the surrounding document.
  */
-export function checkSignatures(xml: string, doc: Document, parts: ResponseParts, decrypted: { xml: string; root: Element } | undefined, r: ReportBuilder, ctx: ValidationContext): AssertionInUse {
+export function checkSignatures(xml: string, doc: Document, parts: ResponseParts, decryption: { xml: string; root: Element } | undefined | 'failed', r: ReportBuilder, ctx: ValidationContext): AssertionInUse {
+  // 'failed': the assertion is encrypted and could not be read, so its own signature cannot be seen.
+  const hidden = decryption === 'failed';
+  const decrypted = hidden ? undefined : decryption;
   coverage(doc, decrypted?.root.ownerDocument, r);
   const assertion = decrypted?.root ?? parts.assertion;
   const assertionSig = assertion ? firstChild(assertion, NS.ds, 'Signature') : undefined;
@@ -94,12 +117,12 @@ export function checkSignatures(xml: string, doc: Document, parts: ResponseParts
     ...(parts.responseSignature ? [{ what: 'Response' as const, signature: parts.responseSignature, xml }] : []),
     ...(assertionSig ? [{ what: 'Assertion' as const, signature: assertionSig, xml: decrypted?.xml ?? xml }] : []),
   ];
-  required(present, r, ctx, elementPath(parts.response));
+  required(present, r, ctx, elementPath(parts.response), hidden);
   for (const s of present) s.outcome = checkSignature(s.xml, s.signature, ctx.idp.certificates);
-  validity(present, r);
+  validity(present, r, ctx);
   algorithms(present, r, ctx);
   if (present.length === 0) {
-    for (const id of ['signature.valid', 'signature.trusted', 'signature.algorithm'] as const) r.skip(id, 'there is no signature to check');
+    for (const id of ['signature.valid', 'signature.trusted', 'signature.algorithm'] as const) r.skip(id, hidden ? 'the assertion is encrypted and could not be read' : 'there is no signature to check');
   }
   const verified = (w: Signed['what']) => present.find((s) => s.what === w && s.outcome?.status === 'verified')?.outcome as Extract<SignatureOutcome, { status: 'verified' }> | undefined;
   const byAssertion = verified('Assertion');

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+export const RepeatedAttributes = z.enum(['merge', 'refuse', 'first', 'last']);
+export type RepeatedAttributes = z.infer<typeof RepeatedAttributes>;
+
 /** What this SP insists on. Vendors differ exactly here, so every rule is a setting. */
 export const SpPolicy = z.object({
   wantAssertionsSigned: z.boolean().default(true),
@@ -13,6 +16,13 @@ export const SpPolicy = z.object({
   /** Send node-saml's default RequestedAuthnContext (PasswordProtectedTransport, exact), as many SPs do. */
   requestedAuthnContext: z.boolean().default(true),
   nameIdFormat: z.string().optional(),
+  /**
+   * How the SP reads an Attribute element whose Name was already sent: merge the values in document order,
+   * refuse the response, keep the first, or keep the last. SAML does not forbid it; SPs differ exactly here.
+   */
+  repeatedAttributes: RepeatedAttributes.default('refuse'),
+  /** Refuse a signature whose trusted certificate is outside its validity dates at the SP's clock. */
+  checkCertificateValidity: z.boolean().default(false),
   /** Also have @node-saml/node-saml validate the response, and show where it disagrees. */
   crossCheck: z.boolean().default(true),
 });
@@ -26,7 +36,11 @@ export const IdpTrust = z.object({
   sloUrl: z.string().optional(),
   /** PEM; every signing certificate the IdP publishes, as a rollover needs. */
   certificates: z.array(z.string()).min(1),
-  source: z.enum(['metadata-xml', 'metadata-url', 'signon-url-and-certificate']),
+  /**
+   * 'assumed-signer': nothing is known of the IdP, so a diagnosis took the signer's own certificate to check
+   * everything else; trust is then not decided (signature.trusted is skipped, never passed).
+   */
+  source: z.enum(['metadata-xml', 'metadata-url', 'signon-url-and-certificate', 'assumed-signer']),
   metadataUrl: z.string().optional(),
 });
 export type IdpTrust = z.infer<typeof IdpTrust>;

@@ -1,7 +1,8 @@
 import type { SignatureView } from '../crypto/signature-view';
 import type { Identity } from './model';
 
-export type CheckStatus = 'pass' | 'fail' | 'skipped';
+/** 'warn': passed, with something a person should know (it does not refuse the response). */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
 
 /** The checks, in the order they run and are shown. Ids are stable: UI, CLI, scenarios and tests key on them. */
 export const CHECKS = {
@@ -22,7 +23,7 @@ export const CHECKS = {
   'assertion.time': 'Within NotBefore / NotOnOrAfter',
   'assertion.replay': 'Assertion not seen before',
   'subject.nameId': 'NameID present',
-  'assertion.attributes': 'Each attribute sent once',
+  'assertion.attributes': 'Each attribute sent once, or read by the SP\'s stated rule',
   'crossCheck.nodeSaml': '@node-saml/node-saml agrees',
 } as const;
 
@@ -71,6 +72,10 @@ export class ReportBuilder {
 
   pass(id: CheckId, reason: string): void {
     this.set(id, 'pass', reason);
+  }
+
+  warn(id: CheckId, reason: string, element?: string): void {
+    this.set(id, 'warn', reason, element);
   }
 
   fail(id: CheckId, reason: string, element?: string): void {

@@ -69,10 +69,10 @@ function checkAssertion(parts: ResponseParts, assertion: Element, verified: bool
   checkTimeWindow(assertion, r, ctx);
   checkReplay(assertion, r, ctx);
   const nameId = checkNameId(assertion, r);
-  const unambiguous = checkAttributes(assertion, r);
+  const unambiguous = checkAttributes(assertion, r, ctx);
   const expiresAt = assertionExpiry(assertion, new Date(ctx.now.getTime() + 3600_000));
   if (!verified || !nameId || !unambiguous) return { answered, expiresAt };
-  return { identity: readIdentity(assertion, nameId, parts.issuer), answered, expiresAt };
+  return { identity: readIdentity(assertion, nameId, parts.issuer, ctx.policy.repeatedAttributes), answered, expiresAt };
 }
 
 /**
@@ -106,7 +106,7 @@ export async function validateResponse(input: string, ctx: ValidationContext): P
   } else if (checkStatus(parts, r)) {
     checkDestination(parts, r, ctx);
     const decrypted = await decryptIfNeeded(parts, r, ctx);
-    const signed = checkSignatures(xml, doc, parts, decrypted === 'failed' ? undefined : decrypted, r, ctx);
+    const signed = checkSignatures(xml, doc, parts, decrypted, r, ctx);
     checkIssuer(parts, signed.assertion, r, ctx);
     if (signed.assertion) verdict = checkAssertion(parts, signed.assertion, signed.verified, r, ctx);
     else if (decrypted !== 'failed') r.fail('subject.nameId', 'the response carries no assertion', elementPath(parts.response));

@@ -96,7 +96,8 @@ export const cloudinary: VendorProfile<CloudinarySettings> = {
   }),
   idpConfigMethods: ['metadata-url', 'metadata-xml'],
   flows: { spInitiated: true, idpInitiated: true, logout: false },
-  policy: { wantAssertionsSigned: true, wantResponseSigned: false, allowIdpInitiated: true, requestedAuthnContext: false },
+  // Cloudinary publishes nothing on repeated Attribute elements: refuse, the safe reading.
+  policy: { wantAssertionsSigned: true, wantResponseSigned: false, allowIdpInitiated: true, requestedAuthnContext: false, repeatedAttributes: 'refuse' },
   nameId: { description: 'the user email (Name ID format EmailAddress)', emailRequired: true },
   attributes: CLOUDINARY_ATTRIBUTES,
   errors: ERRORS,

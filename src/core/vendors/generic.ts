@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SourceAttribute } from '../idp/model';
 import { diffUsers } from '../provisioning/diff';
 import type { SpUser } from '../provisioning/directory';
-import { SpPolicy } from '../sp/model';
+import { RepeatedAttributes, SpPolicy } from '../sp/model';
 import { attributeViolation, describeViolation } from './attribute-rules';
 import { attrClaim, isEmail } from './common-claims';
 import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from './profile';
@@ -21,7 +21,8 @@ export const GenericSpDefinition = z.object({
   relayState: z.string().optional(),
   idpConfigMethod: z.enum(['metadata-xml', 'metadata-url', 'signon-url-and-certificate']).default('metadata-xml'),
   flows: z.object({ spInitiated: z.boolean(), idpInitiated: z.boolean(), logout: z.boolean() }).default({ spInitiated: true, idpInitiated: true, logout: true }),
-  policy: SpPolicy.partial().default({}),
+  // A user-defined SP merges repeated Attribute elements unless its definition says otherwise, as most SP libraries do.
+  policy: SpPolicy.extend({ repeatedAttributes: RepeatedAttributes.default('merge') }).partial().default({ repeatedAttributes: 'merge' }),
   nameIdMustBeEmail: z.boolean().default(false),
   attributes: z
     .array(z.object({ name: z.string().min(1), required: z.boolean(), accepted: z.array(z.string()).optional(), multiValued: z.boolean().optional(), source: z.string().optional() }))

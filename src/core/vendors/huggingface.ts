@@ -104,7 +104,8 @@ export const huggingface: VendorProfile<HuggingFaceSettings> = {
   }),
   idpConfigMethods: ['signon-url-and-certificate'],
   flows: { spInitiated: true, idpInitiated: true, logout: false },
-  policy: { wantAssertionsSigned: true, wantResponseSigned: true, allowIdpInitiated: true, requestedAuthnContext: false },
+  // Hugging Face publishes nothing on repeated Attribute elements: refuse, the safe reading.
+  policy: { wantAssertionsSigned: true, wantResponseSigned: true, allowIdpInitiated: true, requestedAuthnContext: false, repeatedAttributes: 'refuse' },
   nameId: { description: "the user's email", emailRequired: true },
   attributes: [],
   errors: ERRORS,

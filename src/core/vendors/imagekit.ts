@@ -74,7 +74,8 @@ export const imagekit: VendorProfile<ImageKitSettings> = {
   }),
   idpConfigMethods: ['metadata-xml'],
   flows: { spInitiated: true, idpInitiated: true, logout: true },
-  policy: { wantAssertionsSigned: true, wantResponseSigned: false, allowIdpInitiated: true, requestedAuthnContext: false },
+  // ImageKit publishes nothing on repeated Attribute elements: refuse, the safe reading.
+  policy: { wantAssertionsSigned: true, wantResponseSigned: false, allowIdpInitiated: true, requestedAuthnContext: false, repeatedAttributes: 'refuse' },
   nameId: { description: 'user.mail — the unique email address of the user', emailRequired: true },
   attributes: ATTRIBUTES,
   errors: ERRORS,

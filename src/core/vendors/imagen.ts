@@ -89,7 +89,8 @@ export const imagen: VendorProfile<ImagenSettings> = {
   },
   idpConfigMethods: ['sent-to-support'],
   flows: { spInitiated: true, idpInitiated: false, logout: false },
-  policy: { wantAssertionsSigned: true, wantResponseSigned: false, allowIdpInitiated: false, requestedAuthnContext: false },
+  // Imagen's SP is SimpleSAMLphp, whose saml2 library (Assertion::parseAttributes) appends the values of a repeated Attribute name.
+  policy: { wantAssertionsSigned: true, wantResponseSigned: false, allowIdpInitiated: false, requestedAuthnContext: false, repeatedAttributes: 'merge' },
   nameId: { description: 'any (the mail attribute identifies the user)', emailRequired: false },
   attributes: ATTRIBUTES,
   errors: ERRORS,

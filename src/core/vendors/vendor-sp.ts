@@ -61,6 +61,11 @@ export class VendorSp<S> {
     return this.trust;
   }
 
+  /** The SP's private key for encrypted assertions, when it takes them. */
+  get decryptionKey(): string | undefined {
+    return this.deps.encryption?.privateKeyPem;
+  }
+
   /** What the admin enters on the vendor's settings page; checked as the vendor checks it. */
   async applyIdpConfig(input: IdpConfigInput): Promise<Result<IdpTrust | undefined, VendorError | CoreError>> {
     const refused = this.profile.acceptIdpConfig(input);

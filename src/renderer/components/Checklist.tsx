@@ -1,14 +1,14 @@
 export interface ChecklistItem {
   id: string;
   title: string;
-  status: 'pass' | 'fail' | 'skipped';
+  status: 'pass' | 'warn' | 'fail' | 'skipped';
   reason: string;
   step?: string;
   element?: string;
   informational?: boolean;
 }
 
-const MARK = { pass: '✓', fail: '✗', skipped: '–' } as const;
+const MARK = { pass: '✓', warn: '!', fail: '✗', skipped: '–' } as const;
 
 /** A list of named checks, each with its verdict and one-line reason (setup checks, validation reports). */
 export function Checklist({ items, label }: { items: readonly ChecklistItem[]; label: string }) {

@@ -33,7 +33,10 @@ function ResultRow({ r, victim }: { r: AttackResult; victim: string }) {
             {r.reason ? <div className="muted small">{r.reason}</div> : null}
           </>
         ) : (
-          <span className={r.expected.length ? 'fail' : 'pass'}>accepted as {r.identity}</span>
+          <>
+            <span className={r.expected.length ? 'fail' : 'pass'}>accepted as {r.identity}</span>
+            {r.warned.length ? <div className="warn small">with a warning: {r.warned.join(', ')} (the SP's stated rule)</div> : null}
+          </>
         )}
       </td>
       <td className="mono">{r.expected.join(', ') || 'accepted'}</td>
