@@ -105,7 +105,7 @@ export function isDiagnoseWorker(): boolean {
 export async function runDiagnoseWorker(): Promise<void> {
   const { workspace, req } = workerData as WorkerInit;
   const port = parentPort!;
-  const rt = await HarnessRuntime.open({ dir: workspace });
+  const rt = await HarnessRuntime.open({ dir: workspace, readOnly: true });
   port.on('message', (m: ToWorker) => {
     if ('done' in m) {
       // Ending the thread outright: a handle the runtime leaves open must not keep the batch waiting.

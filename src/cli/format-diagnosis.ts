@@ -10,18 +10,22 @@ function verdictLines(v: VendorVerdict, t: Term): string[] {
   const head =
     o.kind === 'refused'
       ? t.red(`✗ ${o.error.code}${o.error.name !== o.error.code ? ` ${o.error.name}` : ''} (HTTP ${o.error.httpStatus})`)
-      : t.green(`✓ signs in ${o.identity.nameId}${o.diff ? ` — ${o.diff.action}` : ''}`);
-  const counts = { pass: 0, fail: 0, skipped: 0 };
+      : o.kind === 'undetermined'
+        ? t.yellow(`? undetermined: ${o.reason === 'signer-unknown' ? 'signer unknown' : 'the assertion is encrypted'}`)
+        : t.green(`✓ signs in ${o.identity.nameId}${o.diff ? ` — ${o.diff.action}` : ''}`);
+  const counts = { pass: 0, warn: 0, fail: 0, skipped: 0 };
   for (const c of v.report.checks) if (!c.informational) counts[c.status]++;
-  const notable = v.report.checks.filter((c) => c.status === 'fail' || (c.status === 'skipped' && /could not be verified|not compared/.test(c.reason)));
+  const notable = v.report.checks.filter((c) => c.status === 'fail' || c.status === 'warn' || (c.status === 'skipped' && /not decided|could not be (read|decrypted)/.test(c.reason)));
+  const mark = (status: string) => (status === 'fail' ? t.red('✗') : t.yellow(status === 'warn' ? '!' : '?'));
   return [
     t.bold(`${v.displayName}${v.addressed ? t.dim(`  (the response is addressed to ${v.urls.replyUrl})`) : ''}`),
     `  ${head}`,
-    ...(o.kind === 'refused' ? [`    ${o.error.message}`, `    ${t.dim('Why:')} ${o.error.reason}`] : []),
+    ...(o.kind === 'refused' ? [`    ${o.error.message}`, `    ${t.dim('Why:')} ${o.error.reason}`] : o.kind === 'undetermined' ? [`    ${o.message}`] : []),
     ...(o.kind === 'signed-in' && o.diff ? o.diff.changes.map((c) => `    ${c.field}: ${JSON.stringify(c.before) ?? '—'} → ${JSON.stringify(c.after)}`) : []),
-    `  SAML checks: ${t.green(`${counts.pass} pass`)}, ${counts.fail ? t.red(`${counts.fail} fail`) : '0 fail'}, ${counts.skipped} skipped`,
-    ...notable.map((c) => `    ${c.status === 'fail' ? t.red('✗') : t.yellow('?')} ${c.title}: ${t.dim(c.reason)}`),
-    ...(v.signer ? [`  Signed by ${v.signer.subject}, thumbprint ${v.signer.thumbprint}${v.signer.known ? '' : t.yellow(' (not a certificate this vendor holds)')}`] : []),
+    `  SAML checks: ${t.green(`${counts.pass} pass`)}, ${counts.warn ? t.yellow(`${counts.warn} warn, `) : ''}${counts.fail ? t.red(`${counts.fail} fail`) : '0 fail'}, ${counts.skipped} skipped`,
+    ...notable.map((c) => `    ${mark(c.status)} ${c.title}: ${t.dim(c.reason)}`),
+    ...(v.signer ? [`  Signed by ${v.signer.subject}, thumbprint ${v.signer.thumbprint}${v.signer.known ? '' : t.yellow(v.trust === 'assumed' ? ' (assumed: nothing is known of the IdP)' : ` (not a certificate ${v.trust === 'given' ? 'given or ' : ''}this vendor holds)`)}`] : []),
+    ...v.findings.flatMap((f) => [`  ${t.bold('Mistake:')} ${f.title}`, `    ${t.dim(f.detail)}`, ...(f.preset ? [`    ${t.dim(`Reproduce it: saml-harness reproduce ${f.preset}`)}`] : [])]),
     ...v.assumptions.map((a) => `  ${t.yellow('Assumed:')} ${a}`),
     ...(v.fixes.length ? [`  ${t.bold('Fix:')}`] : []),
     ...v.fixes.flatMap((f) => [`    ${WHERE[f.where]} › ${f.setting}: ${f.change}`, `      ${t.dim(`because ${f.because}`)}`]),

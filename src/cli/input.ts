@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { UsageError } from './usage';
+import { InputError } from './usage';
 
 async function stdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -12,9 +12,9 @@ async function stdin(): Promise<string> {
 export async function readInput(arg: string): Promise<{ name: string; text: string }> {
   if (arg === '-') return { name: 'standard input', text: await stdin() };
   if (existsSync(arg)) {
-    if (!statSync(arg).isFile()) throw new UsageError(`${arg} is not a file`);
+    if (!statSync(arg).isFile()) throw new InputError(`${arg} is not a file`);
     return { name: arg, text: await readFile(arg, 'utf8') };
   }
   if (/^(https?:\/\/|<|SAML(Request|Response)=)/.test(arg.trim()) || /^[A-Za-z0-9+/=\s%]{40,}$/.test(arg.trim())) return { name: 'the argument', text: arg };
-  throw new UsageError(`${arg}: no such file (and it does not look like a URL, XML or a base64 message)`);
+  throw new InputError(`${arg}: no such file (and it does not look like a URL, XML or a base64 message)`);
 }

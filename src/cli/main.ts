@@ -7,7 +7,7 @@ import { METADATA_HELP, metadataCommand } from './commands/metadata';
 import { PRESETS_HELP, presetsCommand, reproduceCommand } from './commands/presets';
 import { RUN_HELP, runCommand } from './commands/run';
 import { SERVE_HELP, serveCommand } from './commands/serve';
-import { UsageError } from './usage';
+import { InputError, UsageError } from './usage';
 import { isDiagnoseWorker, runDiagnoseWorker } from './diagnose-batch';
 
 const USAGE = `Usage: saml-harness <command> [options]
@@ -55,6 +55,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`saml-harness ${name}: ${e.message}\nRun "saml-harness ${name} --help" for the options.\n`);
+      return 2;
+    }
     if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`saml-harness ${name}: ${(e as Error).message}\n\n${command.help}`);
       return 2;

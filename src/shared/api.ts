@@ -58,6 +58,8 @@ export const API_ARGS = {
     vendor: z.string().optional(),
     at: z.union([z.literal('now'), z.literal('issue-instant'), z.iso.datetime({ offset: true })]).default('now'),
     certificates: z.array(z.string()).default([]),
+    idpMetadata: z.string().max(5_000_000).optional(),
+    spKey: z.string().max(100_000).optional(),
   }),
 } as const;
 

@@ -19,26 +19,28 @@ async function diagnoseText(text: string, opts: { vendor?: string; asOf?: AsOf; 
   return d.value;
 }
 
-/** A response from another tenant — a customer's — with the fault of the preset. */
-async function customerResponse(presetId: string): Promise<{ posted: string; thumbprint: string }> {
+/** A response from another tenant — a customer's — with the fault of the preset, and the certificate it was signed with. */
+async function customerResponse(presetId: string): Promise<{ posted: string; thumbprint: string; cert: string }> {
   const run = await runScenario(presetById(presetId)!.build());
   const hop = run.result.hops.find((h) => h.form?.SAMLResponse)!;
-  return { posted: postedResponse(run.result.hops), thumbprint: hop.saml[0]!.signatures[0]!.certificateThumbprint! };
+  const cert = hop.saml[0]!.xml!.match(/<(?:\w+:)?X509Certificate>([^<]+)</)![1]!;
+  return { posted: postedResponse(run.result.hops), thumbprint: hop.saml[0]!.signatures[0]!.certificateThumbprint!, cert };
 }
 
-describe('a response signed by a certificate the harness does not know', () => {
-  it('is checked for everything else; the report names the signer and says the signature could not be verified', async () => {
+describe('a response signed by a certificate the vendor does not hold', () => {
+  it('fails signature.trusted: the verdict is the vendor\'s refusal, the summary names the signer first, nothing is rewritten to "skipped"', async () => {
     const { posted, thumbprint } = await customerResponse('cloudinary/7');
     const d = await diagnoseText(posted);
     const v = d.verdicts[0]!;
     expect(v.vendorId).toBe('cloudinary');
+    expect(v.trust).toBe('vendor');
     expect(v.signer).toMatchObject({ thumbprint, known: false });
-    const trusted = v.report.checks.find((c) => c.id === 'signature.trusted')!;
-    expect(trusted).toMatchObject({ status: 'skipped', reason: expect.stringContaining(`could not be verified: signed by CN=Microsoft Azure Federated SSO Certificate, thumbprint ${thumbprint}`) as string });
+    expect(v.report.checks.find((c) => c.id === 'signature.trusted')).toMatchObject({ status: 'fail', reason: expect.stringContaining(thumbprint) as string });
     expect(v.report.checks.find((c) => c.id === 'signature.valid')!.status).toBe('pass');
-    expect(v.report.checks.find((c) => c.id === 'assertion.audience')!.status).toBe('pass');
-    expect(v.assumptions.join(' ')).toContain(thumbprint);
-    expect(v.outcome).toMatchObject({ kind: 'refused', error: { code: '7', name: 'ROLE_LOOKUP_ERROR' } });
+    expect(v.report.checks.some((c) => c.status === 'skipped' && /could not be verified|not compared/.test(c.reason))).toBe(false);
+    expect(v.outcome).toMatchObject({ kind: 'refused', error: { code: '15' } });
+    expect(d.conclusion).toBe('refused');
+    expect(d.summary).toMatch(new RegExp(`^Signed by CN=Microsoft Azure Federated SSO Certificate, thumbprint ${thumbprint} — not a certificate Cloudinary holds\\. Cloudinary would refuse it`));
   });
 
   it('given that certificate, it is verified and trusted', async () => {
@@ -50,9 +52,9 @@ describe('a response signed by a certificate the harness does not know', () => {
   });
 
   it('a response changed after signing fails signature.valid and the fix says to capture it again', async () => {
-    const { posted } = await customerResponse('cloudinary/7');
+    const { posted, cert } = await customerResponse('cloudinary/7');
     const tampered = Buffer.from(Buffer.from(posted, 'base64').toString('utf8').replace('>Media_Library_User<', '>media_library_user<')).toString('base64');
-    const v = (await diagnoseText(tampered)).verdicts[0]!;
+    const v = (await diagnoseText(tampered, { certificates: [cert] })).verdicts[0]!;
     expect(v.report.checks.find((c) => c.id === 'signature.valid')!.status).toBe('fail');
     expect(v.fixes[0]).toMatchObject({ where: 'capture', change: expect.stringContaining('changed after Entra signed it') as string });
   });
@@ -98,8 +100,8 @@ describe('vendors', () => {
   });
 
   it('an SP that takes SP-initiated only: the fix is the Sign on URL', async () => {
-    const run = await runScenario(presetById('imagen/NOSTATE')!.build());
-    const v = (await diagnoseText(postedResponse(run.result.hops))).verdicts[0]!;
+    const { posted, cert } = await customerResponse('imagen/NOSTATE');
+    const v = (await diagnoseText(posted, { certificates: [cert] })).verdicts[0]!;
     expect(v.outcome).toMatchObject({ kind: 'refused', error: { code: 'NOSTATE' } });
     expect(v.fixes[0]).toMatchObject({ where: 'entra', setting: 'Basic SAML Configuration › Sign on URL', change: expect.stringContaining('https://contoso.imagencloud.com/') as string });
   });

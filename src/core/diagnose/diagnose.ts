@@ -1,6 +1,7 @@
 import { CoreError, err, ok, type Result } from '../errors';
 import type { Hop } from '../flows/user-agent';
 import { AADSTS, NOT_EMULATED } from '../idp/aadsts';
+import type { IdpTrust } from '../sp/model';
 import type { VendorSp } from '../vendors/vendor-sp';
 import { describeKind, readArtefact, type Artefact, type ArtefactKind, type FoundMessage } from './artefact';
 import { checkRequest, type RequestFinding } from './request-check';
@@ -21,7 +22,15 @@ export interface EntraFinding {
   hop?: number;
 }
 
+/**
+ * The answer in one word, for exit codes and badges: the sign-in (or the request) would be taken, it would be
+ * refused, it cannot be decided (signer unknown, or an encrypted assertion without its key), or the artefact
+ * holds no SAML message at all.
+ */
+export type Conclusion = 'accepted' | 'refused' | 'undetermined' | 'no-message';
+
 export interface Diagnosis {
+  conclusion: Conclusion;
   artefact: { kind: ArtefactKind; description: string; hops: Hop[]; skipped: number; messages: Array<{ param: string; kind?: string; id?: string; hop?: number; url?: string; error?: string }> };
   asOf: { time: string; mode: AsOf['mode']; note?: string };
   response?: { id?: string; issuer?: string; destination?: string; inResponseTo?: string; status?: string; hop?: number; pretty?: string };
@@ -40,6 +49,12 @@ export interface DiagnoseOptions {
   now: Date;
   /** Certificates (PEM) to trust besides those the vendors hold. */
   certificates?: readonly string[];
+  /** The IdP's metadata, as the customer's vendor holds it: it takes the place of each vendor's own. */
+  idpMetadata?: IdpTrust;
+  /** The SP's private key (PEM), to read an encrypted assertion. */
+  spKey?: string;
+  /** Workspace vendor files that failed to load, said when a vendor asked for is not there. */
+  unloaded?: readonly string[];
   /** node-saml's second opinion in each report (default on; a batch turns it off for speed). */
   crossCheck?: boolean;
 }
@@ -79,24 +94,42 @@ function pickVendors(opts: DiagnoseOptions): Result<DiagnoseOptions['vendors']> 
   const key = opts.vendor.toLowerCase();
   const found = opts.vendors.filter((v) => v.id === key || v.sp.profile.id === key || v.sp.profile.displayName.toLowerCase() === key);
   if (found.length) return ok(found);
-  return err(new CoreError('UNKNOWN_VENDOR', `No vendor "${opts.vendor}"; this workspace has ${opts.vendors.map((v) => v.id).join(', ')}.`));
+  const unloaded = opts.unloaded?.length ? ` These could not be loaded: ${opts.unloaded.join(' ')}` : '';
+  return err(new CoreError('UNKNOWN_VENDOR', `No vendor "${opts.vendor}"; this workspace has ${opts.vendors.map((v) => v.id).join(', ') || 'none'}.${unloaded}`));
 }
 
-function summarize(d: Omit<Diagnosis, 'summary'>): string {
+function signerFirst(v: VendorVerdict): string {
+  const s = v.signer;
+  const untrusted = v.report.checks.some((c) => c.id === 'signature.trusted' && c.status === 'fail');
+  return s && untrusted && !s.known ? `Signed by ${s.subject}, thumbprint ${s.thumbprint} — not a certificate ${v.displayName} holds. ` : '';
+}
+
+function summarize(d: Omit<Diagnosis, 'summary' | 'conclusion'>): string {
   const page = d.entra.find((e) => e.where === 'error page');
   if (page) return `Entra stopped the sign-in: ${page.message}`;
   if (!d.response) {
     if (d.request) return d.request.entra.ok ? `An AuthnRequest from ${d.request.issuer}; Entra would take it (${d.request.notes[0] ?? ''})` : `Entra would refuse this AuthnRequest: ${d.request.entra.message}`;
-    return 'No SAML Response in the artefact.';
+    return 'No SAML message found in the artefact.';
   }
   const v = d.verdicts[0];
   if (!v) return 'No vendor to check the response against.';
-  if (v.outcome.kind === 'refused') {
-    const e = v.outcome.error;
-    return `${v.displayName} would refuse it: ${e.code}${e.code !== e.name ? ` ${e.name}` : ''} (HTTP ${e.httpStatus}) — ${e.reason}`;
+  const o = v.outcome;
+  if (o.kind === 'undetermined') return o.message;
+  if (o.kind === 'refused') {
+    const e = o.error;
+    const named = v.findings[0] ? ` Likely cause: ${v.findings[0].title.toLowerCase()}.` : '';
+    return `${signerFirst(v)}${v.displayName} would refuse it: ${e.code}${e.code !== e.name ? ` ${e.name}` : ''} (HTTP ${e.httpStatus}) — ${e.reason}.${named}`;
   }
-  const action = v.outcome.diff ? ` (${v.outcome.diff.action})` : '';
-  return `${v.displayName} would sign in ${v.outcome.identity.nameId}${action}.`;
+  const action = o.diff ? ` (${o.diff.action})` : '';
+  return `${v.displayName} would sign in ${o.identity.nameId}${action}.`;
+}
+
+function conclude(d: Omit<Diagnosis, 'summary' | 'conclusion'>): Conclusion {
+  if (d.entra.length > 0) return 'refused';
+  if (!d.response) return d.request ? (d.request.entra.ok ? 'accepted' : 'refused') : 'no-message';
+  const v = d.verdicts[0];
+  if (!v || v.outcome.kind === 'refused') return 'refused';
+  return v.outcome.kind === 'undetermined' ? 'undetermined' : 'accepted';
 }
 
 /**
@@ -125,7 +158,8 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
           sp: v.sp,
           xml: response.view.xml,
           at: at.value,
-          certificates: opts.certificates ?? [],
+          given: { certificates: opts.certificates ?? [], ...(opts.idpMetadata ? { metadata: opts.idpMetadata } : {}) },
+          ...(opts.spKey ? { spKey: opts.spKey } : {}),
           ...(opts.crossCheck === false ? { crossCheck: false } : {}),
           ...(answered?.view.id ? { request: { id: answered.view.id } } : {}),
         }),
@@ -137,7 +171,7 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
   const primary = shown[0];
   const requestFinding = request?.view.xml ? checkRequest(request.view.xml, primary) : undefined;
   const expired = shown.some((v) => v.report.checks.some((c) => (c.id === 'assertion.time' || c.id === 'subject.bearer') && c.status === 'fail' && /expired|after|NotOnOrAfter/i.test(c.reason)));
-  const base: Omit<Diagnosis, 'summary'> = {
+  const base: Omit<Diagnosis, 'summary' | 'conclusion'> = {
     artefact: {
       kind: artefact.kind,
       description: describeKind(artefact.kind),
@@ -155,7 +189,7 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
     entra: entraFindings(artefact, response),
     verdicts: shown,
   };
-  return ok({ ...base, summary: summarize(base) });
+  return ok({ conclusion: conclude(base), ...base, summary: summarize(base) });
 }
 
 function pick(m: FoundMessage): NonNullable<Diagnosis['response']> {

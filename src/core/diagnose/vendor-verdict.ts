@@ -1,29 +1,33 @@
-import { describeCertificate } from '../crypto/certificate';
-import { summarizeSignature } from '../crypto/xml-signature';
+import type { CertificateInfo } from '../crypto/certificate';
 import { SpDirectory } from '../provisioning/directory';
 import type { ProvisioningDiff } from '../provisioning/diff';
-import { SpPolicy, type Identity, type IdpTrust } from '../sp/model';
-import type { CheckId, CheckResult, ValidationReport } from '../sp/report';
+import { SpPolicy, type Identity } from '../sp/model';
+import type { ValidationReport } from '../sp/report';
 import { ServiceProviderCore } from '../sp/service-provider';
 import type { VendorError } from '../vendors/profile';
 import type { VendorSp } from '../vendors/vendor-sp';
-import { descendants } from '../xml/dom';
-import { NS } from '../xml/namespaces';
-import { parseXml } from '../xml/parse';
 import { suggestFixes, type Fix } from './fixes';
 import { inferParams } from './infer-params';
+import { findMistakes, type Finding } from './mistakes';
+import { signerOf, trustBasis, type GivenIdp, type TrustBasis } from './trust-basis';
 
 export interface SignerInfo {
   thumbprint: string;
   subject: string;
+  notBefore: string;
   notAfter: string;
-  /** Whether the vendor's configuration (or a certificate given for the diagnosis) holds this certificate. */
+  /** Whether the SP, as configured for this diagnosis, holds this certificate. */
   known: boolean;
 }
 
 export type VendorOutcome =
   | { kind: 'signed-in'; identity: Identity; diff?: ProvisioningDiff; details?: Readonly<Record<string, unknown>> }
-  | { kind: 'refused'; error: VendorError };
+  | { kind: 'refused'; error: VendorError }
+  /**
+   * The diagnosis cannot decide: nothing is known of the IdP (so the signer was assumed), or the assertion is
+   * encrypted and no key was given. Every other check passed.
+   */
+  | { kind: 'undetermined'; reason: 'signer-unknown' | 'assertion-encrypted'; message: string; identity?: Identity };
 
 export interface VendorVerdict {
   vendorId: string;
@@ -34,9 +38,13 @@ export interface VendorVerdict {
   params: Record<string, string>;
   /** The vendor's Identifier and Reply URL with those values. */
   urls: { identifier: string; replyUrl: string };
+  /** Whom the checks trusted: the vendor's configuration, what was given, or (nothing known) the signer. */
+  trust: TrustBasis['kind'];
   report: ValidationReport;
   outcome: VendorOutcome;
   signer?: SignerInfo;
+  /** The classic set-up mistakes this response shows, named, with the values that collided. */
+  findings: Finding[];
   /** What the diagnosis had to take for granted, said out loud. */
   assumptions: string[];
   fixes: Fix[];
@@ -49,31 +57,12 @@ export interface VerdictInput {
   at: Date;
   /** The AuthnRequest the capture shows being answered, if any. */
   request?: { id: string; issueInstant?: string };
-  /** Extra trusted certificates (PEM) given for the diagnosis. */
-  certificates: readonly string[];
+  /** What was given about the IdP: certificates and metadata, as the customer's vendor holds them. */
+  given: GivenIdp;
+  /** The SP's private key (PEM), to decrypt an encrypted assertion. */
+  spKey?: string;
   /** Also have @node-saml/node-saml give its verdict (a second opinion that doubles the time). */
   crossCheck?: boolean;
-}
-
-/** The certificate in the first signature's KeyInfo, as Entra always includes it. */
-function signerOf(xml: string): { pem: string; thumbprint: string; subject: string; notAfter: string } | undefined {
-  const parsed = parseXml(xml);
-  if (!parsed.ok) return undefined;
-  for (const sig of descendants(parsed.value, NS.ds, 'Signature')) {
-    const cert = summarizeSignature(sig).keyInfoCertificate;
-    const info = cert ? describeCertificate(cert) : undefined;
-    if (info?.ok) return { pem: info.value.pem, thumbprint: info.value.thumbprint, subject: info.value.subject, notAfter: info.value.notAfter };
-  }
-  return undefined;
-}
-
-const thumbprints = (pems: readonly string[]): Set<string> => new Set(pems.map((p) => describeCertificate(p)).flatMap((r) => (r.ok ? [r.value.thumbprint] : [])));
-
-function replaceCheck(report: ValidationReport, id: CheckId, change: Partial<CheckResult>): ValidationReport {
-  const checks = report.checks.map((c) => (c.id === id ? { ...c, ...change } : c));
-  const failure = checks.find((c) => c.status === 'fail' && !c.informational);
-  const { failure: _old, ...rest } = report;
-  return { ...rest, checks, ok: !failure, ...(failure ? { failure } : {}) };
 }
 
 function destinationsOf(xml: string): string[] {
@@ -81,29 +70,6 @@ function destinationsOf(xml: string): string[] {
   return [...new Set(seen.map((s) => s.trim()))];
 }
 
-type Signer = NonNullable<ReturnType<typeof signerOf>>;
-
-/**
- * Whom the diagnosis trusts: the vendor's configuration when it holds the signer's certificate (Issuer and
- * all), a certificate given for the diagnosis, or else the signer's own certificate — so everything but trust
- * is still checked.
- */
-function trustFor(sp: VendorSp<unknown>, signer: Signer | undefined, certificates: readonly string[]): { trust?: IdpTrust; inVendor: boolean; inGiven: boolean } {
-  const vendorCerts = sp.idpTrust?.certificates ?? [];
-  const given = certificates.map((c) => describeCertificate(c)).flatMap((r) => (r.ok ? [r.value.pem] : []));
-  const inVendor = Boolean(signer && thumbprints(vendorCerts).has(signer.thumbprint));
-  const inGiven = Boolean(signer && thumbprints(given).has(signer.thumbprint));
-  const loose = (pems: string[]): IdpTrust => ({ ssoUrl: '', certificates: pems, source: 'signon-url-and-certificate' });
-  if (sp.idpTrust && (inVendor || !signer)) return { trust: { ...sp.idpTrust, certificates: [...vendorCerts, ...given] }, inVendor, inGiven };
-  if (inGiven || (!signer && given.length)) return { trust: loose(given), inVendor, inGiven };
-  return { ...(signer ? { trust: loose([signer.pem]) } : {}), inVendor, inGiven };
-}
-
-/**
- * What one vendor would answer to a response: its SAML checks with its own policy and URLs (placeholders read
- * from the response), its attribute and provisioning rules on a copy of its directory, and the fixes.
- * A response signed by a certificate the vendor does not hold is checked for everything else.
- */
 function addressing(sp: VendorSp<unknown>, xml: string) {
   const seen = destinationsOf(xml);
   const inferred = inferParams(sp.profile, seen);
@@ -117,61 +83,87 @@ export function isAddressedTo(sp: VendorSp<unknown>, xml: string): boolean {
   return addressing(sp, xml).addressed;
 }
 
+function assumptionsFor(basis: TrustBasis, signer: CertificateInfo | undefined, vendor: string, inferred: Record<string, string> | undefined): string[] {
+  const out: string[] = [];
+  if (inferred && Object.keys(inferred).length) out.push(`Read ${Object.entries(inferred).map(([k, v]) => `{${k}} = "${v}"`).join(', ')} from the response's URLs.`);
+  if (basis.kind === 'assumed' && signer) out.push(`Nothing is known of the IdP (${vendor} here holds no IdP configuration, and no --cert or --idp-metadata was given): the signer ${signer.subject}, thumbprint ${signer.thumbprint}, was assumed to check everything else. Whether ${vendor} trusts it is not decided.`);
+  if (basis.kind === 'given' && !basis.trust?.entityId) out.push("Certificates alone name no entity ID, so the Issuer was not compared; give the IdP's metadata (--idp-metadata) to compare it.");
+  return out;
+}
+
+const noKey = (report: ValidationReport) => report.checks.some((c) => c.id === 'assertion.decryption' && c.status === 'fail' && /no decryption key/.test(c.reason));
+
+/**
+ * What one vendor would answer to a response: its SAML checks with its own policy and URLs (placeholders read
+ * from the response) and the trust the diagnosis has, its attribute and provisioning rules on a copy of its
+ * directory, the named mistakes and the fixes. No check is rewritten: a signer outside the certificates the
+ * vendor holds (or that were given) fails signature.trusted, and only when nothing at all is known of the IdP
+ * is the signer assumed, for a verdict of "undetermined".
+ */
 export async function vendorVerdict(input: VerdictInput): Promise<VendorVerdict> {
   const { sp, xml, at } = input;
   const profile = sp.profile;
   const { inferred, params, urls, addressed } = addressing(sp, xml);
-  const assumptions: string[] = [];
-  if (inferred && Object.keys(inferred).length) assumptions.push(`Read ${Object.entries(inferred).map(([k, v]) => `{${k}} = "${v}"`).join(', ')} from the response's URLs.`);
   const signer = signerOf(xml);
-  const { trust, inVendor, inGiven } = trustFor(sp, signer, input.certificates);
-  if (signer && !inVendor && !inGiven) assumptions.push(`Signed by ${signer.subject} (thumbprint ${signer.thumbprint}), a certificate ${profile.displayName} here does not hold: every other check ran as if ${profile.displayName} trusted it.`);
+  const basis = trustBasis(sp.idpTrust, input.given, signer);
+  const assumptions = assumptionsFor(basis, signer, profile.displayName, inferred);
+  const key = input.spKey ?? sp.decryptionKey;
+  const policy = SpPolicy.parse({ ...profile.policy, ...(input.crossCheck === false ? { crossCheck: false } : {}) });
   const core = new ServiceProviderCore({
-    endpoints: { entityId: urls.identifier, acsUrl: urls.replyUrl },
-    policy: SpPolicy.parse({ ...profile.policy, ...(input.crossCheck === false ? { crossCheck: false } : {}) }),
+    endpoints: { entityId: urls.identifier, acsUrl: urls.replyUrl, ...(key ? { encryption: { privateKeyPem: key, certificatePem: '' } } : {}) },
+    policy,
     clock: { now: () => at },
-    ...(trust ? { idp: trust } : {}),
+    ...(basis.trust ? { idp: basis.trust } : {}),
   });
   const answered = input.request?.id ?? /\sInResponseTo="([^"]+)"/.exec(xml)?.[1];
   if (answered) {
     core.requests.add(answered, at);
     if (!input.request) assumptions.push(`The AuthnRequest ${answered} is not in the artefact; it was taken as one ${profile.displayName} had sent.`);
   }
-  let report = await core.validate(xml, { at, commit: false });
-  if (signer && !inVendor) {
-    const trusted = report.checks.find((c) => c.id === 'signature.trusted');
-    if (trusted?.status === 'pass' && !inGiven) report = replaceCheck(report, 'signature.trusted', { status: 'skipped', reason: `could not be verified: signed by ${signer.subject}, thumbprint ${signer.thumbprint}, which the harness does not know — give the IdP's certificate or metadata to check it` });
-    report = replaceCheck(report, 'response.issuer', { status: 'skipped', reason: `the signer's tenant is not known here, so the Issuer${report.message.issuer ? ` "${report.message.issuer}"` : ''} is not compared` });
-  }
-  const outcome = decide(sp, report, at);
-  const verdict: VendorVerdict = {
+  const report = await core.validate(xml, { at, commit: false });
+  const outcome = decide(sp, report, at, basis);
+  const known = Boolean(signer && basis.held.some((c) => c.thumbprint === signer.thumbprint));
+  const findings = findMistakes({ vendor: profile.displayName, report, signer, basis, policy, at });
+  const fixes = suggestFixes({ profile, params, settings: sp.state.settings, urls, report, outcome, at });
+  return {
     vendorId: input.id,
     displayName: profile.displayName,
     addressed,
     params,
     urls: { identifier: urls.identifier, replyUrl: urls.replyUrl },
+    trust: basis.kind,
     report,
     outcome,
+    findings,
     assumptions,
-    fixes: [],
-    ...(signer ? { signer: { thumbprint: signer.thumbprint, subject: signer.subject, notAfter: signer.notAfter, known: inVendor || inGiven } } : {}),
+    // A named mistake's fix says more than the check's generic one.
+    fixes: [...findings.map((f) => f.fix), ...fixes.filter((f) => !(findings.length && f.setting.includes('identity provider')))],
+    ...(signer ? { signer: { thumbprint: signer.thumbprint, subject: signer.subject, notBefore: signer.notBefore, notAfter: signer.notAfter, known } } : {}),
   };
-  verdict.fixes = suggestFixes({ profile, params, settings: sp.state.settings, urls, report, outcome, at });
-  return verdict;
 }
 
 /** The vendor's own rules, on copies: a diagnosis provisions no one. */
-function decide(sp: VendorSp<unknown>, report: ValidationReport, at: Date): VendorOutcome {
+function decide(sp: VendorSp<unknown>, report: ValidationReport, at: Date, basis: TrustBasis): VendorOutcome {
+  const failures = report.checks.filter((c) => c.status === 'fail' && !c.informational);
+  if (noKey(report) && failures.length === 1) {
+    return { kind: 'undetermined', reason: 'assertion-encrypted', message: "The assertion is encrypted and no key was given to read it: give the SP's private key (--sp-key) to check what is inside." };
+  }
   if (!report.ok || !report.identity) return { kind: 'refused', error: sp.profile.samlFailure(report) };
+  const rules = applyRules(sp, report, report.identity, at);
+  if (basis.kind !== 'assumed' || rules.kind === 'refused') return rules;
+  return { kind: 'undetermined', reason: 'signer-unknown', identity: report.identity, message: `Undetermined: signer unknown. Every other check passed, and ${sp.profile.displayName} would sign in ${report.identity.nameId} if it trusts the signer; give the IdP's certificate (--cert) or metadata (--idp-metadata) to decide.` };
+}
+
+function applyRules(sp: VendorSp<unknown>, report: ValidationReport, identity: Identity, at: Date): VendorOutcome {
   const r = sp.profile.signIn({
     settings: structuredClone(sp.state.settings),
     directory: new SpDirectory(structuredClone(sp.directory.data)),
-    identity: report.identity,
+    identity,
     report,
     solicited: Boolean(report.message.inResponseTo),
     now: at,
     faults: new Set(),
   });
   if (!r.ok) return { kind: 'refused', error: r.error };
-  return { kind: 'signed-in', identity: report.identity, ...(r.diff ? { diff: r.diff } : {}), ...(r.details ? { details: r.details } : {}) };
+  return { kind: 'signed-in', identity, ...(r.diff ? { diff: r.diff } : {}), ...(r.details ? { details: r.details } : {}) };
 }

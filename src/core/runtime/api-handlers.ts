@@ -165,7 +165,8 @@ const HANDLERS: Handlers = {
   'scenarios.list': async (rt) => listWorkspaceScenarios(rt),
   'scenarios.save': async (rt, { text, fileName }) => saveWorkspaceScenario(rt, readScenarioText(text, fileName ?? 'the scenario'), fileName),
   'scenarios.run': async (rt, args) => ('file' in args ? runWorkspaceScenario(rt, args.file) : runScenarioView(rt, readScenarioText(args.text, 'the scenario'))),
-  'diagnose.run': async (rt, { text, vendor, at, certificates }) => diagnoseText(rt, text, { at, certificates, ...(vendor ? { vendor } : {}) }),
+  'diagnose.run': async (rt, { text, vendor, at, certificates, idpMetadata, spKey }) =>
+    diagnoseText(rt, text, { at, certificates, ...(vendor ? { vendor } : {}), ...(idpMetadata ? { idpMetadata } : {}), ...(spKey ? { spKey } : {}) }),
 };
 
 export function isApiMethod(name: string): name is ApiMethod {

@@ -26,6 +26,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** Serve the built UI from this folder (web mode). */
   uiDir?: string;
+  /** Change nothing on disk: a file that fails to load is reported and skipped, a fresh folder is not seeded. */
+  readOnly?: boolean;
 }
 
 interface FlowRun extends FlowRunView {
@@ -57,12 +59,12 @@ export class HarnessRuntime {
 
   static async open(opts: RuntimeOptions): Promise<HarnessRuntime> {
     const clock = opts.clock ?? systemClock;
-    const store = new WorkspaceStore(opts.dir, () => clock.now());
+    const store = new WorkspaceStore(opts.dir, () => clock.now(), opts.readOnly);
     const loaded = await store.load();
     let ws: Workspace;
     if (loaded.fresh) {
       ws = await seedDemoWorkspace(clock.now());
-      await store.saveAll(ws);
+      if (!opts.readOnly) await store.saveAll(ws);
     } else {
       ws = {
         tenant: loaded.workspace.tenant ?? { id: newGuid(), displayName: 'Tenant', domains: ['tenant.onmicrosoft.com'], users: [], groups: [] },

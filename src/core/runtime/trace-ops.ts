@@ -1,4 +1,6 @@
+import { createPrivateKey } from 'node:crypto';
 import { CoreError } from '../errors';
+import { parseIdpMetadata } from '../sp/idp-metadata';
 import { readArtefact } from '../diagnose/artefact';
 import { diagnose, diagnoseMany, type DiagnoseOptions, type Diagnosis } from '../diagnose/diagnose';
 import { describeCertificate } from '../crypto/certificate';
@@ -27,7 +29,19 @@ export interface DiagnoseRequest {
   at: string;
   /** PEM or Base64 certificates to trust too. */
   certificates: readonly string[];
+  /** The IdP's metadata XML, as the customer's vendor holds it. */
+  idpMetadata?: string;
+  /** The SP's private key (PEM), to read an encrypted assertion. */
+  spKey?: string;
   crossCheck?: boolean;
+}
+
+function checkPrivateKey(pem: string): void {
+  try {
+    createPrivateKey(pem);
+  } catch (e) {
+    throw new CoreError('SP_KEY_INVALID', `The SP's private key cannot be read (PEM, PKCS#8 or PKCS#1 expected): ${(e as Error).message}`);
+  }
 }
 
 function diagnoseOptions(rt: HarnessRuntime, req: DiagnoseRequest): DiagnoseOptions {
@@ -36,12 +50,18 @@ function diagnoseOptions(rt: HarnessRuntime, req: DiagnoseRequest): DiagnoseOpti
     if (!d.ok) throw new CoreError('CERTIFICATE_INVALID', `Certificate ${i + 1}: ${d.error.message}`);
     return d.value.pem;
   });
+  const metadata = req.idpMetadata === undefined ? undefined : parseIdpMetadata(req.idpMetadata);
+  if (metadata && !metadata.ok) throw new CoreError(metadata.error.code, `The IdP metadata: ${metadata.error.message}`);
+  if (req.spKey !== undefined) checkPrivateKey(req.spKey);
   const asOf = req.at === 'now' ? ({ mode: 'now' } as const) : req.at === 'issue-instant' ? ({ mode: 'issue-instant' } as const) : ({ mode: 'given', time: new Date(req.at) } as const);
   return {
     vendors: [...rt.vendors].map(([id, sp]) => ({ id, sp })),
     asOf,
     now: rt.clock.now(),
     certificates,
+    unloaded: rt.problems.filter((p) => p.file.startsWith('vendors/')).map((p) => p.message),
+    ...(metadata?.ok ? { idpMetadata: metadata.value.trust } : {}),
+    ...(req.spKey ? { spKey: req.spKey } : {}),
     ...(req.vendor ? { vendor: req.vendor } : {}),
     ...(req.crossCheck === false ? { crossCheck: false } : {}),
   };

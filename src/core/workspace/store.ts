@@ -10,7 +10,7 @@ export interface LoadProblem {
   file: string;
   code: 'FILE_NOT_JSON' | 'FILE_WRONG_KIND' | 'FILE_TOO_NEW' | 'FILE_INVALID' | 'FILE_UNREADABLE';
   message: string;
-  /** The file, renamed aside byte for byte so no save can overwrite it. */
+  /** The file, renamed aside byte for byte so no save can overwrite it (read-only: left where it is). */
   keptAs: string;
 }
 
@@ -32,6 +32,8 @@ export class WorkspaceStore {
   constructor(
     readonly dir: string,
     private readonly now: () => Date = () => new Date(),
+    /** Read without changing anything: no folder is made, no file renamed or written (a diagnosis). */
+    readonly readOnly = false,
   ) {}
 
   private path(...parts: string[]): string {
@@ -39,7 +41,7 @@ export class WorkspaceStore {
   }
 
   async load(): Promise<LoadResult> {
-    await mkdir(this.dir, { recursive: true });
+    if (!this.readOnly) await mkdir(this.dir, { recursive: true });
     const problems: LoadProblem[] = [];
     const read = async <T>(rel: string, kind: FileKind<T>): Promise<T | undefined> => {
       const r = await this.readFile(rel, kind);
@@ -91,12 +93,14 @@ export class WorkspaceStore {
   }
 
   private async quarantine(rel: string, code: LoadProblem['code'], why: string): Promise<LoadProblem> {
+    if (this.readOnly) return { file: rel, code, message: `${rel} ${why}. It was left as it is and skipped.`, keptAs: rel };
     const keptAs = `${rel}.${code === 'FILE_TOO_NEW' ? 'newer' : 'corrupt'}-${stamp(this.now())}`;
     await rename(this.path(rel), this.path(keptAs));
     return { file: rel, code, message: `${rel} ${why}. It was kept as ${keptAs} and the workspace loaded without it.`, keptAs };
   }
 
   private write<T>(rel: string, kind: FileKind<T>, data: T): Promise<void> {
+    if (this.readOnly) return Promise.reject(new Error(`The workspace ${this.dir} is open read-only; ${rel} was not written.`));
     return writeJsonAtomic(this.path(rel), { format: `saml-harness/${kind.kind}`, version: FORMAT_VERSION, data });
   }
 
@@ -109,6 +113,7 @@ export class WorkspaceStore {
   }
 
   async deleteApp(objectId: string): Promise<void> {
+    if (this.readOnly) return;
     await unlink(this.path('apps', `${objectId}.json`)).catch(() => undefined);
   }
 

@@ -56,10 +56,21 @@ function InputPanel() {
         </button>
       </div>
       <details>
-        <summary>The IdP's signing certificate (optional)</summary>
+        <summary>What the vendor holds, and the SP's key (optional)</summary>
+        <p className="muted">
+          A signer outside what the vendor holds (or what you give here) is refused. When nothing is known of the IdP, the verdict is "undetermined: signer unknown".
+        </p>
         <label className="field">
-          <span>PEM or Base64, to check the signature is trusted and not only intact</span>
+          <span>The IdP's signing certificate: PEM or Base64</span>
           <textarea name="certificate" value={d.certificate} onChange={(e) => d.set({ certificate: e.target.value })} spellCheck={false} />
+        </label>
+        <label className="field">
+          <span>The IdP's metadata, as the vendor holds it (Federation Metadata XML)</span>
+          <textarea name="idp-metadata" value={d.idpMetadata} onChange={(e) => d.set({ idpMetadata: e.target.value })} spellCheck={false} />
+        </label>
+        <label className="field">
+          <span>The SP's private key (PEM), to read an encrypted assertion; used for this diagnosis only</span>
+          <textarea name="sp-key" value={d.spKey} onChange={(e) => d.set({ spKey: e.target.value })} spellCheck={false} />
         </label>
       </details>
     </section>

@@ -12,9 +12,13 @@ interface DiagnoseState {
   asOf: AsOfChoice;
   givenTime: string;
   certificate: string;
+  /** The IdP's Federation Metadata XML, as the customer's vendor holds it. */
+  idpMetadata: string;
+  /** The SP's private key, to read an encrypted assertion; sent for this diagnosis only, never kept. */
+  spKey: string;
   result: Diagnosis | undefined;
   running: boolean;
-  set(patch: Partial<Pick<DiagnoseState, 'text' | 'source' | 'vendor' | 'asOf' | 'givenTime' | 'certificate'>>): void;
+  set(patch: Partial<Pick<DiagnoseState, 'text' | 'source' | 'vendor' | 'asOf' | 'givenTime' | 'certificate' | 'idpMetadata' | 'spKey'>>): void;
   run(): Promise<void>;
 }
 
@@ -25,6 +29,8 @@ export const useDiagnose = create<DiagnoseState>((set, get) => ({
   asOf: 'now',
   givenTime: '',
   certificate: '',
+  idpMetadata: '',
+  spKey: '',
   result: undefined,
   running: false,
   set: (patch) => set(patch),
@@ -37,6 +43,8 @@ export const useDiagnose = create<DiagnoseState>((set, get) => ({
         text: s.text,
         at,
         certificates: s.certificate.trim() ? [s.certificate] : [],
+        ...(s.idpMetadata.trim() ? { idpMetadata: s.idpMetadata } : {}),
+        ...(s.spKey.trim() ? { spKey: s.spKey } : {}),
         ...(s.vendor ? { vendor: s.vendor } : {}),
       });
       set({ result });

@@ -10,12 +10,14 @@ const WHERE = { entra: 'Entra ID', vendor: 'Vendor', capture: 'The capture' } as
 export function VerdictPanel({ v }: { v: Verdict }) {
   const o = v.outcome;
   return (
-    <section className={`panel outcome ${o.kind === 'refused' ? 'error' : ''}`} aria-label={`${v.displayName} verdict`} data-testid="verdict" data-vendor={v.vendorId} data-code={o.kind === 'refused' ? o.error.code : ''}>
-      <h2 style={{ marginTop: 0 }} className={o.kind === 'refused' ? 'fail' : 'pass'}>
+    <section className={`panel outcome ${o.kind === 'refused' ? 'error' : ''}`} aria-label={`${v.displayName} verdict`} data-testid="verdict" data-vendor={v.vendorId} data-outcome={o.kind} data-code={o.kind === 'refused' ? o.error.code : ''}>
+      <h2 style={{ marginTop: 0 }} className={o.kind === 'refused' ? 'fail' : o.kind === 'undetermined' ? 'warn' : 'pass'}>
         {o.kind === 'refused' ? (
           <>
             {v.displayName} would refuse it: <code>{o.error.code}</code> {o.error.name !== o.error.code ? o.error.name : null} <span className="muted">(HTTP {o.error.httpStatus})</span>
           </>
+        ) : o.kind === 'undetermined' ? (
+          <>Undetermined: {o.reason === 'signer-unknown' ? 'signer unknown' : 'the assertion is encrypted'}</>
         ) : (
           <>
             {v.displayName} would sign in {o.identity.nameId}
@@ -29,6 +31,22 @@ export function VerdictPanel({ v }: { v: Verdict }) {
           <p data-testid="verdict-reason">
             <strong>Why:</strong> {o.error.reason}
           </p>
+        </>
+      ) : o.kind === 'undetermined' ? (
+        <p data-testid="verdict-reason">{o.message}</p>
+      ) : null}
+      {v.findings.length ? (
+        <>
+          <h3>Mistakes this shows</h3>
+          <ul className="findings" data-testid="findings">
+            {v.findings.map((f) => (
+              <li key={f.id} data-finding={f.id}>
+                <strong>{f.title}</strong>
+                <div className="muted">{f.detail}</div>
+                {f.preset ? <div className="muted">Reproduce it: Reproduce an error › {f.preset}</div> : null}
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
       {v.fixes.length ? (
@@ -50,7 +68,7 @@ export function VerdictPanel({ v }: { v: Verdict }) {
       {v.signer ? (
         <p className={v.signer.known ? 'muted' : 'warn'}>
           Signed by {v.signer.subject}, thumbprint <span className="mono">{v.signer.thumbprint}</span>
-          {v.signer.known ? '' : ` — not a certificate ${v.displayName} holds here`}
+          {v.signer.known ? '' : v.trust === 'assumed' ? ' — assumed: nothing is known of the IdP' : ` — not a certificate ${v.displayName} holds here`}
         </p>
       ) : null}
       {v.assumptions.map((a, i) => (
