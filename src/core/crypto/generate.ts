@@ -31,12 +31,14 @@ export interface GeneratedCertificate {
 export async function generateSelfSignedCertificate(opts: {
   now: Date;
   years?: number;
+  /** An exact end of validity instead of `years` (the portal lets one pick the date). */
+  notAfter?: Date;
   subject?: string;
 }): Promise<GeneratedCertificate> {
   const keys = (await webcrypto.subtle.generateKey(RSA_SHA256, true, ['sign', 'verify'])) as CryptoKeyPair;
   const notBefore = new Date(Math.floor(opts.now.getTime() / 1000) * 1000);
-  const notAfter = new Date(notBefore);
-  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + (opts.years ?? 3));
+  const notAfter = opts.notAfter ? new Date(opts.notAfter) : new Date(notBefore);
+  if (!opts.notAfter) notAfter.setUTCFullYear(notAfter.getUTCFullYear() + (opts.years ?? 3));
   const serial = randomBytes(16);
   serial[0] = serial[0]! & 0x7f; // positive INTEGER
   const cert = await x509.X509CertificateGenerator.createSelfSigned({

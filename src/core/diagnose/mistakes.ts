@@ -58,6 +58,8 @@ const giveMetadata = (vendor: string, because: string): Fix => ({
 function trustMistakes(ctx: MistakeContext): Finding[] {
   const { report, signer, basis, vendor } = ctx;
   if (!failed(report, 'signature.trusted') || !signer || basis.held.length === 0) return [];
+  // A held signer refused for its dates is the expiry finding's, not a trust mix-up.
+  if (basis.held.some((c) => c.thumbprint === signer.thumbprint)) return [];
   const issuerTenant = tenantOf(report.message.issuer);
   const heldEntity = basis.trust?.entityId;
   const heldTenant = tenantOf(heldEntity);

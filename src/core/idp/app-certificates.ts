@@ -3,8 +3,8 @@ import { aadsts, type AadstsError } from './aadsts';
 import type { AppCertificate, EnterpriseApp } from './model';
 import { err, ok, type Result } from '../errors';
 
-export async function createAppCertificate(now: Date, opts: { years?: number; active?: boolean } = {}): Promise<AppCertificate> {
-  const g = await generateSelfSignedCertificate({ now, years: opts.years ?? 3 });
+export async function createAppCertificate(now: Date, opts: { years?: number; notAfter?: Date; active?: boolean } = {}): Promise<AppCertificate> {
+  const g = await generateSelfSignedCertificate({ now, years: opts.years ?? 3, ...(opts.notAfter ? { notAfter: opts.notAfter } : {}) });
   return {
     thumbprint: g.thumbprint,
     certificatePem: g.certificatePem,

@@ -133,8 +133,11 @@ function runFlow(s: Scenario, box: Sandbox): Promise<FlowResult> {
   }
 }
 
-/** Runs a scenario in a sandbox of its own and says whether it ended as expected. */
-export async function runScenario(s: Scenario): Promise<ScenarioRun> {
+/**
+ * Runs a scenario in a sandbox of its own and says whether it ended as expected. `inspect` sees the sandbox
+ * (its vendor as configured, its clock) after the flow, before it stops.
+ */
+export async function runScenario(s: Scenario, opts: { inspect?: (box: Sandbox) => void } = {}): Promise<ScenarioRun> {
   const startedAt = new Date();
   const t0 = performance.now();
   const { box, refused } = await openSandbox(s);
@@ -147,6 +150,7 @@ export async function runScenario(s: Scenario): Promise<ScenarioRun> {
       result = await runFlow(s, box);
     }
     const outcome = outcomeOf(result);
+    opts.inspect?.(box);
     return { name: s.name, expected: s.expect, outcome, matches: outcomeMatches(s.expect, outcome), result, durationMs: Math.round(performance.now() - t0) };
   } finally {
     await box.stop();

@@ -1,4 +1,4 @@
-import { offsetClock, systemClock, type Clock } from '../clock';
+import { MINUTE, offsetClock, systemClock, type Clock } from '../clock';
 import { pemToBase64 } from '../crypto/pem';
 import { generateSelfSignedCertificate } from '../crypto/generate';
 import { demoTenant } from '../demo/demo-tenant';
@@ -7,6 +7,7 @@ import { startHarness, type RunningHarness } from '../host/harness';
 import { activateCertificate, createAppCertificate } from '../idp/app-certificates';
 import { appFederationMetadata } from '../idp/app-metadata';
 import { newGuid } from '../ids';
+import { idpUrls } from '../idp/urls';
 import type { AppCertificate, EnterpriseApp, Tenant, User } from '../idp/model';
 import type { IdpConfigInput, VendorError } from '../vendors/profile';
 import { resolveProfile } from '../vendors/registry';
@@ -58,6 +59,7 @@ function mergeTenant(s: Scenario): Tenant {
 /** The app's certificate, created a day before the scenario's clock: it existed before the sign-in. */
 async function certificatesFor(state: Scenario['app']['signing']['certificate'], now: Date): Promise<AppCertificate[]> {
   if (state === 'expired') return [await createAppCertificate(new Date(now.getTime() - 4 * YEAR_MS), { active: true })];
+  if (state === 'expiring') return [await createAppCertificate(new Date(now.getTime() - DAY_MS), { active: true, notAfter: new Date(now.getTime() + MINUTE) })];
   return [await createAppCertificate(new Date(now.getTime() - DAY_MS), { active: true })];
 }
 
@@ -72,14 +74,27 @@ async function buildApp(s: Scenario, now: Date, spKey: KeyPair | undefined): Pro
   };
 }
 
-function resolveIdpConfig(spec: IdpConfigSpec, box: Omit<Sandbox, 'vendor' | 'stop' | 'overrides'>): Result<IdpConfigInput> {
+/**
+ * The Federation Metadata XML of an app other than the scenario's: another app of this tenant, or this app in
+ * another tenant. Either has a certificate of its own, as in Entra.
+ */
+async function wrongMetadata(which: 'other-app' | 'other-tenant', box: Omit<Sandbox, 'vendor' | 'stop' | 'overrides'>): Promise<Result<string>> {
+  const now = box.clock.now();
+  const other: EnterpriseApp = { ...structuredClone(box.app), objectId: newGuid(), appId: newGuid(), displayName: `${box.app.displayName} (another app)` };
+  other.signing = { ...other.signing, certificates: [await createAppCertificate(new Date(now.getTime() - DAY_MS), { active: true })] };
+  if (which === 'other-app') return appFederationMetadata(box.tenant, other, box.harness.urls, now);
+  const tenant: Tenant = { ...box.tenant, id: newGuid() };
+  return appFederationMetadata(tenant, other, idpUrls(tenant.id), now);
+}
+
+async function resolveIdpConfig(spec: IdpConfigSpec, box: Omit<Sandbox, 'vendor' | 'stop' | 'overrides'>): Promise<Result<IdpConfigInput>> {
   const metadata = (): Result<string> => appFederationMetadata(box.tenant, box.app, box.harness.urls, box.clock.now());
   const activePem = box.app.signing.certificates.find((c) => c.active)?.certificatePem;
   switch (spec.method) {
     case 'metadata-xml':
     case 'sent-to-support': {
-      if (spec.metadataXml !== 'app') return ok({ method: spec.method, metadataXml: spec.metadataXml });
-      const xml = metadata();
+      if (spec.metadataXml !== 'app' && spec.metadataXml !== 'other-app' && spec.metadataXml !== 'other-tenant') return ok({ method: spec.method, metadataXml: spec.metadataXml });
+      const xml = spec.metadataXml === 'app' ? metadata() : await wrongMetadata(spec.metadataXml, box);
       return xml.ok ? ok({ method: spec.method, metadataXml: xml.value }) : xml;
     }
     case 'metadata-url':
@@ -100,7 +115,7 @@ const refusal = (e: VendorError | CoreError): SetupRefusal =>
 async function setUpVendor(s: Scenario, box: Sandbox): Promise<SetupRefusal | undefined> {
   const { vendor } = box;
   if (s.vendor.idpConfig) {
-    const input = resolveIdpConfig(s.vendor.idpConfig, box);
+    const input = await resolveIdpConfig(s.vendor.idpConfig, box);
     if (!input.ok) return refusal(input.error);
     const applied = await vendor.applyIdpConfig(input.value);
     if (!applied.ok) return refusal(applied.error);
@@ -139,7 +154,9 @@ export async function openSandbox(s: Scenario, opts: { spEncryption?: KeyPair } 
   try {
     const profile = resolveProfile(s.vendor);
     const settings = profile.settings.schema.parse({ ...(profile.settings.defaults() as object), ...s.vendor.settings });
-    const vendor = new VendorSp(profile, s.vendor.params, { settings, directory: structuredClone(s.vendor.directory), faults: [...s.vendor.faults] }, { clock, transport: harness.flowEnv.transport, ...(opts.spEncryption ? { encryption: opts.spEncryption } : {}) });
+    const ahead = (s.vendor.clockAheadSeconds ?? 0) * 1000;
+    const vendorClock: Clock = ahead ? { now: () => new Date(clock.now().getTime() + ahead) } : clock;
+    const vendor = new VendorSp(profile, s.vendor.params, { settings, directory: structuredClone(s.vendor.directory), faults: [...s.vendor.faults] }, { clock: vendorClock, transport: harness.flowEnv.transport, ...(opts.spEncryption ? { encryption: opts.spEncryption } : {}) });
     harness.sites.add(vendor.site);
     const box: Sandbox = { clock, tenant, app, harness, vendor, overrides, stop: () => harness.stop(), ...(spKey ? { spKey } : {}) };
     const refused = await setUpVendor(s, box);

@@ -13,9 +13,10 @@ export const SCENARIO_VERSION = 1;
  * The app's signing certificates, as a state rather than keys: a shared scenario carries no private key, and a
  * replay creates certificates valid at the scenario's clock.
  * 'rolled-over': a new certificate became active in Entra after the vendor was given the previous one;
- * 'none': the app's certificates were deleted after the vendor was given one.
+ * 'none': the app's certificates were deleted after the vendor was given one;
+ * 'expiring': valid, but only until a minute after the scenario's clock (the portal lets one pick the date).
  */
-export const CertificateState = z.enum(['valid', 'expired', 'none', 'rolled-over']);
+export const CertificateState = z.enum(['valid', 'expired', 'none', 'rolled-over', 'expiring']);
 export type CertificateState = z.infer<typeof CertificateState>;
 
 /** The enterprise app, as configured in Entra. Users and groups in its assignments are the scenario's. */
@@ -35,10 +36,15 @@ export type ScenarioApp = z.infer<typeof ScenarioApp>;
 
 /** "app" stands for what this scenario's enterprise app gives at run time (its metadata, Login URL, certificate). */
 const FromApp = z.literal('app');
+/**
+ * Metadata of the wrong app, made at run time: "other-app" is another enterprise app of the same tenant,
+ * "other-tenant" the same app set up in another tenant (each with its own certificate).
+ */
+const WrongMetadata = z.enum(['other-app', 'other-tenant']);
 
 /** What the admin entered on the vendor's settings page. */
 export const IdpConfigSpec = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('metadata-xml'), metadataXml: z.union([FromApp, z.string().min(1)]) }),
+  z.object({ method: z.literal('metadata-xml'), metadataXml: z.union([FromApp, WrongMetadata, z.string().min(1)]) }),
   z.object({ method: z.literal('metadata-url'), metadataUrl: z.union([FromApp, z.string().min(1)]) }),
   z.object({
     method: z.literal('signon-url-and-certificate'),
@@ -59,6 +65,8 @@ export const ScenarioVendor = z.object({
   settings: z.record(z.string(), z.unknown()).default({}),
   /** null: the vendor holds no IdP configuration. */
   idpConfig: IdpConfigSpec.nullable(),
+  /** How far the vendor's server clock runs ahead of Entra's, in seconds (negative: behind). */
+  clockAheadSeconds: z.int().min(-86400).max(86400).optional(),
   /** For "sent to support": whether support applied it. */
   supportApplied: z.boolean().default(true),
   directory: SpDirectoryData.default({ users: [], groups: [] }),

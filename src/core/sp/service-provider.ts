@@ -40,6 +40,11 @@ export class ServiceProviderCore {
     return this.options.policy;
   }
 
+  /** The SP's own clock (a vendor's server clock may run ahead of Entra's). */
+  get clock(): Clock {
+    return this.options.clock;
+  }
+
   get idp(): IdpTrust | undefined {
     return this.idpTrust;
   }
