@@ -83,6 +83,8 @@ function entraFindings(artefact: Artefact, response: FoundMessage | undefined): 
 function asOfTime(asOf: AsOf, now: Date, response: FoundMessage | undefined): Result<Date> {
   if (asOf.mode === 'now') return ok(now);
   if (asOf.mode === 'given') return ok(asOf.time);
+  // With no response at all there is nothing to time; the diagnosis says so rather than refusing the input.
+  if (!response) return ok(now);
   const instant = response?.view.xml ? /<(?:\w+:)?Response\b[^>]*\sIssueInstant="([^"]+)"/.exec(response.view.xml)?.[1] : undefined;
   const t = instant ? new Date(instant) : undefined;
   if (!t || Number.isNaN(t.getTime())) return err(new CoreError('NO_ISSUE_INSTANT', 'There is no SAML Response with an IssueInstant to diagnose "as of".'));
