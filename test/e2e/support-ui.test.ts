@@ -6,6 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openUi, shot, startWebMode } from '../support/web-ui';
 import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
 import { authnRequestXml, redirectQuery } from '../../src/core/scenarios/crafted-requests';
+import { presetById } from '../../src/core/scenarios/presets';
+import { runScenario } from '../../src/core/scenarios/runner';
 
 let browser: Browser;
 let rt: HarnessRuntime;
@@ -85,6 +87,26 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
     await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
     await expect.poll(() => page.getByTestId('diagnosis-summary').textContent()).toMatch(/^Entra would refuse this AuthnRequest: AADSTS7500529/);
     await shot(page, '17-diagnose-url');
+  });
+
+  it('a response the vendor cannot trust is refused, naming the signer first, with the mistake it shows and its preset', async () => {
+    // A reproduced preset runs in a sandbox tenant: its certificate is not the one the workspace's Cloudinary holds.
+    const run = await runScenario(presetById('cloudinary/7')!.build());
+    const posted = run.result.hops.find((h) => h.form?.SAMLResponse)!.form!.SAMLResponse!;
+    await page.locator('textarea[name=artefact]').fill(posted);
+    await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
+    await expect.poll(() => page.getByTestId('diagnosis-summary').textContent()).toMatch(/^Signed by CN=Microsoft Azure Federated SSO Certificate, thumbprint [0-9A-F]{40} — not a certificate Cloudinary holds\. Cloudinary would refuse it: 15/);
+    expect(await page.locator('[data-testid=verdict]').getAttribute('data-outcome')).toBe('refused');
+    expect(await page.locator('[data-testid=findings] li').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('findings').textContent()).toMatch(/Reproduce it: Reproduce an error › mistakes\//);
+    await shot(page, '17b-diagnose-untrusted-signer');
+    // Given the customer's certificate, the same response is trusted and the vendor's own rule answers.
+    const cert = run.result.hops.find((h) => h.form?.SAMLResponse)!.saml[0]!.xml!.match(/<(?:\w+:)?X509Certificate>([^<]+)</)![1]!;
+    await page.getByText('What the vendor holds, and the SP\'s key (optional)').click();
+    await page.locator('textarea[name=certificate]').fill(cert);
+    await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
+    await expect.poll(() => page.getByTestId('diagnosis-summary').textContent()).toMatch(/^Cloudinary would refuse it: 7 ROLE_LOOKUP_ERROR/);
+    await page.locator('textarea[name=certificate]').fill('');
   });
 
   it('runs the attack pack against ImageKit as the workspace sets it up: each attack refused by its check', async () => {

@@ -16,6 +16,10 @@ function presetView(p: Preset): PresetView {
     const entry = (AADSTS as Record<string, { name: string; fix: string }>)[p.code.replace('AADSTS', '')];
     return { id: p.id, source: p.source, sourceName: 'Entra ID', code: p.code, name: entry?.name ?? p.code, text: entry?.fix ?? '', title: p.title };
   }
+  if (p.source === 'mistakes') {
+    // A set-up mistake, not a code of its own: its name is the mistake, the SP's code is what it ends in.
+    return { id: p.id, source: p.source, sourceName: 'Set-up mistakes', code: p.id.slice('mistakes/'.length), name: 'SAML_CHECK_FAILED', text: p.title, title: p.title, httpStatus: 403 };
+  }
   const scenario = p.build();
   const profile = resolveProfile(scenario.vendor);
   const def = profile.errors[p.code];
