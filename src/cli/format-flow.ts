@@ -9,6 +9,7 @@ const FLOW_TITLE: Record<FlowResult['flow'], string> = {
   'idp-initiated': 'IdP-initiated sign-in',
   'sp-logout': 'SP-initiated logout',
   'acs-post': 'POST to the ACS',
+  external: 'Sign-in by an outside SP',
 };
 
 const shortUrl = (u: string): string => {
@@ -52,6 +53,7 @@ function outcome(r: FlowResult, t: Term): string {
   const o = r.outcome;
   if (o.status === 'signed-in') return t.green(`Signed in to ${o.sp} as ${o.identity.nameId}`);
   if (o.status === 'signed-out') return t.green(`Signed out of ${o.sp}`);
+  if (o.status === 'issued') return t.green(`Issued a response${o.user ? ` for ${o.user}` : ''} to ${o.acsUrl}`);
   return t.red(`${o.code}${o.httpStatus ? ` (HTTP ${o.httpStatus})` : ''} from ${o.source}: ${o.message}`);
 }
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { EnterpriseApp, Group, SigningOption, User } from '../core/idp/model';
 import { GenericSpDefinition } from '../core/vendors/generic';
 import { AttributeSet, IdpConfigInput } from '../core/workspace/schema';
+import type { SpMetadata } from '../core/idp/sp-metadata';
 import type { AttackPackRun, Diagnosis, FlowRunView, PresetView, ScenarioFileView, ScenarioRunView, SetupCheckView, VendorView, WorkspaceView } from './views';
 
 export const FlowKind = z.enum(['sp-initiated', 'idp-initiated', 'sp-logout']);
@@ -28,6 +29,10 @@ export const API_ARGS = {
   'apps.createCertificate': z.object({ objectId: z.uuid() }),
   'apps.activateCertificate': z.object({ objectId: z.uuid(), thumbprint: z.string().regex(/^[0-9A-F]{40}$/) }),
   'apps.metadata': z.object({ objectId: z.uuid() }),
+  'apps.create': z.object({ displayName: z.string().min(1).max(256), template: z.string().optional() }),
+  'apps.delete': z.object({ objectId: z.uuid() }),
+  /** "Upload metadata file": read an SP's metadata into the form; nothing is saved until the form is. */
+  'apps.readSpMetadata': z.object({ xml: z.string().min(1).max(5_000_000) }),
   'vendors.configure': z.object({ vendorId: z.string(), input: IdpConfigInput }),
   'vendors.clearConfig': z.object({ vendorId: z.string() }),
   'vendors.supportApplies': z.object({ vendorId: z.string() }),
@@ -36,6 +41,8 @@ export const API_ARGS = {
   'vendors.setFault': z.object({ vendorId: z.string(), fault: z.string(), on: z.boolean() }),
   'vendors.setupChecks': z.object({ vendorId: z.string(), userId: z.uuid().optional() }),
   'vendors.saveGeneric': z.object({ definition: GenericSpDefinition }),
+  'vendors.deleteGeneric': z.object({ vendorId: z.string().min(1) }),
+  'runs.list': z.object({}),
   'attributeSets.save': z.object({ set: AttributeSet }),
   'attributeSets.delete': z.object({ id: z.string() }),
   'flows.run': z.object({
@@ -76,6 +83,9 @@ export interface ApiResults {
   'apps.createCertificate': WorkspaceView;
   'apps.activateCertificate': WorkspaceView;
   'apps.metadata': { xml: string; url: string };
+  'apps.create': WorkspaceView & { created: string };
+  'apps.delete': WorkspaceView;
+  'apps.readSpMetadata': SpMetadata;
   'vendors.configure': VendorView;
   'vendors.clearConfig': VendorView;
   'vendors.supportApplies': VendorView;
@@ -84,6 +94,8 @@ export interface ApiResults {
   'vendors.setFault': VendorView;
   'vendors.setupChecks': SetupCheckView[];
   'vendors.saveGeneric': WorkspaceView;
+  'vendors.deleteGeneric': WorkspaceView;
+  'runs.list': FlowRunView[];
   'attributeSets.save': WorkspaceView;
   'attributeSets.delete': WorkspaceView;
   'flows.run': FlowRunView;

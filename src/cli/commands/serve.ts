@@ -3,49 +3,88 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../package-root';
 import { HarnessRuntime } from '../../core/runtime/harness-runtime';
+import { publishedEndpoints } from '../../core/runtime/published-endpoints';
 import { defaultWorkspaceDir } from '../../core/workspace/default-dir';
 import { UsageError } from '../usage';
 
 export const SERVE_HELP = `Usage: saml-harness web [--port N] [--workspace DIR]
-       saml-harness serve [--port N] [--workspace DIR] [--user UPN]
+       saml-harness serve [--port N] [--https] [--https-port N] [--endpoints loopback|real] [--workspace DIR] [--user UPN]
 
 web    serves the harness UI on 127.0.0.1 for a browser (web mode), until interrupted.
-serve  runs the mock Entra ID tenant and the vendor SPs of the workspace on 127.0.0.1 for another
-       application under test, until interrupted. --user signs that user in without the account picker.
+serve  runs the mock Entra ID tenant and the vendor SPs of the workspace on 127.0.0.1 for your own
+       application, until interrupted. It prints each app's Federation Metadata XML URL: configure your SP
+       from it as from Entra's. Entra's identifiers stay (entity ID and Issuer https://sts.windows.net/{tenant}/);
+       the endpoints in it are URLs this machine reaches.
 
+Options:
+  --user UPN         sign this user in without the account picker
+  --https            serve HTTPS too, with a certificate from the workspace's local CA (made on first use,
+                     kept in <workspace>/tls/; trust tls/ca.pem in your SP and browser)
+  --https-port N     the HTTPS port (default: a free one; 443 with a hosts-file entry gives the real host names)
+  --endpoints real   print the metadata whose endpoints are Entra's real URLs (https://login.microsoftonline.com/…),
+                     for a machine whose hosts file maps them to 127.0.0.1; default: loopback URLs
+
+Every request your SP or browser makes of the tenant is checked as Entra checks it and kept as a run (the hops,
+Entra's reading of the AuthnRequest, the response issued): the UI's Run screen shows them.
 The workspace (default: ${defaultWorkspaceDir()}) is created with the demo tenant the first time.
 `;
 
 export const UI_DIR = join(packageRoot(), 'out/renderer');
 
+function portOption(name: string, value: string | undefined): number {
+  const port = value === undefined ? 0 : Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`${name} must be a port number, not "${value}"`);
+  return port;
+}
+
+/** What to give your SP: per origin (http, and https when on), the tenant's URLs and each app's metadata URL. */
+function serveLines(rt: HarnessRuntime, dir: string, real: boolean): string[] {
+  const view = rt.view();
+  const published = publishedEndpoints(rt, real);
+  return [
+    `Mock Entra ID tenant at ${rt.origin}${rt.harness.httpsOrigin ? ` and ${rt.harness.httpsOrigin}` : ''}`,
+    `  Workspace:                  ${dir}`,
+    `  Tenant ID:                  ${view.idp.tenantId}`,
+    `  Microsoft Entra Identifier: ${view.idp.issuer}`,
+    ...published.flatMap((p) => [
+      '',
+      `  ${p.label}`,
+      `    Login URL:  ${p.urls.saml2}`,
+      `    Logout URL: ${p.urls.saml2}`,
+      `    My Apps:    ${p.myApps}`,
+      ...view.apps.map((a) => `    ${a.displayName.padEnd(24)} metadata: ${p.urls.appMetadata(a.appId)}${real ? '&endpoints=real' : ''}`),
+    ]),
+    ...(rt.caFile ? ['', `  HTTPS certificate authority: ${rt.caFile} (trust it in your SP and browser)`] : []),
+  ];
+}
+
 export async function serveCommand(args: string[], mode: 'web' | 'serve'): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, workspace: { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      port: { type: 'string' },
+      https: { type: 'boolean', default: false },
+      'https-port': { type: 'string' },
+      endpoints: { type: 'string', default: 'loopback' },
+      workspace: { type: 'string' },
+      user: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     process.stdout.write(SERVE_HELP);
     return 0;
   }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`);
+  const port = portOption('--port', values.port);
+  const httpsPort = portOption('--https-port', values['https-port']);
+  if (values.endpoints !== 'loopback' && values.endpoints !== 'real') throw new UsageError(`--endpoints must be loopback or real, not "${values.endpoints}"`);
+  const https = values.https || values['https-port'] !== undefined;
   if (mode === 'web' && !existsSync(UI_DIR)) throw new UsageError('the UI is not built; run "npm run web", which builds it first');
   const dir = resolve(values.workspace ?? defaultWorkspaceDir());
-  const rt = await HarnessRuntime.open({ dir, port, ...(mode === 'web' ? { uiDir: UI_DIR } : {}) });
+  const rt = await HarnessRuntime.open({ dir, port, ...(https ? { https: { port: httpsPort } } : {}), ...(mode === 'web' ? { uiDir: UI_DIR } : {}) });
   if (values.user) rt.harness.idp.setAutoSignIn(values.user);
-  const view = rt.view();
-  const lines =
-    mode === 'web'
-      ? [`SAML Harness (web mode) at ${rt.origin}/`, `  Workspace: ${dir}`]
-      : [
-          `Mock Entra ID tenant at ${rt.origin}`,
-          `  Workspace:        ${dir}`,
-          `  Tenant ID:        ${view.idp.tenantId}`,
-          `  Login URL:        ${rt.harness.loopback(view.idp.loginUrl)}`,
-          `  Entra Identifier: ${view.idp.issuer}`,
-          ...view.apps.map((a) => `  ${a.displayName.padEnd(22)} metadata: ${rt.harness.loopback(a.metadataUrl)}`),
-        ];
-  for (const p of view.problems) lines.push(`  ! ${p.message}`);
+  const lines = mode === 'web' ? [`SAML Harness (web mode) at ${rt.origin}/`, `  Workspace: ${dir}`] : serveLines(rt, dir, values.endpoints === 'real');
+  for (const p of rt.problems) lines.push(`  ! ${p.message}`);
   process.stdout.write([...lines, 'Press Ctrl+C to stop.', ''].join('\n'));
   await new Promise<void>((done) => {
     process.once('SIGINT', done);

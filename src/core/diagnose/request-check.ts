@@ -19,7 +19,7 @@ export interface RequestFinding {
 const LOGIN_URL = /^https:\/\/login\.(microsoftonline\.com|microsoft\.com|windows\.net)\/[^/]+\/saml2$/i;
 
 /** An AuthnRequest read the way Entra reads it, and compared with what the vendor's guide sets up. */
-export function checkRequest(xml: string, vendor?: { displayName: string; urls: Pick<VendorUrls, 'identifier' | 'replyUrl'> }): RequestFinding | undefined {
+export function checkRequest(xml: string, vendor?: { displayName: string; urls: Pick<VendorUrls, 'identifier' | 'replyUrl'> }, acceptedDestinations: readonly string[] = []): RequestFinding | undefined {
   const parsed = parseXml(xml);
   if (!parsed.ok) return { entra: { ok: false, code: 'AADSTS90107', message: `AADSTS90107: ${parsed.error.message}`, fix: 'The SAMLRequest is not well-formed XML.' }, notes: [] };
   const root = parsed.value.documentElement;
@@ -29,7 +29,7 @@ export function checkRequest(xml: string, vendor?: { displayName: string; urls: 
   const req = read.value;
   const fields = { id: req.id, issuer: req.issuer, issueInstant: req.issueInstant, ...(req.acsUrl ? { acsUrl: req.acsUrl } : {}), ...(req.destination ? { destination: req.destination } : {}) };
   const options = checkRequestOptions(req);
-  const wrongDestination = req.destination !== undefined && !LOGIN_URL.test(req.destination) ? aadsts(75008, { destination: req.destination }) : undefined;
+  const wrongDestination = req.destination !== undefined && !LOGIN_URL.test(req.destination) && !acceptedDestinations.includes(req.destination) ? aadsts(75008, { destination: req.destination }) : undefined;
   const problem = wrongDestination ?? (options.ok ? undefined : options.error);
   const notes: string[] = [];
   if (vendor) {

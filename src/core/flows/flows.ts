@@ -1,16 +1,20 @@
 import type { IdpUrls } from '../idp/urls';
 import type { Identity } from '../sp/model';
+import type { RequestFinding } from '../diagnose/request-check';
 import type { CheckId, ValidationReport } from '../sp/report';
 import type { SiteRegistry } from '../sp/site/site-registry';
 import { peekResponseId, type SignInRecord, type SpSite } from '../sp/site/sp-site';
 import { UserAgent, type AgentTransport, type Hop, type Page } from './user-agent';
 
 /** 'acs-post': a POST straight to the SP's ACS, as a bookmark or a replayed form would send it. */
-export type FlowKind = 'sp-initiated' | 'idp-initiated' | 'sp-logout' | 'acs-post';
+/** 'external': a real browser and SP outside the harness, seen from the tenant's side. */
+export type FlowKind = 'sp-initiated' | 'idp-initiated' | 'sp-logout' | 'acs-post' | 'external';
 
 export type FlowOutcome =
   | { status: 'signed-in'; sp: string; identity: Identity; details?: Readonly<Record<string, unknown>> }
   | { status: 'signed-out'; sp: string }
+  /** The tenant issued a response to an outside SP's ACS URL: what the SP makes of it is the SP's. */
+  | { status: 'issued'; sp: string; acsUrl: string; user?: string; responseId: string }
   | { status: 'error'; source: 'entra' | 'sp' | 'setup' | 'network' | 'harness'; code: string; message: string; httpStatus?: number; check?: CheckId; reason?: string };
 
 export interface FlowResult {
@@ -21,6 +25,8 @@ export interface FlowResult {
   outcome: FlowOutcome;
   /** The page the user ended on (the vendor's signed-in or error page, Entra's error page). */
   page?: { url: string; status: number; html: string };
+  /** Entra's reading of the AuthnRequest, for a run by an outside SP (the harness cannot check its response). */
+  authnRequest?: RequestFinding;
   startedAt: string;
   durationMs: number;
 }

@@ -8,6 +8,9 @@ import { samlMessagesIn, type SamlMessageView } from './saml-message-view';
 
 export type { AgentTransport };
 
+/** Sent by the harness's headless agent on every request. */
+export const AGENT_HEADER = 'x-saml-harness-agent';
+
 export interface Hop {
   index: number;
   /** GET or POST for the harness's own flows; whatever the browser sent in a captured trace. */
@@ -113,6 +116,8 @@ export class UserAgent {
         method: req.method,
         redirect: 'manual',
         headers: {
+          // The harness's own agent says so: what it does is a run already; anything else is an outside client.
+          [AGENT_HEADER]: '1',
           ...(cookieHeader ? { cookie: cookieHeader } : {}),
           ...(req.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
         },

@@ -8,6 +8,9 @@ import type { IdpUrls } from '../idp/urls';
 import { html, redirect, text, type CookieChange, type VirtualHandler, type VirtualRequest, type VirtualResponse } from './http-types';
 import { autoPostPage } from './pages/auto-post';
 import { accountPickerPage, errorPage, signedOutPage } from './pages/entra-pages';
+import { myAppsPage } from './pages/my-apps';
+import { loopbackOriginOf, reachableIdpUrls } from './loopback-urls';
+import { AGENT_HEADER } from '../flows/user-agent';
 
 function sessionCookies(outcome: IdpOutcome): CookieChange[] | undefined {
   if (outcome.kind === 'not-found' || outcome.setSession === undefined) return undefined;
@@ -54,9 +57,40 @@ function inbound(req: VirtualRequest): InboundMessage {
   };
 }
 
-/** login.microsoftonline.com: /{tenant}/saml2, the account picker's /{tenant}/login, and the app metadata URL. */
-export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock): VirtualHandler {
+/** What an outside client (a real browser, a real SP) asked of the tenant, and what it was answered. */
+export interface IdpExchange {
+  req: VirtualRequest;
+  outcome: IdpOutcome;
+  res: VirtualResponse;
+  durationMs: number;
+}
+
+export type ExchangeObserver = (exchange: IdpExchange) => void;
+
+/** The app's Federation Metadata XML: with endpoints in the form the client reached (loopback) unless it asks for the real one. */
+function appMetadata(idp: EntraIdp, urls: IdpUrls, clock: Clock, req: VirtualRequest): VirtualResponse {
+  const appId = req.url.searchParams.get('appid');
+  const app = idp.apps().find((a) => a.appId === appId);
+  if (!app) return text(`No application with appid ${appId ?? '(missing)'}.`, 404);
+  const reached = loopbackOriginOf(req.receivedAt);
+  const endpoints = reached && req.url.searchParams.get('endpoints') !== 'real' ? reachableIdpUrls(idp.tenant.id, reached) : urls;
+  const xml = appFederationMetadata(idp.tenant, app, endpoints, clock.now());
+  return xml.ok ? text(xml.value, 200, 'application/xml; charset=utf-8') : text(xml.error.message, 404);
+}
+
+/**
+ * login.microsoftonline.com: /{tenant}/saml2, the account picker's /{tenant}/login, the My Apps launch and the
+ * app metadata URL. What an outside client asks (not the harness's own agent) is handed to `observe`.
+ */
+export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock, observe?: ExchangeObserver): VirtualHandler {
+  const answer = async (req: VirtualRequest, outcome: Promise<IdpOutcome>, loginAction: string, started: number): Promise<VirtualResponse> => {
+    const o = await outcome;
+    const res = render(o, loginAction);
+    if (observe && req.headers[AGENT_HEADER] === undefined) observe({ req, outcome: o, res, durationMs: Math.round((performance.now() - started) * 10) / 10 });
+    return res;
+  };
   return async (req) => {
+    const started = performance.now();
     const [, tenantSegment = '', ...rest] = req.url.pathname.split('/');
     const route = rest.join('/').toLowerCase();
     const tenant = idp.tenant;
@@ -65,21 +99,15 @@ export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock): V
     }
     const loginAction = urls.saml2.replace(/saml2$/, 'login');
     if (route === 'saml2' && (req.method === 'GET' || req.method === 'POST')) {
-      return render(await idp.handleSaml2(inbound(req), browserContext(req)), loginAction);
+      return answer(req, idp.handleSaml2(inbound(req), browserContext(req)), loginAction, started);
     }
     if (route === 'login' && req.method === 'POST') {
-      return render(await idp.pickAccount(req.form.ctx ?? '', req.form.login ?? ''), loginAction);
+      return answer(req, idp.pickAccount(req.form.ctx ?? '', req.form.login ?? ''), loginAction, started);
     }
     if (route === 'idpinitiated' && req.method === 'GET') {
-      return render(await idp.launchFromMyApps(req.url.searchParams.get('appid') ?? '', browserContext(req)), loginAction);
+      return answer(req, idp.launchFromMyApps(req.url.searchParams.get('appid') ?? '', browserContext(req)), loginAction, started);
     }
-    if (route === 'federationmetadata/2007-06/federationmetadata.xml' && req.method === 'GET') {
-      const appId = req.url.searchParams.get('appid');
-      const app = idp.apps().find((a) => a.appId === appId);
-      if (!app) return text(`No application with appid ${appId ?? '(missing)'}.`, 404);
-      const xml = appFederationMetadata(tenant, app, urls, clock.now());
-      return xml.ok ? text(xml.value, 200, 'application/xml; charset=utf-8') : text(xml.error.message, 404);
-    }
+    if (route === 'federationmetadata/2007-06/federationmetadata.xml' && req.method === 'GET') return appMetadata(idp, urls, clock, req);
     return text('Not found', 404);
   };
 }
@@ -88,8 +116,9 @@ export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock): V
  * launcher.myapps.microsoft.com/api/signin/{appId}: the My Apps tile and "Test single sign-on". The launch
  * continues on login.microsoftonline.com, where the Entra session cookie lives, so an open session is reused.
  */
-export function myAppsHandler(urls: IdpUrls): VirtualHandler {
+export function myAppsHandler(idp: EntraIdp, urls: IdpUrls): VirtualHandler {
   return async (req) => {
+    if (req.method === 'GET' && (req.url.pathname === '/' || req.url.pathname === '')) return html(myAppsPage(idp.tenant, idp.apps(), urls));
     const m = /^\/api\/signin\/([0-9a-f-]{36})$/i.exec(req.url.pathname);
     if (!m || req.method !== 'GET') return text('Not found', 404);
     const next = new URL(urls.idpInitiated(m[1]!));

@@ -5,7 +5,8 @@ import { toLoopback } from './loopback-urls';
 import { mountEntra } from './mount-entra';
 import { statusPage } from './pages/status-page';
 import { html } from './http-types';
-import { HarnessHost } from './server';
+import { HarnessHost, type HostOptions } from './server';
+import type { ExchangeObserver } from './entra-routes';
 import { SiteRegistry } from '../sp/site/site-registry';
 import type { FlowEnv } from '../flows/flows';
 
@@ -15,6 +16,10 @@ export interface HarnessOptions {
   clock?: Clock;
   autoSignInUpn?: () => string | undefined;
   overridesFor?: EntraIdpDeps['overridesFor'];
+  /** Also serve HTTPS (key and certificate from the workspace's local CA). */
+  tls?: HostOptions['tls'];
+  /** Told of every request an outside client (a real browser or SP) makes of the tenant. */
+  observe?: ExchangeObserver;
 }
 
 export interface RunningHarness {
@@ -25,6 +30,8 @@ export interface RunningHarness {
   /** What flows need: the agent's transport, Entra's URLs, the SP sites. */
   flowEnv: FlowEnv;
   origin: string;
+  /** The HTTPS origin, when the host serves HTTPS too. */
+  httpsOrigin?: string;
   /** Loopback URL of a real (virtual-host) URL. */
   loopback(url: string): string;
   stop(): Promise<void>;
@@ -33,10 +40,11 @@ export interface RunningHarness {
 /** The composition root shared by Electron, web mode and the CLI: one host, the mock tenant, the local pages. */
 export async function startHarness(opts: HarnessOptions): Promise<RunningHarness> {
   const clock = opts.clock ?? systemClock;
-  const host = new HarnessHost({ ...(opts.port !== undefined ? { port: opts.port } : {}) });
+  const host = new HarnessHost({ ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.tls ? { tls: opts.tls } : {}) });
   const { idp, urls } = mountEntra(host, {
     state: opts.state,
     clock,
+    ...(opts.observe ? { observe: opts.observe } : {}),
     ...(opts.autoSignInUpn ? { autoSignInUpn: opts.autoSignInUpn } : {}),
     ...(opts.overridesFor ? { overridesFor: opts.overridesFor } : {}),
   });
@@ -51,6 +59,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
     sites,
     flowEnv: { transport, idpUrls: urls, sites },
     origin: host.origin,
+    ...(host.httpsOrigin ? { httpsOrigin: host.httpsOrigin } : {}),
     loopback: (u) => toLoopback(u, host.origin),
     stop: () => host.stop(),
   };

@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import { EntraIdp, type EntraIdpDeps } from '../idp/entra-idp';
 import { idpUrls, type IdpUrls } from '../idp/urls';
 import { certificateDownloadHandler } from './certificate-routes';
-import { entraLoginHandler, myAppsHandler } from './entra-routes';
+import { entraLoginHandler, myAppsHandler, type ExchangeObserver } from './entra-routes';
 import { toLoopback } from './loopback-urls';
 import type { HarnessHost } from './server';
 
@@ -12,11 +12,11 @@ export const ENTRA_HOSTS = { login: 'login.microsoftonline.com', myApps: 'launch
  * Puts the mock tenant on the host under Entra's real host names. A Destination may name the Login URL in its
  * real form or in the loopback form an outside client used.
  */
-export function mountEntra(host: HarnessHost, deps: Omit<EntraIdpDeps, 'urls' | 'extraDestinations'> & { clock: Clock }): { idp: EntraIdp; urls: IdpUrls } {
+export function mountEntra(host: HarnessHost, deps: Omit<EntraIdpDeps, 'urls' | 'extraDestinations'> & { clock: Clock; observe?: ExchangeObserver }): { idp: EntraIdp; urls: IdpUrls } {
   const urls = idpUrls(deps.state().tenant.id);
-  const idp = new EntraIdp({ ...deps, urls, extraDestinations: () => [toLoopback(urls.saml2, host.origin)] });
-  host.addVirtualHost(ENTRA_HOSTS.login, entraLoginHandler(idp, urls, deps.clock));
-  host.addVirtualHost(ENTRA_HOSTS.myApps, myAppsHandler(urls));
+  const idp = new EntraIdp({ ...deps, urls, extraDestinations: () => host.origins().map((o) => toLoopback(urls.saml2, o)) });
+  host.addVirtualHost(ENTRA_HOSTS.login, entraLoginHandler(idp, urls, deps.clock, deps.observe));
+  host.addVirtualHost(ENTRA_HOSTS.myApps, myAppsHandler(idp, urls));
   host.mount('/api/idp/', certificateDownloadHandler(idp));
   return { idp, urls };
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CoreError } from '../errors';
 import type { CookieChange, VirtualHandler, VirtualRequest, VirtualResponse } from './http-types';
@@ -19,6 +20,8 @@ export class BodyTooLarge extends Error {}
 export interface HostOptions {
   /** 0 or absent: a free port. */
   port?: number;
+  /** Also serve HTTPS with this key and certificate (for SPs that refuse an http IdP); port 0 or absent: a free one. */
+  tls?: { key: string; cert: string; port?: number };
 }
 
 /**
@@ -28,6 +31,8 @@ export interface HostOptions {
  */
 export class HarnessHost {
   private server: Server | undefined;
+  private secure: HttpsServer | undefined;
+  private securePort = 0;
   private readonly virtualHosts = new Map<string, VirtualHandler>();
   private readonly local: Array<{ prefix: string; handler: VirtualHandler }> = [];
   private port = 0;
@@ -37,6 +42,16 @@ export class HarnessHost {
   get origin(): string {
     if (!this.server) throw new CoreError('HOST_NOT_STARTED', 'The host is not running.');
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The HTTPS origin, when the host serves HTTPS too. */
+  get httpsOrigin(): string | undefined {
+    return this.secure ? `https://127.0.0.1:${this.securePort}` : undefined;
+  }
+
+  /** Every origin the host answers at: a Destination may name any of them. */
+  origins(): string[] {
+    return [this.origin, ...(this.httpsOrigin ? [this.httpsOrigin] : [])];
   }
 
   addVirtualHost(host: string, handler: VirtualHandler): void {
@@ -56,38 +71,38 @@ export class HarnessHost {
     this.local.sort((a, b) => b.prefix.length - a.prefix.length);
   }
 
-  async start(): Promise<{ port: number; origin: string }> {
-    // Entra answers an over-long Redirect query with AADSTS90015; Node's default 16 KB header cap would cut it off first.
-    const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
-      this.handle(req, res).catch((e: unknown) => {
+  private listener(origin: () => string) {
+    return (req: IncomingMessage, res: ServerResponse) => {
+      this.handle(req, res, origin()).catch((e: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(`Internal error in the harness host: ${e instanceof Error ? e.message : String(e)}`);
       });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (e: NodeJS.ErrnoException) =>
-        reject(e.code === 'EADDRINUSE' ? new CoreError('PORT_IN_USE', `Port ${this.options.port} on 127.0.0.1 is already in use.`, { port: this.options.port }) : e),
-      );
-      server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
-    });
+    };
+  }
+
+  async start(): Promise<{ port: number; origin: string }> {
+    // Entra answers an over-long Redirect query with AADSTS90015; Node's default 16 KB header cap would cut it off first.
+    const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, this.listener(() => this.origin));
+    this.port = await listen(server, this.options.port);
     this.server = server;
-    this.port = (server.address() as AddressInfo).port;
+    const tls = this.options.tls;
+    if (tls) {
+      const secure = createHttpsServer({ key: tls.key, cert: tls.cert, maxHeaderSize: MAX_HEADER_BYTES }, this.listener(() => this.httpsOrigin!));
+      this.securePort = await listen(secure, tls.port);
+      this.secure = secure;
+    }
     return { port: this.port, origin: this.origin };
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
+    const servers = [this.server, this.secure].filter((s): s is Server => s !== undefined);
     this.server = undefined;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const timer = setTimeout(() => server.closeAllConnections(), 3000);
-    await closed;
-    clearTimeout(timer);
+    this.secure = undefined;
+    await Promise.all(servers.map(closeServer));
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const loopbackUrl = new URL(req.url ?? '/', this.origin);
+  private async handle(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+    const loopbackUrl = new URL(req.url ?? '/', origin);
     const route = this.route(loopbackUrl, req.headers.host ?? '');
     const limit = loopbackUrl.pathname.startsWith(API_PREFIX) ? MAX_API_BODY_BYTES : MAX_BODY_BYTES;
     let body: Buffer;
@@ -112,7 +127,7 @@ export class HarnessHost {
     }
     const out = await route.handler(vreq);
     const cookiePath = route.kind === 'virtual' && route.loopback ? `${VH_PREFIX}${route.url.host}/` : '/';
-    const rewritten = route.kind === 'virtual' && route.loopback ? this.rewrite(out) : out;
+    const rewritten = route.kind === 'virtual' && route.loopback ? this.rewrite(out, origin) : out;
     send(res, rewritten, cookiePath);
   }
 
@@ -138,13 +153,30 @@ export class HarnessHost {
     return { kind: 'local', handler: async () => ({ status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' }), url: u };
   }
 
-  private rewrite(out: VirtualResponse): VirtualResponse {
+  private rewrite(out: VirtualResponse, origin: string): VirtualResponse {
     const hosts = this.virtualHostNames();
     const headers = { ...out.headers };
-    if (headers.location) headers.location = rewriteLocationForLoopback(headers.location, hosts, this.origin);
+    if (headers.location) headers.location = rewriteLocationForLoopback(headers.location, hosts, origin);
     const isHtml = (headers['content-type'] ?? '').includes('text/html');
-    return { ...out, headers, ...(typeof out.body === 'string' && isHtml ? { body: rewriteHtmlForLoopback(out.body, hosts, this.origin) } : {}) };
+    return { ...out, headers, ...(typeof out.body === 'string' && isHtml ? { body: rewriteHtmlForLoopback(out.body, hosts, origin) } : {}) };
   }
+}
+
+/** Listens on 127.0.0.1 only; a taken port is a CoreError naming it. */
+async function listen(server: Server, port: number | undefined): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new CoreError('PORT_IN_USE', `Port ${port} on 127.0.0.1 is already in use.`, { port }) : e));
+    server.listen(port ?? 0, '127.0.0.1', () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), 3000);
+  await closed;
+  clearTimeout(timer);
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import { err, ok, type Result } from '../errors';
 import { newGuid } from '../ids';
 import { STATUS } from '../xml/namespaces';
-import { aadsts, type AadstsError } from './aadsts';
+import { aadsts, type AadstsCode, type AadstsError } from './aadsts';
 import { signingCertificate } from './app-certificates';
 import { defaultIdentifier, defaultReplyUrl } from './app-defaults';
 import { decideAuthnContext } from './authn-context';
@@ -98,6 +98,31 @@ export class EntraIdp {
   }
 
   private autoUpn: string | undefined;
+  /** Errors a test asked for: the next sign-ins (to one app, or any) are answered with these codes. */
+  private readonly faults: Array<{ code: AadstsCode; appId?: string; remaining: number }> = [];
+
+  /**
+   * Answers the next `times` sign-ins (to the app with this appId, or to any) with this AADSTS error, as a test
+   * of an SP's error handling asks. Codes the tenant raises by itself stay tied to a real fault; this is for an
+   * SP that only needs to see the error page or error Response.
+   */
+  injectFault(code: AadstsCode, opts: { appId?: string; times?: number } = {}): void {
+    this.faults.push({ code, remaining: opts.times ?? 1, ...(opts.appId ? { appId: opts.appId } : {}) });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  private takeFault(target: SignInTarget): AadstsError | undefined {
+    const i = this.faults.findIndex((f) => !f.appId || f.appId === target.app.appId);
+    if (i < 0) return undefined;
+    const f = this.faults[i]!;
+    if (--f.remaining <= 0) this.faults.splice(i, 1);
+    const known: Record<string, string> = { appId: target.app.appId, appName: target.app.displayName, identifier: target.identifier, replyUrl: target.acsUrl, tenant: this.tenant.id };
+    // Any value the message names that the request does not give is shown as injected, not left "undefined".
+    return aadsts(f.code, new Proxy(known, { get: (o, k) => (typeof k === 'string' ? (o[k] ?? '(injected by the test)') : undefined) }));
+  }
 
   get tenant(): Tenant {
     return this.deps.state().tenant;
@@ -167,6 +192,8 @@ export class EntraIdp {
   }
 
   private async signIn(target: SignInTarget, browser: BrowserContext): Promise<IdpOutcome> {
+    const fault = this.takeFault(target);
+    if (fault) return this.errorPage(fault, target.app);
     const session = this.sessions.get(browser.sessionId);
     const reuse = session && !target.forceAuthn && browser.prompt !== 'login';
     if (browser.loginHint) {

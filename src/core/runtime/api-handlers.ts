@@ -11,6 +11,8 @@ import { instantiateVendor } from './vendor-instances';
 import { listPresets, listWorkspaceScenarios, readScenarioText, runPreset, runScenarioView, runWorkspaceScenario, saveWorkspaceScenario } from './scenario-ops';
 import { diagnoseText, exportRun } from './trace-ops';
 import { attackWorkspaceVendor } from './attack-ops';
+import { createApp, deleteApp, deleteGenericSp } from './app-ops';
+import { parseSpMetadata } from '../idp/sp-metadata';
 
 type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
 
@@ -72,6 +74,19 @@ const HANDLERS: Handlers = {
     const xml = appFederationMetadata(rt.ws.tenant, app, rt.harness.urls, rt.clock.now());
     if (!xml.ok) throw xml.error;
     return { xml: xml.value, url: rt.harness.urls.appMetadata(app.appId) };
+  },
+  'apps.create': async (rt, input) => {
+    const app = await createApp(rt, { displayName: input.displayName, ...(input.template ? { template: input.template } : {}) });
+    return { ...rt.view(), created: app.objectId };
+  },
+  'apps.delete': async (rt, { objectId }) => {
+    await deleteApp(rt, objectId);
+    return rt.view();
+  },
+  'apps.readSpMetadata': async (rt, { xml }) => {
+    const md = parseSpMetadata(xml, rt.clock.now());
+    if (!md.ok) throw md.error;
+    return md.value;
   },
   'vendors.configure': async (rt, { vendorId, input }) => {
     const r = await rt.vendor(vendorId).applyIdpConfig(input);
@@ -137,6 +152,11 @@ const HANDLERS: Handlers = {
     await rt.saveVendor(definition.id);
     return rt.view();
   },
+  'vendors.deleteGeneric': async (rt, { vendorId }) => {
+    await deleteGenericSp(rt, vendorId);
+    return rt.view();
+  },
+  'runs.list': async (rt) => rt.recentRuns(),
   'attributeSets.save': async (rt, { set }) => {
     const sets = rt.ws.attributeSets;
     const i = sets.findIndex((s) => s.id === set.id);

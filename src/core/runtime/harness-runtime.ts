@@ -13,6 +13,11 @@ import type { AttributeSet, Workspace } from '../workspace/schema';
 import { WorkspaceStore, type LoadProblem } from '../workspace/store';
 import type { AppView, FlowRunView, VendorView, WorkspaceView } from '../../shared/views';
 import { instantiateVendor } from './vendor-instances';
+import { OutsideRuns } from './outside-runs';
+import { loadOrCreateTls } from '../workspace/tls-files';
+import { ENTRA_HOSTS } from '../host/mount-entra';
+import { toLoopback } from '../host/loopback-urls';
+import { resolveProfile } from '../vendors/registry';
 import { newApiToken, webApiHandler } from './web-api';
 import { webUiHandler } from '../host/web-ui';
 import { appView, vendorView } from './views';
@@ -28,6 +33,8 @@ export interface RuntimeOptions {
   uiDir?: string;
   /** Change nothing on disk: a file that fails to load is reported and skipped, a fresh folder is not seeded. */
   readOnly?: boolean;
+  /** Serve HTTPS too, with the workspace's local CA (made on first use); port 0 or absent: a free one. */
+  https?: { port?: number };
 }
 
 interface FlowRun extends FlowRunView {
@@ -35,6 +42,22 @@ interface FlowRun extends FlowRunView {
 }
 
 const MAX_RUNS = 50;
+
+/** The vendor ID runs by outside SPs are filed under. */
+export const OUTSIDE_SP = 'outside';
+
+/** The names the HTTPS certificate serves: Entra's hosts and every vendor's, for the hosts-file route. */
+function hostNames(ws: Workspace): string[] {
+  const vendorHosts = ws.vendors.flatMap((v) => {
+    try {
+      const urls = resolveProfile(v).urls(v.params);
+      return [urls.replyUrl, urls.identifier, urls.homeUrl].flatMap((u) => (/^https:\/\//.test(u) ? [new URL(u).host] : []));
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set([ENTRA_HOSTS.login, ENTRA_HOSTS.myApps, ...vendorHosts])].sort();
+}
 
 /**
  * The harness as the app, web mode and the CLI run it: a workspace on disk, the loopback host with the mock
@@ -45,6 +68,8 @@ export class HarnessRuntime {
   private running: Promise<unknown> = Promise.resolve();
   /** The secret the web UI sends with every API call. */
   apiToken = '';
+  /** The local CA to trust, when the host serves HTTPS. */
+  caFile: string | undefined;
 
   private constructor(
     /** The attribute set applied during the current run, by user object ID. */
@@ -74,11 +99,18 @@ export class HarnessRuntime {
       };
     }
     const overrides = new Map<string, AttributeSet['values']>();
+    // Runs by outside clients are kept once the runtime exists; none can arrive before the host starts.
+    let keep: (result: FlowResult) => void = () => undefined;
+    let loginUrls: () => string[] = () => [];
+    const outside = new OutsideRuns((result) => keep(result), () => loginUrls());
+    const tls = opts.https ? await loadOrCreateTls(opts.dir, clock.now(), hostNames(ws)) : undefined;
     const harness = await startHarness({
       state: () => ws,
       clock,
       ...(opts.port !== undefined ? { port: opts.port } : {}),
+      ...(tls ? { tls: { key: tls.keyPem, cert: tls.certPem, ...(opts.https?.port !== undefined ? { port: opts.https.port } : {}) } } : {}),
       overridesFor: (user: User) => overrides.get(user.objectid),
+      observe: (exchange) => outside.observe(exchange),
     });
     const vendors = new Map<string, VendorSp<unknown>>();
     const problems = [...loaded.problems];
@@ -92,6 +124,12 @@ export class HarnessRuntime {
       }
     }
     const rt = new HarnessRuntime(overrides, store, ws, problems, harness, vendors, clock);
+    rt.caFile = tls?.caFile;
+    loginUrls = () => harness.host.origins().map((o) => toLoopback(harness.urls.saml2, o));
+    keep = (result) => {
+      const o = result.outcome;
+      rt.rememberRun({ vendorId: OUTSIDE_SP, flow: 'external', ...(o.status === 'issued' && o.user ? { user: o.user } : {}) }, result);
+    };
     rt.apiToken = newApiToken();
     harness.host.mount('/api/rpc/', webApiHandler(rt, rt.apiToken));
     harness.host.mount('/api/flows/', webApiHandler(rt, rt.apiToken));
@@ -226,7 +264,7 @@ export class HarnessRuntime {
     const tenant = structuredClone(this.ws.tenant);
     const urls = this.harness.urls;
     const now = this.clock.now();
-    const kind = flow === 'acs-post' ? 'acs-without-response' : flow;
+    const kind = flow === 'acs-post' ? 'acs-without-response' : flow === 'external' ? 'sp-initiated' : flow;
     return (result) =>
       app
         ? captureScenario({
@@ -263,6 +301,11 @@ export class HarnessRuntime {
     this.runs.set(id, { ...view, agent });
     if (this.runs.size > MAX_RUNS) this.runs.delete(this.runs.keys().next().value!);
     return view;
+  }
+
+  /** The runs kept (headless, reproduced, and those of outside SPs), newest first. */
+  recentRuns(): FlowRunView[] {
+    return [...this.runs.values()].reverse().map(({ agent: _agent, ...view }) => view);
   }
 
   run(id: string): FlowRunView | undefined {

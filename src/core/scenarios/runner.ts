@@ -45,6 +45,8 @@ export function describeOutcome(o: ScenarioOutcome | ScenarioExpectation): strin
 
 function outcomeOf(result: FlowResult): ScenarioOutcome {
   const o = result.outcome;
+  // A scenario's SP is always the harness's own, so it never ends in a response handed to an outside SP.
+  if (o.status === 'issued') return { status: 'error', source: 'harness', code: 'ISSUED_TO_OUTSIDE_SP', message: `a response was issued to ${o.acsUrl}`, also: [] };
   if (o.status !== 'error') return { status: o.status };
   const also = [...new Set((result.report?.message.statusMessage ?? '').match(/AADSTS\d+/g) ?? [])].filter((c) => c !== o.code);
   return {

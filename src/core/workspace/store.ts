@@ -117,6 +117,11 @@ export class WorkspaceStore {
     await unlink(this.path('apps', `${objectId}.json`)).catch(() => undefined);
   }
 
+  async deleteVendor(id: string): Promise<void> {
+    if (this.readOnly) return;
+    await unlink(this.path('vendors', `${id}.json`)).catch(() => undefined);
+  }
+
   saveVendor(vendor: VendorInstance): Promise<void> {
     return this.write(join('vendors', `${vendor.id}.json`), FILES.vendor, vendor);
   }

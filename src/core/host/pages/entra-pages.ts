@@ -19,9 +19,9 @@ p{font-size:15px;line-height:1.4}
 .harness{max-width:440px;margin:16px auto;font-size:13px;background:#fff8e1;border:1px solid #f0d78c;padding:12px 16px;box-sizing:border-box}
 `;
 
-const MS_LOGO = '<div class="brand"><div class="logo" aria-hidden="true"><i></i><i></i><i></i><i></i></div>Microsoft</div>';
+export const MS_LOGO = '<div class="brand"><div class="logo" aria-hidden="true"><i></i><i></i><i></i><i></i></div>Microsoft</div>';
 
-function page(title: string, body: string, head = ''): string {
+export function page(title: string, body: string, head = ''): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${head}<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
 }
 

@@ -20,6 +20,10 @@ export function OutcomePanel({ run }: { run: FlowRunView }) {
         <h2 style={{ marginTop: 0 }} className="pass">
           Signed out
         </h2>
+      ) : o.status === 'issued' ? (
+        <h2 style={{ marginTop: 0 }} className="pass">
+          Entra issued a response{o.user ? ` for ${o.user}` : ''} to <span className="mono">{o.acsUrl}</span>
+        </h2>
       ) : (
         <>
           <h2 style={{ marginTop: 0 }} className="fail">

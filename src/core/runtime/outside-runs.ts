@@ -1,0 +1,109 @@
+import { checkRequest } from '../diagnose/request-check';
+import type { FlowOutcome, FlowResult } from '../flows/flows';
+import { samlMessagesIn, viewSamlMessage } from '../flows/saml-message-view';
+import type { Hop } from '../flows/user-agent';
+import type { IdpExchange } from '../host/entra-routes';
+
+/** A sign-in that is waiting on Entra's account picker, by the picker's context. */
+interface OpenRun {
+  hops: Hop[];
+  startedAt: string;
+  createdMs: number;
+}
+
+const MAX_OPEN = 200;
+const OPEN_TTL_MS = 10 * 60_000;
+
+function hopOf(ex: IdpExchange, index: number): Hop {
+  const { req, res, outcome } = ex;
+  const posted = req.method === 'POST' ? req.form : undefined;
+  const saml = samlMessagesIn(req.url.searchParams, posted);
+  // The response Entra issues travels in the auto-posting page: it is shown with the hop that carried it.
+  if (outcome.kind === 'post' && outcome.fields.SAMLResponse) saml.push(viewSamlMessage('SAMLResponse', outcome.fields.SAMLResponse, 'post', outcome.fields.RelayState !== undefined ? { relayState: outcome.fields.RelayState } : {}));
+  const contentType = res.headers?.['content-type'];
+  const location = res.headers?.location;
+  const page = outcome.kind === 'error' ? { title: 'Sign in to your account', kind: 'entra-error', aadsts: outcome.error.code, message: outcome.error.message } : outcome.kind === 'pick-account' ? { title: 'Pick an account', kind: 'account-picker' } : undefined;
+  return {
+    index,
+    method: req.method,
+    url: req.url.toString(),
+    status: res.status,
+    cause: 'captured',
+    cookiesSent: Object.keys(req.cookies),
+    cookiesSet: (res.cookies ?? []).map((c) => `${c.name}=${c.value === null ? '' : '…'}`),
+    saml,
+    durationMs: ex.durationMs,
+    ...(location ? { location } : {}),
+    ...(contentType ? { contentType } : {}),
+    ...(posted && Object.keys(posted).length ? { form: { ...posted } } : {}),
+    ...(page ? { page } : {}),
+  };
+}
+
+function outcomeOf(ex: IdpExchange): FlowOutcome | undefined {
+  const o = ex.outcome;
+  switch (o.kind) {
+    case 'post': {
+      if (o.issued.kind === 'response') return { status: 'issued', sp: o.issued.app.displayName, acsUrl: o.action, responseId: o.issued.responseId, ...(o.issued.user ? { user: o.issued.user } : {}) };
+      const code = /AADSTS\d+/.exec(o.issued.xml)?.[0] ?? 'ERROR_RESPONSE';
+      return { status: 'error', source: 'entra', code, message: `Entra answered ${o.action} with an error Response (${code})` };
+    }
+    case 'error':
+      return { status: 'error', source: 'entra', code: `AADSTS${o.error.code}`, message: o.error.message };
+    case 'signed-out':
+      return { status: 'signed-out', sp: 'an outside SP' };
+    case 'redirect':
+      // A LogoutResponse on its way back to the SP ends a logout; another redirect (My Apps to an app's Sign on
+      // URL) leads to a request the SP itself will send, recorded then.
+      return new URL(o.location).searchParams.has('SAMLResponse') ? { status: 'signed-out', sp: new URL(o.location).host } : undefined;
+    case 'not-found':
+      return { status: 'error', source: 'harness', code: 'NOT_FOUND', message: o.message };
+    case 'pick-account':
+      return undefined;
+  }
+}
+
+/**
+ * Turns what outside clients (a real browser, a real SP) asked of the tenant into runs: the hops Entra saw, its
+ * reading of the AuthnRequest, and the response it issued, with the signed XML. A sign-in that stops at the
+ * account picker is held until the choice arrives.
+ */
+export class OutsideRuns {
+  private readonly open = new Map<string, OpenRun>();
+
+  constructor(
+    private readonly onRun: (result: FlowResult) => void,
+    /** The Login URL in each form the host answers at: a Destination naming one is Entra's own. */
+    private readonly loginUrls: () => readonly string[],
+  ) {}
+
+  observe(ex: IdpExchange): void {
+    const ctx = ex.req.form.ctx;
+    const held = ctx ? this.open.get(ctx) : undefined;
+    if (ctx) this.open.delete(ctx);
+    const run = held ?? { hops: [], startedAt: new Date().toISOString(), createdMs: Date.now() };
+    run.hops.push(hopOf(ex, run.hops.length));
+    if (ex.outcome.kind === 'pick-account') return this.hold(ex.outcome.ctx, run);
+    const outcome = outcomeOf(ex);
+    if (outcome) this.onRun(this.finish(run, outcome));
+  }
+
+  private hold(ctx: string, run: OpenRun): void {
+    const now = Date.now();
+    for (const [k, r] of this.open) if (now - r.createdMs > OPEN_TTL_MS || this.open.size >= MAX_OPEN) this.open.delete(k);
+    this.open.set(ctx, run);
+  }
+
+  private finish(run: OpenRun, outcome: FlowOutcome): FlowResult {
+    const request = run.hops.flatMap((h) => h.saml).find((m) => m.kind === 'AuthnRequest' && m.xml);
+    const reading = request?.xml ? checkRequest(request.xml, undefined, this.loginUrls()) : undefined;
+    return {
+      flow: 'external',
+      hops: run.hops,
+      outcome,
+      startedAt: run.startedAt,
+      durationMs: Math.round(run.hops.reduce((t, h) => t + h.durationMs, 0)),
+      ...(reading ? { authnRequest: reading } : {}),
+    };
+  }
+}
