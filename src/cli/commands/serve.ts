@@ -83,7 +83,8 @@ export async function serveCommand(args: string[], mode: 'web' | 'serve'): Promi
   const dir = resolve(values.workspace ?? defaultWorkspaceDir());
   const rt = await HarnessRuntime.open({ dir, port, ...(https ? { https: { port: httpsPort } } : {}), ...(mode === 'web' ? { uiDir: UI_DIR } : {}) });
   if (values.user) rt.harness.idp.setAutoSignIn(values.user);
-  const lines = mode === 'web' ? [`SAML Harness (web mode) at ${rt.origin}/`, `  Workspace: ${dir}`] : serveLines(rt, dir, values.endpoints === 'real');
+  const tenant = serveLines(rt, dir, values.endpoints === 'real');
+  const lines = mode === 'web' ? [`SAML Harness (web mode) at ${rt.origin}/`, '', ...tenant] : tenant;
   for (const p of rt.problems) lines.push(`  ! ${p.message}`);
   process.stdout.write([...lines, 'Press Ctrl+C to stop.', ''].join('\n'));
   await new Promise<void>((done) => {

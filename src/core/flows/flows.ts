@@ -14,7 +14,7 @@ export type FlowOutcome =
   | { status: 'signed-in'; sp: string; identity: Identity; details?: Readonly<Record<string, unknown>> }
   | { status: 'signed-out'; sp: string }
   /** The tenant issued a response to an outside SP's ACS URL: what the SP makes of it is the SP's. */
-  | { status: 'issued'; sp: string; acsUrl: string; user?: string; responseId: string }
+  | { status: 'issued'; sp: string; appId: string; acsUrl: string; user?: string; responseId: string }
   | { status: 'error'; source: 'entra' | 'sp' | 'setup' | 'network' | 'harness'; code: string; message: string; httpStatus?: number; check?: CheckId; reason?: string };
 
 export interface FlowResult {

@@ -14,6 +14,7 @@ import { WorkspaceStore, type LoadProblem } from '../workspace/store';
 import type { AppView, FlowRunView, VendorView, WorkspaceView } from '../../shared/views';
 import { instantiateVendor } from './vendor-instances';
 import { OutsideRuns } from './outside-runs';
+import { outsideRunScenario } from './outside-scenario';
 import { loadOrCreateTls } from '../workspace/tls-files';
 import { ENTRA_HOSTS } from '../host/mount-entra';
 import { toLoopback } from '../host/loopback-urls';
@@ -108,7 +109,7 @@ export class HarnessRuntime {
       state: () => ws,
       clock,
       ...(opts.port !== undefined ? { port: opts.port } : {}),
-      ...(tls ? { tls: { key: tls.keyPem, cert: tls.certPem, ...(opts.https?.port !== undefined ? { port: opts.https.port } : {}) } } : {}),
+      ...(tls ? { tls: { key: tls.keyPem, cert: `${tls.certPem}${tls.caPem}`, ...(opts.https?.port !== undefined ? { port: opts.https.port } : {}) } } : {}),
       overridesFor: (user: User) => overrides.get(user.objectid),
       observe: (exchange) => outside.observe(exchange),
     });
@@ -128,7 +129,8 @@ export class HarnessRuntime {
     loginUrls = () => harness.host.origins().map((o) => toLoopback(harness.urls.saml2, o));
     keep = (result) => {
       const o = result.outcome;
-      rt.rememberRun({ vendorId: OUTSIDE_SP, flow: 'external', ...(o.status === 'issued' && o.user ? { user: o.user } : {}) }, result);
+      const scenario = outsideRunScenario(result, { tenant: rt.ws.tenant, apps: rt.ws.apps, urls: harness.urls, now: clock.now() });
+      rt.rememberRun({ vendorId: OUTSIDE_SP, flow: 'external', ...(o.status === 'issued' && o.user ? { user: o.user } : {}) }, result, scenario);
     };
     rt.apiToken = newApiToken();
     harness.host.mount('/api/rpc/', webApiHandler(rt, rt.apiToken));

@@ -44,7 +44,7 @@ function outcomeOf(ex: IdpExchange): FlowOutcome | undefined {
   const o = ex.outcome;
   switch (o.kind) {
     case 'post': {
-      if (o.issued.kind === 'response') return { status: 'issued', sp: o.issued.app.displayName, acsUrl: o.action, responseId: o.issued.responseId, ...(o.issued.user ? { user: o.issued.user } : {}) };
+      if (o.issued.kind === 'response') return { status: 'issued', sp: o.issued.app.displayName, appId: o.issued.app.appId, acsUrl: o.action, responseId: o.issued.responseId, ...(o.issued.user ? { user: o.issued.user } : {}) };
       const code = /AADSTS\d+/.exec(o.issued.xml)?.[0] ?? 'ERROR_RESPONSE';
       return { status: 'error', source: 'entra', code, message: `Entra answered ${o.action} with an error Response (${code})` };
     }

@@ -5,6 +5,22 @@ import { OutcomePanel } from '../screens/run/OutcomePanel';
 import { TraceView } from '../screens/run/TraceView';
 import { RunActions } from './RunActions';
 
+/** Entra's reading of the AuthnRequest an outside SP sent (the SP's own checks are the SP's). */
+function AuthnRequestPanel({ finding }: { finding: NonNullable<FlowRunView['result']['authnRequest']> }) {
+  return (
+    <section className="panel" aria-label="AuthnRequest as Entra reads it" data-testid="authn-request">
+      <h2 style={{ marginTop: 0 }}>
+        AuthnRequest <span className="mono">{finding.id}</span> {finding.entra.ok ? <span className="badge pass">Entra takes it</span> : <span className="badge fail">{finding.entra.code}</span>}
+      </h2>
+      <p className="muted">
+        From {finding.issuer ?? '(no Issuer)'}
+        {finding.acsUrl ? ` · answers to ${finding.acsUrl}` : ''}
+      </p>
+      {finding.entra.ok ? null : <p>{finding.entra.message}</p>}
+    </section>
+  );
+}
+
 /** A finished run: how it ended, the page, the provisioning diff, the SP's report and the trace. */
 export function RunResult({ run }: { run: FlowRunView }) {
   const o = run.result.outcome;
@@ -17,6 +33,7 @@ export function RunResult({ run }: { run: FlowRunView }) {
         <div>
           <OutcomePanel run={run} />
           {diff ? <DiffView diff={diff} /> : null}
+          {run.result.authnRequest ? <AuthnRequestPanel finding={run.result.authnRequest} /> : null}
           {report ? (
             <section className="panel" aria-label="Validation report" data-testid="report" data-ok={String(report.ok)}>
               <h2 style={{ marginTop: 0 }}>

@@ -8,12 +8,15 @@ type Flow = 'sp-initiated' | 'idp-initiated' | 'sp-logout';
 
 export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor?: string; flow?: string }) {
   const { view } = useWorkspace();
-  const { run, running, current, runs, select } = useRuns();
+  const { run, running, current, runs, select, refresh } = useRuns();
   const [vendorId, setVendorId] = useState(initialVendor ?? view!.vendors[0]?.id ?? '');
   const vendor = view!.vendors.find((v) => v.id === vendorId);
   const [flow, setFlow] = useState<Flow>((initialFlow as Flow) ?? (vendor?.flows.idpInitiated ? 'idp-initiated' : 'sp-initiated'));
   const [user, setUser] = useState(view!.tenant.users[0]?.attributes.userprincipalname ?? '');
   const [setId, setSetId] = useState('');
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
   useEffect(() => {
     if (initialVendor) setVendorId(initialVendor);
     if (initialFlow) setFlow(initialFlow as Flow);
@@ -66,16 +69,18 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
             {running ? 'Running…' : 'Run'}
           </button>
         </div>
-        {runs.length > 1 ? (
-          <div className="row">
-            <span className="muted">Earlier runs:</span>
-            {runs.map((r) => (
-              <button key={r.id} className="btn" aria-pressed={r.id === current?.id} onClick={() => select(r.id)}>
-                {r.vendorId} · {r.request.flow} · {r.result.outcome.status === 'error' ? r.result.outcome.code : r.result.outcome.status}
-              </button>
-            ))}
-          </div>
-        ) : null}
+        <div className="row" data-testid="earlier-runs">
+          <span className="muted">Earlier runs{runs.length ? '' : ': none yet'}</span>
+          {runs.map((r) => (
+            <button key={r.id} className="btn" aria-pressed={r.id === current?.id} onClick={() => select(r.id)} data-run-flow={r.request.flow}>
+              {r.request.flow === 'external' ? 'your SP' : r.vendorId} · {r.request.flow} · {r.result.outcome.status === 'error' ? r.result.outcome.code : r.result.outcome.status}
+              {r.request.user ? ` · ${r.request.user}` : ''} · {new Date(r.result.startedAt).toLocaleTimeString()}
+            </button>
+          ))}
+          <button className="btn" onClick={() => void refresh()}>
+            Refresh
+          </button>
+        </div>
       </section>
       {current ? <RunResult run={current} /> : null}
     </>

@@ -9,6 +9,8 @@ interface RunState {
   running: boolean;
   run(req: ApiArgs<'flows.run'>): Promise<FlowRunView | undefined>;
   select(id: string): void;
+  /** Fetches the runs the harness kept, those of outside SPs (your own app, through `serve`) among them. */
+  refresh(): Promise<void>;
 }
 
 export const useRuns = create<RunState>((set, get) => ({
@@ -28,4 +30,10 @@ export const useRuns = create<RunState>((set, get) => ({
     }
   },
   select: (id) => set({ current: get().runs.find((r) => r.id === id) }),
+  refresh: async () => {
+    const kept = await useWorkspace.getState().call('runs.list', {});
+    if (!kept) return;
+    const ids = new Set(kept.map((r) => r.id));
+    set({ runs: [...kept, ...get().runs.filter((r) => !ids.has(r.id))].slice(0, 50) });
+  },
 }));
