@@ -4,7 +4,7 @@ import { useWorkspace } from './state/workspace-store';
 import { Toasts } from './components/Toasts';
 import { TenantScreen } from './screens/TenantScreen';
 import { AppsScreen } from './screens/AppsScreen';
-import { VendorsScreen } from './screens/VendorsScreen';
+import { NEW_SP, VendorsScreen } from './screens/VendorsScreen';
 import { RunScreen } from './screens/RunScreen';
 import { DiagnoseScreen } from './screens/DiagnoseScreen';
 import { ReproduceScreen } from './screens/ReproduceScreen';
@@ -35,6 +35,7 @@ function Sidebar() {
       {view?.vendors.map((v) => (
         <NavButton key={v.id} route={{ screen: 'vendors', id: v.id }} label={v.displayName} current={route.screen === 'vendors' && route.id === v.id} />
       ))}
+      <NavButton route={{ screen: 'vendors', id: NEW_SP }} label="+ New service provider" current={route.screen === 'vendors' && route.id === NEW_SP} />
       <h2>Flows</h2>
       <NavButton route={{ screen: 'run' }} label="Run a flow" current={route.screen === 'run'} />
       <h2>Support</h2>

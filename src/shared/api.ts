@@ -13,7 +13,7 @@ import type { AttackPackRun, Diagnosis, FlowRunView, PresetView, ScenarioFileVie
 export const FlowKind = z.enum(['sp-initiated', 'idp-initiated', 'sp-logout']);
 
 /** What the UI may change of an app: everything but its keys and IDs. */
-const AppBasics = EnterpriseApp.pick({ objectId: true, displayName: true, enabled: true, assignmentRequired: true, assignments: true, saml: true, claims: true, tokenLifetimeMinutes: true }).extend({
+const AppBasics = EnterpriseApp.pick({ objectId: true, displayName: true, enabled: true, assignmentRequired: true, assignments: true, saml: true, claims: true, tokenLifetimeMinutes: true, requestVerification: true }).extend({
   signing: z.object({ option: SigningOption, algorithm: z.enum(['sha256', 'sha1']) }),
 });
 export type AppBasics = z.infer<typeof AppBasics>;

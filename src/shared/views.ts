@@ -67,7 +67,16 @@ export interface WorkspaceView {
   vendors: VendorView[];
   attributeSets: AttributeSet[];
   problems: LoadProblem[];
-  idp: { tenantId: string; loginUrl: string; issuer: string; logoutUrl: string };
+  idp: {
+    tenantId: string;
+    loginUrl: string;
+    issuer: string;
+    logoutUrl: string;
+    /** The same endpoints in the forms a real browser and SP on this machine reach (loopback http, and https if on). */
+    reachable: Array<{ form: 'http' | 'https'; loginUrl: string; logoutUrl: string; myAppsUrl: string; /** Append the app's appId. */ metadataBase: string }>;
+    /** The local CA file to trust, when HTTPS is served. */
+    caFile?: string;
+  };
 }
 
 /** A one-click reproduction of one code. */

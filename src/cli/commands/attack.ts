@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util';
 import type { AttackPackRun, AttackResult } from '../../core/attacks/run-pack';
 import { runAttackPack } from '../../core/attacks/run-pack';
 import { PRESET_GROUPS } from '../../core/scenarios/presets';
+import { attackWorkspaceVendor } from '../../core/runtime/attack-ops';
+import { withRuntime } from '../runtime';
 import { term, type Term } from '../term';
 import { UsageError } from '../usage';
 
-export const ATTACK_HELP = `Usage: saml-harness attack [--sp VENDOR]… [--json]
+export const ATTACK_HELP = `Usage: saml-harness attack [--sp VENDOR]… [--workspace DIR] [--json]
 
 Runs the attack pack — XML signature wrapping XSW1–XSW8, signature stripping, a foreign key, comment injection,
 duplicate assertions and attributes, XXE and entity expansion, replay, expired and early responses, wrong
@@ -13,8 +15,11 @@ Audience / Destination / Recipient / InResponseTo, SHA-1, encrypted-assertion ta
 as its guide sets it up, and shows which check refused each attack and what a naive SP would have done.
 
 Options:
-  --sp VENDOR   imagekit, cloudinary, huggingface, imagen or generic (repeat; default: all of them)
-  --json        print the results as JSON
+  --sp VENDOR      imagekit, cloudinary, huggingface, imagen or generic as their guides set them up, or a
+                   service provider of your workspace by its ID (as the workspace sets it up); repeat;
+                   default: the five shipped ones
+  --workspace DIR  where SPs you defined are (default: yours)
+  --json           print the results as JSON
 
 Exit codes: 0 every attack refused by the check that should refuse it, 1 otherwise, 2 bad usage.
 `;
@@ -39,19 +44,25 @@ function format(run: AttackPackRun, t: Term): string {
 }
 
 export async function attackCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { sp: { type: 'string', multiple: true, default: [] }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ args, options: { sp: { type: 'string', multiple: true, default: [] }, workspace: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     process.stdout.write(ATTACK_HELP);
     return 0;
   }
-  const unknown = values.sp.filter((s) => !VENDORS.some((g) => g.source === s));
-  if (unknown.length) throw new UsageError(`unknown --sp ${unknown.join(', ')}; choose from ${VENDORS.map((g) => g.source).join(', ')}`);
-  const chosen = values.sp.length ? VENDORS.filter((g) => values.sp.includes(g.source)) : VENDORS;
+  const shipped = values.sp.length ? VENDORS.filter((g) => values.sp.includes(g.source)) : VENDORS;
+  const own = values.sp.filter((s) => !VENDORS.some((g) => g.source === s));
   const runs: AttackPackRun[] = [];
-  for (const g of chosen) {
-    const run = await runAttackPack(g.baseline());
+  const show = (run: AttackPackRun) => {
     runs.push(run);
     if (!values.json) process.stdout.write(format(run, term()));
+  };
+  for (const g of shipped) show(await runAttackPack(g.baseline()));
+  if (own.length) {
+    await withRuntime({ workspace: values.workspace, useDefault: true, readOnly: true }, async (rt) => {
+      const unknown = own.filter((s) => !rt.vendors.has(s));
+      if (unknown.length) throw new UsageError(`unknown --sp ${unknown.join(', ')}; choose from ${[...new Set([...VENDORS.map((g) => g.source), ...rt.vendors.keys()])].join(', ')}`);
+      for (const id of own) show(await attackWorkspaceVendor(rt, id));
+    });
   }
   if (values.json) process.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
   return runs.every((r) => r.passed) ? 0 : 1;

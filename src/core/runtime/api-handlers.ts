@@ -139,10 +139,13 @@ const HANDLERS: Handlers = {
     if (existing && existing.profile !== 'generic') throw new CoreError('VENDOR_ID_TAKEN', `"${definition.id}" is a shipped vendor.`);
     if (existing) existing.definition = definition;
     else {
-      const app = await createVendorApp(genericProfile(definition), {}, {}, rt.clock.now());
-      rt.ws.apps.push(app);
-      await rt.saveApp(app.objectId);
-      rt.ws.vendors.push({ id: definition.id, profile: 'generic', params: {}, appObjectId: app.objectId, definition, state: { settings: {}, directory: { users: [], groups: [] }, faults: [] } });
+      // An Identifier is unique in a tenant: an app already set up for this entity ID is the SP's app.
+      const linked = rt.ws.apps.find((a) => a.saml.identifiers.some((i) => i.value === definition.entityId)) ?? (await createVendorApp(genericProfile(definition), {}, {}, rt.clock.now()));
+      if (!rt.ws.apps.includes(linked)) {
+        rt.ws.apps.push(linked);
+        await rt.saveApp(linked.objectId);
+      }
+      rt.ws.vendors.push({ id: definition.id, profile: 'generic', params: {}, appObjectId: linked.objectId, definition, state: { settings: {}, directory: { users: [], groups: [] }, faults: [] } });
     }
     const entry = rt.entry(definition.id);
     const sp = await instantiateVendor(entry, { clock: rt.clock, transport: rt.harness.flowEnv.transport });

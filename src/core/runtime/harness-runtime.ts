@@ -15,6 +15,7 @@ import type { AppView, FlowRunView, VendorView, WorkspaceView } from '../../shar
 import { instantiateVendor } from './vendor-instances';
 import { OutsideRuns } from './outside-runs';
 import { outsideRunScenario } from './outside-scenario';
+import { publishedEndpoints } from './published-endpoints';
 import { loadOrCreateTls } from '../workspace/tls-files';
 import { ENTRA_HOSTS } from '../host/mount-entra';
 import { toLoopback } from '../host/loopback-urls';
@@ -158,7 +159,14 @@ export class HarnessRuntime {
       vendors: this.ws.vendors.filter((v) => this.vendors.has(v.id)).map((v) => this.vendorView(v.id)),
       attributeSets: this.ws.attributeSets,
       problems: this.problems,
-      idp: { tenantId: this.ws.tenant.id, loginUrl: urls.saml2, issuer: entraIssuer(this.ws.tenant.id), logoutUrl: urls.saml2 },
+      idp: {
+        tenantId: this.ws.tenant.id,
+        loginUrl: urls.saml2,
+        issuer: entraIssuer(this.ws.tenant.id),
+        logoutUrl: urls.saml2,
+        reachable: publishedEndpoints(this).flatMap((e) => (e.form === 'real' ? [] : [{ form: e.form, loginUrl: e.urls.saml2, logoutUrl: e.urls.saml2, myAppsUrl: e.myApps, metadataBase: e.urls.appMetadata('') }])),
+        ...(this.caFile ? { caFile: this.caFile } : {}),
+      },
     };
   }
 

@@ -1,10 +1,14 @@
+import { useState } from 'react';
 import { Tabs } from '../components/Tabs';
+import { ConfirmButton } from '../components/ConfirmButton';
+import type { AppView } from '../../shared/views';
 import { useUi } from '../state/ui-store';
 import { useWorkspace } from '../state/workspace-store';
 import { BasicPanel } from './apps/BasicPanel';
 import { ClaimsPanel } from './apps/ClaimsPanel';
 import { CertificatesPanel } from './apps/CertificatesPanel';
 import { AssignmentPanel } from './apps/AssignmentPanel';
+import { toBasics } from './apps/app-draft';
 
 const TABS = [
   { id: 'basic', label: 'Basic SAML Configuration' },
@@ -13,6 +17,81 @@ const TABS = [
   { id: 'users', label: 'Users and groups' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
+
+/** The gallery: a template per shipped vendor, as its guide sets the app up. */
+const GALLERY = [
+  { id: 'imagekit', name: 'ImageKit' },
+  { id: 'cloudinary', name: 'Cloudinary' },
+  { id: 'huggingface', name: 'Hugging Face' },
+  { id: 'imagen', name: 'Imagen' },
+] as const;
+
+/** "New application": your own (non-gallery) app, or one from the gallery. */
+function NewApplication() {
+  const call = useWorkspace((s) => s.call);
+  const go = useUi((s) => s.go);
+  const [name, setName] = useState('');
+  const [template, setTemplate] = useState('');
+  const create = async () => {
+    const r = await call('apps.create', { displayName: name.trim(), ...(template ? { template } : {}) }, `${name.trim()} created`);
+    if (r) go({ screen: 'apps', id: r.created, tab: 'basic' });
+  };
+  return (
+    <section className="panel" aria-label="New application">
+      <h2 style={{ marginTop: 0 }}>New application</h2>
+      <div className="row" style={{ alignItems: 'end' }}>
+        <label className="field" style={{ width: 320 }}>
+          <span>Name</span>
+          <input name="new-app-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="My SAML app" />
+        </label>
+        <label className="field" style={{ width: 320 }}>
+          <span>From</span>
+          <select name="new-app-template" value={template} onChange={(e) => setTemplate(e.target.value)}>
+            <option value="">Integrate any other application you don't find in the gallery (Non-gallery)</option>
+            {GALLERY.map((g) => (
+              <option key={g.id} value={g.id}>
+                Gallery: {g.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="btn primary" style={{ marginBottom: 10 }} disabled={!name.trim()} onClick={() => void create()}>
+          Create
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Properties: the name, and deleting the app (with a confirmation). */
+function AppProperties({ app }: { app: AppView }) {
+  const call = useWorkspace((s) => s.call);
+  const go = useUi((s) => s.go);
+  const [name, setName] = useState(app.displayName);
+  return (
+    <div className="row" style={{ alignItems: 'end' }}>
+      <label className="field" style={{ width: 320 }}>
+        <span>Name</span>
+        <input name="app-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <button className="btn" style={{ marginBottom: 10 }} disabled={!name.trim() || name === app.displayName} onClick={() => void call('apps.save', { app: { ...toBasics(app), displayName: name.trim() } }, 'Renamed')}>
+        Rename
+      </button>
+      <div style={{ marginBottom: 10 }}>
+        <ConfirmButton
+          label="Delete application"
+          title={`Delete ${app.displayName}?`}
+          confirmLabel="Delete"
+          onConfirm={() => void call('apps.delete', { objectId: app.objectId }, `${app.displayName} deleted`).then((r) => r && go({ screen: 'apps', tab: 'basic' }))}
+        >
+          <p>
+            The enterprise application, its claims and its signing certificates are deleted. Sign-ins to it fail with AADSTS700016 from then on{app.vendorId ? `; ${app.vendorId} keeps its own settings` : ''}.
+          </p>
+        </ConfirmButton>
+      </div>
+    </div>
+  );
+}
 
 export function AppsScreen({ id, tab }: { id?: string; tab: Tab }) {
   const { view } = useWorkspace();
@@ -23,6 +102,7 @@ export function AppsScreen({ id, tab }: { id?: string; tab: Tab }) {
       <>
         <h1>Enterprise applications</h1>
         <p className="subtitle">One app per service provider, set up with SAML single sign-on.</p>
+        <NewApplication />
         <section className="panel">
           <table>
             <thead>
@@ -65,6 +145,7 @@ export function AppsScreen({ id, tab }: { id?: string; tab: Tab }) {
           </button>
         ) : null}
       </div>
+      <AppProperties key={app.objectId} app={app} />
       <Tabs label="Single sign-on" tabs={TABS} active={tab} onChange={(t) => go({ screen: 'apps', id: app.objectId, tab: t })} />
       {tab === 'basic' ? <BasicPanel app={app} /> : tab === 'claims' ? <ClaimsPanel app={app} /> : tab === 'certificates' ? <CertificatesPanel app={app} /> : <AssignmentPanel app={app} />}
     </>

@@ -5,6 +5,10 @@ import { Checklist } from '../components/Checklist';
 import { IdpConfigPanel } from './vendors/IdpConfigPanel';
 import { SettingsPanel } from './vendors/SettingsPanel';
 import type { SetupCheckView, VendorView } from '../../shared/views';
+import { GenericSpEditor } from './vendors/GenericSpEditor';
+
+/** The route of the "New service provider" page. */
+export const NEW_SP = 'new';
 
 function EntraValues({ vendor }: { vendor: VendorView }) {
   const rows: Array<[string, string | undefined]> = [
@@ -68,6 +72,15 @@ function SetupChecks({ vendor }: { vendor: VendorView }) {
 export function VendorsScreen({ id }: { id?: string }) {
   const { view, call } = useWorkspace();
   const go = useUi((s) => s.go);
+  if (id === NEW_SP) {
+    return (
+      <>
+        <h1>New service provider</h1>
+        <p className="subtitle">Define any SP the harness does not ship — from a form or its metadata. Its enterprise app is created with it.</p>
+        <GenericSpEditor />
+      </>
+    );
+  }
   const vendor = view!.vendors.find((v) => v.id === id) ?? view!.vendors[0];
   if (!vendor) return <p>No service providers in this workspace.</p>;
   return (
@@ -87,6 +100,7 @@ export function VendorsScreen({ id }: { id?: string }) {
           ) : null}
         </div>
       </div>
+      {vendor.definition ? <GenericSpEditor key={`def-${vendor.id}`} existing={vendor.definition} /> : null}
       <div className="grid2">
         <div>
           <IdpConfigPanel key={`idp-${vendor.id}`} vendor={vendor} />

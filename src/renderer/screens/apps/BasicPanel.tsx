@@ -1,7 +1,45 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { AppView } from '../../../shared/views';
+import type { AppBasics } from '../../../shared/api';
+import { api } from '../../api/client';
+import { readFileText } from '../../lib/download';
 import { toBasics } from './app-draft';
+import { SetUpCard } from './SetUpCard';
+
+type Read = { ok: true; file: string; filled: string[] } | { ok: false; file: string; message: string };
+
+/**
+ * "Upload metadata file": the SP's metadata fills the form (nothing is saved until Save). Bad metadata is
+ * refused inline, naming the element, and the form keeps what was typed.
+ */
+function UploadMetadata({ draft, onRead }: { draft: AppBasics; onRead(next: AppBasics, read: Read): void }) {
+  const picker = useRef<HTMLInputElement>(null);
+  const load = async (file: File | undefined) => {
+    if (!file) return;
+    const r = await api.call('apps.readSpMetadata', { xml: await readFileText(file) });
+    if (picker.current) picker.current.value = '';
+    if (!r.ok) return onRead(draft, { ok: false, file: file.name, message: `${r.message}${r.detail?.element ? ` (at ${String(r.detail.element)})` : ''}` });
+    const md = r.value;
+    const saml = {
+      ...draft.saml,
+      identifiers: [{ value: md.entityId, isDefault: true }, ...draft.saml.identifiers.filter((i) => i.value !== md.entityId && i.value).map((i) => ({ ...i, isDefault: false }))],
+      replyUrls: md.replyUrls,
+      ...(md.signOnUrl ? { signOnUrl: md.signOnUrl } : {}),
+      ...(md.logoutUrl ? { logoutUrl: md.logoutUrl } : {}),
+    };
+    const filled = ['Identifier', `Reply URL (${md.replyUrls.length})`, ...(md.signOnUrl ? ['Sign on URL'] : []), ...(md.logoutUrl ? ['Logout Url'] : []), ...(md.signingCertificates.length ? [`verification certificate (${md.signingCertificates.length})`] : [])];
+    onRead({ ...draft, saml, requestVerification: { ...draft.requestVerification, certificates: md.signingCertificates.length ? md.signingCertificates : draft.requestVerification.certificates } }, { ok: true, file: file.name, filled });
+  };
+  return (
+    <>
+      <button className="btn" onClick={() => picker.current?.click()}>
+        Upload metadata file
+      </button>
+      <input ref={picker} type="file" hidden aria-label="SP metadata file" accept=".xml,application/xml,text/xml" onChange={(e) => void load(e.target.files?.[0])} />
+    </>
+  );
+}
 
 function UrlList({ label, items, onChange, withIndex }: { label: string; items: Array<{ value: string; isDefault: boolean; index?: number }>; onChange(next: Array<{ value: string; isDefault: boolean; index?: number }>): void; withIndex?: boolean }) {
   const set = (i: number, patch: Partial<(typeof items)[number]>) => onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : patch.isDefault ? { ...x, isDefault: false } : x)));
@@ -28,9 +66,13 @@ function UrlList({ label, items, onChange, withIndex }: { label: string; items: 
 }
 
 export function BasicPanel({ app }: { app: AppView }) {
-  const call = useWorkspace((s) => s.call);
+  const { call, view } = useWorkspace();
   const [draft, setDraft] = useState(toBasics(app));
-  useEffect(() => setDraft(toBasics(app)), [app]);
+  const [read, setRead] = useState<Read | undefined>();
+  useEffect(() => {
+    setDraft(toBasics(app));
+    setRead(undefined);
+  }, [app]);
   const saml = draft.saml;
   const setSaml = (patch: Partial<typeof saml>) => setDraft({ ...draft, saml: { ...saml, ...patch } });
   const opt = (k: 'signOnUrl' | 'relayState' | 'logoutUrl', label: string, hint: string) => (
@@ -41,6 +83,27 @@ export function BasicPanel({ app }: { app: AppView }) {
   );
   return (
     <section aria-label="Basic SAML Configuration">
+      <div className="row" style={{ marginBottom: 12 }}>
+        <UploadMetadata
+          draft={draft}
+          onRead={(next, r) => {
+            setDraft(next);
+            setRead(r);
+          }}
+        />
+        <span className="muted">Fills Identifier, Reply URL, Sign on URL, Logout Url and the verification certificate from the SP's metadata.</span>
+      </div>
+      {read ? (
+        read.ok ? (
+          <p className="badge pass" role="status" data-testid="metadata-read">
+            Read {read.file}: {read.filled.join(', ')}. Save to keep it.
+          </p>
+        ) : (
+          <div className="inline-error" role="alert" data-testid="metadata-error">
+            <strong>{read.file} was not used:</strong> {read.message}
+          </div>
+        )
+      ) : null}
       <UrlList label="Identifier (Entity ID)" items={saml.identifiers} onChange={(ids) => setSaml({ identifiers: ids })} />
       <UrlList
         label="Reply URL (Assertion Consumer Service URL)"
@@ -60,6 +123,7 @@ export function BasicPanel({ app }: { app: AppView }) {
       <button className="btn primary" onClick={() => void call('apps.save', { app: draft }, 'Basic SAML Configuration saved')}>
         Save
       </button>
+      <SetUpCard app={app} idp={view!.idp} />
     </section>
   );
 }

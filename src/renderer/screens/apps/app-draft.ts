@@ -13,5 +13,6 @@ export function toBasics(app: AppView): AppBasics {
     claims: app.claims,
     signing: { option: app.signing.option, algorithm: app.signing.algorithm },
     tokenLifetimeMinutes: app.tokenLifetimeMinutes,
+    requestVerification: app.requestVerification,
   };
 }
