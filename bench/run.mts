@@ -8,6 +8,7 @@ import { validationBench, type ValidationResult } from './sections/validation';
 import { roundTripBench, type RoundTripResult } from './sections/roundtrip';
 import { diagnosisBench, type DiagnosisResult } from './sections/diagnosis';
 import { uiBench, type UiResult } from './sections/ui';
+import { nodeApiBench, type NodeApiResult } from './sections/node-api';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? (args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : undefined);
@@ -23,6 +24,7 @@ interface Results {
   roundTrip?: RoundTripResult;
   diagnosis?: DiagnosisResult;
   ui?: UiResult;
+  nodeApi?: NodeApiResult;
   goals?: Array<{ goal: string; target: string; measured: string; met: boolean }>;
 }
 
@@ -51,6 +53,11 @@ async function main(): Promise<void> {
     log('round trip…');
     const f = r.signing?.floor;
     r.roundTrip = await roundTripBench(quick ? 100 : 500, { rsaSign: f?.rsaSha256Sign.p50 ?? 1, c14nAssertion: f?.c14nAssertion.p50 ?? 0.2, c14nSignedInfo: f?.c14nSignedInfo.p50 ?? 0.05 });
+    await save();
+  }
+  if (want('nodeapi')) {
+    log('Node API and an outside SP over HTTPS…');
+    r.nodeApi = await nodeApiBench(quick ? 5 : 20, quick ? 50 : 300);
     await save();
   }
   if (want('diagnosis')) {
@@ -104,6 +111,10 @@ function table(r: Results): string {
     t('  with node-saml\'s second opinion (as the app runs it)', x.withSecondOpinion);
     rows.push(['  2 agents at once', `${x.concurrentFlowsPerSecond} flows/s`, '', '']);
     rows.push(['  peak RSS of the host during the run', `${x.peakRssMb} MB`, '', '']);
+  }
+  if (r.nodeApi) {
+    t('Node API: startMockEntra() to an app\'s metadata served', r.nodeApi.startToMetadata);
+    t('Outside SP (node-saml) sign-in over HTTPS with the local CA', r.nodeApi.outsideSignInHttps, r.roundTrip ? `round trip above: ${ms(r.roundTrip.sequential.p50)}` : '');
   }
   if (r.diagnosis) {
     const d = r.diagnosis;

@@ -153,7 +153,8 @@ function aadstsCode(code: string): AadstsCode {
 export async function startMockEntra(opts: MockEntraOptions = {}): Promise<MockEntra> {
   const temp = opts.workspace ? undefined : await mkdtemp(join(tmpdir(), 'mock-entra-'));
   const https = opts.https === true ? {} : opts.https || undefined;
-  const rt = await HarnessRuntime.open({ dir: opts.workspace ?? temp!, ...(opts.port !== undefined ? { port: opts.port } : {}), ...(https ? { https } : {}) });
+  // A test suite brings its own apps: the tenant starts with the demo's users and no apps (an app costs a key pair).
+  const rt = await HarnessRuntime.open({ dir: opts.workspace ?? temp!, seed: 'tenant', ...(opts.port !== undefined ? { port: opts.port } : {}), ...(https ? { https } : {}) });
   const save = async (objectId: string, change: (app: EnterpriseApp) => void) => {
     const app = rt.app(objectId);
     change(app);

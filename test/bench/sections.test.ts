@@ -4,6 +4,7 @@ import { validationBench } from '../../bench/sections/validation';
 import { roundTripBench } from '../../bench/sections/roundtrip';
 import { diagnosisBench } from '../../bench/sections/diagnosis';
 import { uiBench } from '../../bench/sections/ui';
+import { nodeApiBench } from '../../bench/sections/node-api';
 import type { Timing } from '../../bench/stats';
 
 /**
@@ -50,4 +51,10 @@ describe('the benchmark sections', () => {
     measured(r.render1Mb, 1);
     expect(r.renderedBytes).toBeGreaterThan(1_000_000);
   }, 120_000);
+
+  it('Node API: start to metadata, and an outside SP signing in over HTTPS', async () => {
+    const r = await nodeApiBench(2, 5);
+    measured(r.startToMetadata, 2);
+    measured(r.outsideSignInHttps, 5);
+  }, 60_000);
 });

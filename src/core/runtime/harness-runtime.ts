@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { systemClock, type Clock } from '../clock';
 import { seedDemoWorkspace } from '../demo/demo-workspace';
+import { demoTenant } from '../demo/demo-tenant';
 import { CoreError } from '../errors';
 import { runIdpInitiated, runSpInitiated, runSpLogout, type FlowResult } from '../flows/flows';
 import { UserAgent } from '../flows/user-agent';
@@ -37,6 +38,8 @@ export interface RuntimeOptions {
   readOnly?: boolean;
   /** Serve HTTPS too, with the workspace's local CA (made on first use); port 0 or absent: a free one. */
   https?: { port?: number };
+  /** What a fresh folder starts with: the demo (tenant, an app and SP per vendor) or the demo tenant alone. */
+  seed?: 'demo' | 'tenant';
 }
 
 interface FlowRun extends FlowRunView {
@@ -90,7 +93,7 @@ export class HarnessRuntime {
     const loaded = await store.load();
     let ws: Workspace;
     if (loaded.fresh) {
-      ws = await seedDemoWorkspace(clock.now());
+      ws = opts.seed === 'tenant' ? { tenant: demoTenant(), apps: [], vendors: [], attributeSets: [] } : await seedDemoWorkspace(clock.now());
       if (!opts.readOnly) await store.saveAll(ws);
     } else {
       ws = {
