@@ -3,6 +3,7 @@ import { SignedXml } from 'xml-crypto';
 import { createAppCertificate, activateCertificate } from '../../src/core/idp/app-certificates';
 import { parseXmlOrThrow } from '../../src/core/xml/parse';
 import { childElements, descendants } from '../../src/core/xml/dom';
+import { parseIdpMetadata } from '../../src/core/sp/idp-metadata';
 import { NS } from '../../src/core/xml/namespaces';
 import { pemToBase64 } from '../../src/core/crypto/pem';
 import { nodeSamlSp, postedToSp, samlifyWithSchema, startIdp, type IdpHarness } from '../support/idp-harness';
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 const fetchMetadata = async () => {
-  const res = await fetch(h.metadataLoopback);
+  const res = await fetch(h.metadataRealForm);
   expect(res.headers.get('content-type')).toContain('application/xml');
   return res.text();
 };
@@ -37,6 +38,20 @@ describe('App Federation Metadata XML', () => {
       'SingleSignOnService urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST',
     ]);
     for (const sso of childElements(idp, NS.md, 'SingleSignOnService')) expect(sso.getAttribute('Location')).toBe(`https://login.microsoftonline.com/${h.tenant.id}/saml2`);
+  });
+
+  it('fetched on loopback, names endpoints this machine reaches, with the same entity ID, certificate and a valid signature', async () => {
+    const xml = await (await fetch(h.metadataLoopback)).text();
+    const doc = parseXmlOrThrow(xml);
+    expect(doc.documentElement.getAttribute('entityID')).toBe(`https://sts.windows.net/${h.tenant.id}/`);
+    const idp = childElements(doc.documentElement, NS.md, 'IDPSSODescriptor')[0]!;
+    const origin = new URL(h.metadataLoopback).origin;
+    for (const el of [...childElements(idp, NS.md, 'SingleSignOnService'), ...childElements(idp, NS.md, 'SingleLogoutService')]) {
+      expect(el.getAttribute('Location')).toBe(`${origin}/vh/login.microsoftonline.com/${h.tenant.id}/saml2`);
+    }
+    const md = parseIdpMetadata(xml);
+    expect(md.ok && md.value.signature.status).toBe('valid');
+    expect(md.ok && md.value.trust.certificates).toHaveLength(1);
   });
 
   it('carries a document signature that verifies with the active certificate and no other', async () => {

@@ -15,7 +15,7 @@ let metadata: string;
 beforeAll(async () => {
   h = await startIdp();
   h.state.apps[0]!.signing.certificates.push(await createAppCertificate(new Date()));
-  metadata = await (await fetch(h.metadataLoopback)).text();
+  metadata = await (await fetch(h.metadataRealForm)).text();
 });
 afterAll(() => h.stop());
 

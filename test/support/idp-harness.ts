@@ -37,6 +37,8 @@ export async function startIdp(opts: { clock?: Clock; configure?: (app: Enterpri
     /** The Login URL as an outside client reaches it on loopback. */
     ssoLoopback: toLoopback(urls.saml2, host.origin),
     metadataLoopback: toLoopback(urls.appMetadata(app.appId), host.origin),
+    /** The same document with Entra's real endpoints, as the portal's download gives it. */
+    metadataRealForm: `${toLoopback(urls.appMetadata(app.appId), host.origin)}&endpoints=real`,
     agent: () => new UserAgent(transport),
     user: (upn: string) => tenant.users.find((u) => u.attributes.userprincipalname === upn)!,
     stop: () => host.stop(),

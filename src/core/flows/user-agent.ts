@@ -1,15 +1,12 @@
 import { CoreError } from '../errors';
 import { fromLoopback, toLoopback } from '../host/loopback-urls';
 import { unreachablePage } from '../host/pages/unreachable';
-import type { AgentTransport } from '../host/transport';
+import { AGENT_HEADER, type AgentTransport } from '../host/transport';
 import { CookieJar } from './cookie-jar';
 import { parseHtmlPage, type HtmlForm, type HtmlPage } from './html-forms';
 import { samlMessagesIn, type SamlMessageView } from './saml-message-view';
 
 export type { AgentTransport };
-
-/** Sent by the harness's headless agent on every request. */
-export const AGENT_HEADER = 'x-saml-harness-agent';
 
 export interface Hop {
   index: number;

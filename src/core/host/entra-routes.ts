@@ -10,7 +10,7 @@ import { autoPostPage } from './pages/auto-post';
 import { accountPickerPage, errorPage, signedOutPage } from './pages/entra-pages';
 import { myAppsPage } from './pages/my-apps';
 import { loopbackOriginOf, reachableIdpUrls } from './loopback-urls';
-import { AGENT_HEADER } from '../flows/user-agent';
+import { AGENT_HEADER } from './transport';
 
 function sessionCookies(outcome: IdpOutcome): CookieChange[] | undefined {
   if (outcome.kind === 'not-found' || outcome.setSession === undefined) return undefined;
@@ -72,7 +72,9 @@ function appMetadata(idp: EntraIdp, urls: IdpUrls, clock: Clock, req: VirtualReq
   const appId = req.url.searchParams.get('appid');
   const app = idp.apps().find((a) => a.appId === appId);
   if (!app) return text(`No application with appid ${appId ?? '(missing)'}.`, 404);
-  const reached = loopbackOriginOf(req.receivedAt);
+  // An outside client that reached the host on loopback gets endpoints it can reach; the harness's own SPs, and
+  // anyone asking for endpoints=real, get Entra's real URLs.
+  const reached = req.headers[AGENT_HEADER] === undefined ? loopbackOriginOf(req.receivedAt) : undefined;
   const endpoints = reached && req.url.searchParams.get('endpoints') !== 'real' ? reachableIdpUrls(idp.tenant.id, reached) : urls;
   const xml = appFederationMetadata(idp.tenant, app, endpoints, clock.now());
   return xml.ok ? text(xml.value, 200, 'application/xml; charset=utf-8') : text(xml.error.message, 404);

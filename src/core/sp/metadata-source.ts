@@ -1,6 +1,6 @@
 import { CoreError, err, type Result } from '../errors';
 import { toLoopback } from '../host/loopback-urls';
-import type { AgentTransport } from '../host/transport';
+import { AGENT_HEADER, type AgentTransport } from '../host/transport';
 import { parseIdpMetadata, type ParsedIdpMetadata } from './idp-metadata';
 
 /**
@@ -14,13 +14,11 @@ export async function loadMetadataFromUrl(url: string, transport: AgentTransport
   } catch {
     return err(new CoreError('METADATA_URL_INVALID', `"${url}" is not a URL.`));
   }
-  const wire = transport.virtualHosts().has(target.host.toLowerCase())
-    ? toLoopback(target, transport.origin)
-    : ['127.0.0.1', 'localhost'].includes(target.hostname)
-      ? target.toString()
-      : undefined;
+  const virtual = transport.virtualHosts().has(target.host.toLowerCase());
+  const wire = virtual ? toLoopback(target, transport.origin) : ['127.0.0.1', 'localhost'].includes(target.hostname) ? target.toString() : undefined;
   if (!wire) return err(new CoreError('METADATA_URL_UNREACHABLE', `${target.host} cannot be reached from here (the harness is offline).`));
-  const res = await fetch(wire);
+  // A real URL asked for through the harness gets the real document, endpoints and all: the SP is the harness's own.
+  const res = await fetch(wire, virtual ? { headers: { [AGENT_HEADER]: '1' } } : {});
   if (!res.ok) return err(new CoreError('METADATA_URL_HTTP', `The metadata URL answered HTTP ${res.status}.`, { status: res.status }));
   return parseIdpMetadata(await res.text(), 'metadata-url', url);
 }
