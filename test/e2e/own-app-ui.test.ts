@@ -118,6 +118,20 @@ describe('web mode in Chromium: bring your own app and SP', () => {
     await shot(page, '25-own-sp-refused');
   });
 
+  it('the new screens in dark theme at 1920×1080', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.goto(`${rt.origin}/#/vendors/acme-portal`);
+    await page.getByTestId('generic-sp-editor').waitFor();
+    await shot(page, '27-own-sp-dark-1920');
+    const app = rt.ws.apps.find((a) => a.displayName === 'Acme Portal')!;
+    await page.goto(`${rt.origin}/#/apps/${app.objectId}/basic`);
+    await page.getByTestId('setup-card').waitFor();
+    await shot(page, '28-app-setup-card-dark-1920');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('deletes the SP and the app, each after a confirmation; Cancel changes nothing', async () => {
     await page.goto(`${rt.origin}/#/vendors/acme-portal`);
     await page.getByRole('button', { name: 'Delete service provider' }).click();
@@ -127,7 +141,7 @@ describe('web mode in Chromium: bring your own app and SP', () => {
     await shot(page, '26-delete-sp-confirm');
     await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => rt.vendors.has('acme-portal')).toBe(false);
-    expect(await nav('Acme Portal').count()).toBe(0);
+    await expect.poll(() => nav('Acme Portal').count()).toBe(0);
 
     const app = rt.ws.apps.find((a) => a.displayName === 'Acme Portal')!;
     await page.goto(`${rt.origin}/#/apps/${app.objectId}/basic`);

@@ -80,7 +80,8 @@ export const useUi = create<UiState>((set, get) => ({
   },
   toast: (kind, text) => {
     const id = nextToast++;
-    set({ toasts: [...get().toasts, { id, kind, text }] });
+    // The newest few only: a stack of confirmations would cover the screen they confirm.
+    set({ toasts: [...get().toasts, { id, kind, text }].slice(-3) });
     setTimeout(() => get().dismiss(id), kind === 'error' ? 9000 : 4000);
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
