@@ -104,15 +104,16 @@ describe('flows that Entra stops', () => {
 });
 
 describe('time is injectable', () => {
-  it('a response the SP reads an hour after Entra issued it has expired, and the report says which checks', async () => {
+  it('a response the SP reads 65 minutes after Entra issued it has expired, and the report says which checks', async () => {
     const idpClock = manualClock('2026-05-04T09:00:00Z');
-    const spClock: Clock = { now: () => new Date(idpClock.now().getTime() + 60 * MINUTE) };
+    // Today's tokens live an hour from the moment Conditions were computed; the SP allows 3 minutes of skew.
+    const spClock: Clock = { now: () => new Date(idpClock.now().getTime() + 65 * MINUTE) };
     const f = await startFlowHarness({ idpClock, spClock });
     try {
       const result = await runIdpInitiated(f.env, f.app.appId, { user: 'adele.vance@contoso.com' });
       expect(result.outcome).toMatchObject({ status: 'error', source: 'sp', check: 'subject.bearer' });
       expect(result.report!.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['subject.bearer', 'assertion.time']);
-      expect(result.report!.evaluatedAt).toBe('2026-05-04T10:00:00.000Z');
+      expect(result.report!.evaluatedAt).toBe('2026-05-04T10:05:00.000Z');
       expect(result.hops.at(-1)!.saml[0]!.xml).toContain('IssueInstant="2026-05-04T09:00:00.000Z"');
     } finally {
       await f.stop();

@@ -49,6 +49,19 @@ async function responseXml(option: 'assertion' | 'response' | 'response-and-asse
 }
 
 describe('the response has the element tree of a real Entra ID response', () => {
+  it('keeps the 2018 form when the tenant asks for it: the bearer ends 5 min after issue, the Conditions at NotBefore + 1 h', async () => {
+    h.state.tenant.tokenTiming = '2018';
+    try {
+      const xml = await responseXml('assertion');
+      const issue = Date.parse(/<samlp:Response[^>]* IssueInstant="([^"]+)"/.exec(xml)![1]!);
+      const notBefore = Date.parse(/<Conditions NotBefore="([^"]+)"/.exec(xml)![1]!);
+      expect(Date.parse(/<Conditions NotBefore="[^"]+" NotOnOrAfter="([^"]+)"/.exec(xml)![1]!) - notBefore).toBe(60 * 60_000);
+      expect(Date.parse(/<SubjectConfirmationData[^>]* NotOnOrAfter="([^"]+)"/.exec(xml)![1]!) - issue).toBe(5 * 60_000);
+    } finally {
+      h.state.tenant.tokenTiming = '2022';
+    }
+  });
+
   it('"Sign SAML assertion" (the default) matches the real capture exactly, values aside', async () => {
     expect(xmlSkeleton(await responseXml('assertion'))).toBe(REAL);
   });
@@ -64,13 +77,15 @@ describe('the response has the element tree of a real Entra ID response', () => 
     expect(ours).toBe(REAL.replace(' InResponseTo', '').replace('[InResponseTo NotOnOrAfter Recipient]', '[NotOnOrAfter Recipient]'));
   });
 
-  it('keeps the real timing: Conditions from −5 min to +55 min, bearer +5 min, SessionIndex = Assertion ID', async () => {
+  it("keeps today's timing (the 2022 response): Conditions −5 min to +60 min from their own clock read, bearer ending with them", async () => {
     const xml = await responseXml('assertion');
-    const issue = Date.parse(/IssueInstant="([^"]+)"/.exec(xml)![1]!);
+    const issue = Date.parse(/<samlp:Response[^>]* IssueInstant="([^"]+)"/.exec(xml)![1]!);
     const at = (re: RegExp) => Date.parse(re.exec(xml)![1]!) - issue;
-    expect(at(/<Conditions NotBefore="([^"]+)"/)).toBe(-5 * 60_000);
-    expect(at(/<Conditions NotBefore="[^"]+" NotOnOrAfter="([^"]+)"/)).toBe(55 * 60_000);
-    expect(at(/<SubjectConfirmationData[^>]* NotOnOrAfter="([^"]+)"/)).toBe(5 * 60_000);
+    // Separate clock reads, as in the real responses: the Assertion 15 ms and the Conditions 93 ms before the Response.
+    expect(at(/<Assertion [^>]*IssueInstant="([^"]+)"/)).toBe(-15);
+    expect(at(/<Conditions NotBefore="([^"]+)"/)).toBe(-5 * 60_000 - 93);
+    expect(at(/<Conditions NotBefore="[^"]+" NotOnOrAfter="([^"]+)"/)).toBe(60 * 60_000 - 93);
+    expect(at(/<SubjectConfirmationData[^>]* NotOnOrAfter="([^"]+)"/)).toBe(60 * 60_000 - 93);
     expect(/SessionIndex="([^"]+)"/.exec(xml)![1]).toBe(/<Assertion ID="([^"]+)"/.exec(xml)![1]);
     expect(/<samlp:Response ID="(_[0-9a-f-]{36})"/.test(xml)).toBe(true);
     expect(xml).toContain(`<Issuer xmlns="urn:oasis:names:tc:SAML:2.0:assertion">https://sts.windows.net/${h.tenant.id}/</Issuer>`);

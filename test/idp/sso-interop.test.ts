@@ -56,8 +56,10 @@ describe.each(OPTIONS)('SP-initiated sign-in over HTTP, signing option "%s"', (o
       const { posted } = await signIn('x');
       const xml = decodePostMessage(posted.SAMLResponse);
       if (!xml.ok) throw xml.error;
-      const responseSigned = /<samlp:Response[^>]*>(<Issuer[^>]*>[^<]*<\/Issuer>)<ds:Signature/.test(xml.value);
-      const assertionSigned = /<Assertion [^>]*><Issuer>[^<]*<\/Issuer><ds:Signature/.test(xml.value);
+      // Entra's signatures are unprefixed, in the default xmldsig namespace, right after the Issuer.
+      const responseSigned = /<samlp:Response[^>]*>(<Issuer[^>]*>[^<]*<\/Issuer>)<Signature xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#"><SignedInfo>/.test(xml.value);
+      const assertionSigned = /<Assertion [^>]*><Issuer>[^<]*<\/Issuer><Signature xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#"><SignedInfo>/.test(xml.value);
+      expect(xml.value).not.toContain('ds:Signature');
       expect({ responseSigned, assertionSigned }).toEqual({ responseSigned: option !== 'assertion', assertionSigned: option !== 'response' });
       expect(xml.value).toContain(`SignatureMethod Algorithm="${SIGNATURE_ALGORITHM[algorithm]}"`);
       expect(await sharedSchemaValidator().validate(xml.value)).toEqual({ valid: true, problems: [] });

@@ -48,8 +48,9 @@ export async function generateSelfSignedCertificate(opts: {
     notAfter,
     signingAlgorithm: RSA_SHA256,
     keys,
-    // One extension, so the DER has no empty extensions sequence that strict parsers refuse.
-    extensions: [await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)],
+    // Entra's per-app certificates are bare v3: no extensions at all (read off the real ones). With none given,
+    // the DER omits the extensions field rather than writing an empty sequence strict parsers refuse.
+    extensions: [],
   });
   const der = Buffer.from(cert.rawData);
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));

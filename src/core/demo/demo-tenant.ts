@@ -60,6 +60,7 @@ export function demoTenant(nextId: () => string = newGuid): Tenant {
   return {
     id: nextId(),
     displayName: 'Contoso',
+    tokenTiming: '2022',
     domains: ['contoso.onmicrosoft.com', 'contoso.com'],
     onPremises: { netbiosName: 'CONTOSO', dnsDomain: 'contoso.com' },
     users: [adele, megan, alex, diego, lynne, nestor, pradeep, guest],

@@ -279,6 +279,7 @@ export class EntraIdp {
       authnInstant: session.authInstant,
       authnContextClassRef: checked.value,
       now,
+      timing: this.tenant.tokenTiming ?? '2022',
       ...(target.inResponseTo ? { inResponseTo: target.inResponseTo } : {}),
     });
     this.sessions.addParticipant(session, { appId: app.appId, sessionIndex: built.assertionId, nameId: claims.value.nameId.value });

@@ -70,6 +70,12 @@ export const Tenant = z.object({
   onPremises: z.object({ netbiosName: z.string(), dnsDomain: z.string() }).optional(),
   users: z.array(User),
   groups: z.array(Group),
+  /**
+   * How SAML token lifetimes are written. '2022', today's Entra (the 2022 real response): the bearer
+   * confirmation ends with the Conditions, NotBefore + 65 min. '2018', the older form: the bearer ends 5 min
+   * after issue while the Conditions run to NotBefore + 1 h.
+   */
+  tokenTiming: z.enum(['2022', '2018']).default('2022'),
 });
 export type Tenant = z.infer<typeof Tenant>;
 

@@ -1,17 +1,28 @@
-import * as samlify from 'samlify';
 import { MINUTE, addMs, samlInstant } from '../clock';
-import { privateKeyObject } from '../crypto/key-objects';
 import { newSamlId } from '../ids';
 import { encodePostMessage } from '../xml/codec';
-import { BINDING } from '../xml/namespaces';
 import type { IssuedClaims } from './claims';
 import type { AppCertificate, EnterpriseApp, SigningOption } from './model';
 import { ENTRA_ERROR_RESPONSE_TEMPLATE, ENTRA_RESPONSE_TEMPLATE, attributesXml, fillTemplate, inResponseToAttr } from './response-template';
-import { SIGNATURE_ALGORITHM } from './signature-algorithms';
+import { signResponseAsEntra } from './response-signing';
 
-/** Entra's timing, read off real responses: Conditions from IssueInstant − 5 min to + lifetime − 5 min, bearer + 5 min. */
+/**
+ * Entra's timing, read off the real responses: Conditions NotBefore is 5 minutes before the moment Conditions
+ * were computed. Today's form (2022 response): the bearer confirmation and Conditions both end `lifetime`
+ * after that moment (NotBefore + 65 min by default). The older form (2018 response): the bearer ends 5 minutes
+ * after issue while Conditions run to NotBefore + 1 h.
+ */
 export const CONDITIONS_SKEW_MS = 5 * MINUTE;
-export const BEARER_LIFETIME_MS = 5 * MINUTE;
+export const LEGACY_BEARER_LIFETIME_MS = 5 * MINUTE;
+/**
+ * The three timestamps come from separate clock reads in real responses: Conditions were computed 93 ms before
+ * the IssueInstant (2022), the Assertion stamped 15 ms before the Response (2018). The mock keeps those gaps so
+ * an SP that assumes the times are equal fails here as it would there.
+ */
+const CONDITIONS_READ_MS = 93;
+const ASSERTION_READ_MS = 15;
+
+export type TokenTiming = '2022' | '2018';
 
 export interface ResponseInput {
   issuer: string;
@@ -22,9 +33,12 @@ export interface ResponseInput {
   audience: string;
   /** The AuthnRequest ID; absent for an IdP-initiated (unsolicited) response. */
   inResponseTo?: string;
+  /** When the user entered their credentials (a reused session keeps its own, hours earlier). */
   authnInstant: Date;
   authnContextClassRef: string;
   now: Date;
+  /** Today's token lifetime form (default) or the 2018 one. */
+  timing?: TokenTiming;
 }
 
 export interface BuiltResponse {
@@ -36,71 +50,26 @@ export interface BuiltResponse {
   signing: { option: SigningOption; algorithm: 'sha256' | 'sha1'; thumbprint: string; encrypted: boolean };
 }
 
-function wants(option: SigningOption): { assertion: boolean; message: boolean } {
-  return { assertion: option !== 'response', message: option !== 'assertion' };
-}
-
-type Entities = ReturnType<typeof createEntities>;
-
-/**
- * samlify builds its entities from metadata it writes and parses again (about 1.8 ms a response, measured);
- * the same app signs many responses, so they are kept, per everything they are made of.
- */
-const entities = new Map<string, Entities>();
-const ENTITY_CACHE_SIZE = 64;
-
-function samlifyEntities(input: ResponseInput): Entities {
-  const { app, certificate } = input;
-  const key = [input.issuer, certificate.thumbprint, app.signing.option, app.signing.algorithm, app.encryption?.active ? app.encryption.certificatePem : '', input.acsUrl, input.audience].join('\n');
-  const hit = entities.get(key);
-  if (hit) return hit;
-  const made = createEntities(input);
-  entities.set(key, made);
-  if (entities.size > ENTITY_CACHE_SIZE) entities.delete(entities.keys().next().value!);
-  return made;
-}
-
-/** samlify decides what to sign from the SP's metadata flags; we express the app's signing option through them. */
-function createEntities(input: ResponseInput) {
-  const { app, certificate } = input;
-  const signed = wants(app.signing.option);
-  const encryption = app.encryption?.active ? app.encryption : undefined;
-  const idp = samlify.IdentityProvider({
-    entityID: input.issuer,
-    // samlify hands the key to xml-crypto and Node's signer untouched; its type names text only.
-    privateKey: privateKeyObject(certificate.privateKeyPem) as unknown as string,
-    signingCert: certificate.certificatePem,
-    requestSignatureAlgorithm: SIGNATURE_ALGORITHM[app.signing.algorithm],
-    isAssertionEncrypted: Boolean(encryption),
-    loginResponseTemplate: { context: ENTRA_RESPONSE_TEMPLATE, attributes: [] },
-    singleSignOnService: [{ Binding: BINDING.redirect, Location: input.issuer }],
-    singleLogoutService: [{ Binding: BINDING.redirect, Location: input.issuer }],
-  });
-  const sp = samlify.ServiceProvider({
-    entityID: input.audience,
-    wantAssertionsSigned: signed.assertion,
-    wantMessageSigned: signed.message,
-    assertionConsumerService: [{ Binding: BINDING.post, Location: input.acsUrl }],
-    ...(encryption ? { encryptCert: encryption.certificatePem } : {}),
-  });
-  return { idp, sp, encrypted: Boolean(encryption) };
-}
-
 export function renderResponseXml(input: ResponseInput, ids: { responseId: string; assertionId: string }): string {
   const now = input.now;
+  const conditionsAt = addMs(now, -CONDITIONS_READ_MS);
+  const lifetime = input.app.tokenLifetimeMinutes * MINUTE;
+  const legacy = input.timing === '2018';
+  const notOnOrAfter = addMs(conditionsAt, legacy ? lifetime - CONDITIONS_SKEW_MS : lifetime);
   return fillTemplate(ENTRA_RESPONSE_TEMPLATE, {
     ID: ids.responseId,
     AssertionID: ids.assertionId,
     IssueInstant: samlInstant(now),
+    AssertionIssueInstant: samlInstant(addMs(now, -ASSERTION_READ_MS)),
     Destination: input.acsUrl,
     InResponseToAttr: inResponseToAttr(input.inResponseTo),
     Issuer: input.issuer,
     NameIDFormat: input.claims.nameId.format,
     NameID: input.claims.nameId.value,
-    SubjectConfirmationDataNotOnOrAfter: samlInstant(addMs(now, BEARER_LIFETIME_MS)),
+    SubjectConfirmationDataNotOnOrAfter: samlInstant(legacy ? addMs(now, LEGACY_BEARER_LIFETIME_MS) : notOnOrAfter),
     Recipient: input.acsUrl,
-    NotBefore: samlInstant(addMs(now, -CONDITIONS_SKEW_MS)),
-    NotOnOrAfter: samlInstant(addMs(now, input.app.tokenLifetimeMinutes * MINUTE - CONDITIONS_SKEW_MS)),
+    NotBefore: samlInstant(addMs(conditionsAt, -CONDITIONS_SKEW_MS)),
+    NotOnOrAfter: samlInstant(notOnOrAfter),
     Audience: input.audience,
     Attributes: attributesXml(input.claims.attributes),
     AuthnInstant: samlInstant(input.authnInstant),
@@ -110,24 +79,24 @@ export function renderResponseXml(input: ResponseInput, ids: { responseId: strin
 }
 
 /**
- * Builds the Entra-shaped response and has samlify sign (and encrypt) it the way the app's signing option says:
- * the assertion, the response, or both; the response is signed after encryption so standard SPs verify it.
+ * Builds the Entra-shaped response and signs (and encrypts) it the way the app's signing option says, with
+ * Entra's unprefixed signatures (samlify, which built these before, writes ds:-prefixed ones only).
  */
 export async function buildLoginResponse(input: ResponseInput): Promise<BuiltResponse> {
   const ids = { responseId: newSamlId(), assertionId: newSamlId() };
-  const xml = renderResponseXml(input, ids);
-  const { idp, sp, encrypted } = samlifyEntities(input);
-  const result = await idp.createLoginResponse(sp, {} as never, 'post', {}, {
-    customTagReplacement: () => ({ id: ids.responseId, context: xml }),
-    encryptThenSign: encrypted,
+  const encryptFor = input.app.encryption?.active ? input.app.encryption.certificatePem : undefined;
+  const xml = await signResponseAsEntra(renderResponseXml(input, ids), {
+    option: input.app.signing.option,
+    hash: input.app.signing.algorithm,
+    signer: input.certificate,
+    ...(encryptFor ? { encryptFor } : {}),
   });
-  const samlResponse = result.context;
   return {
-    xml: Buffer.from(samlResponse, 'base64').toString('utf8'),
-    samlResponse,
+    xml,
+    samlResponse: encodePostMessage(xml),
     responseId: ids.responseId,
     assertionId: ids.assertionId,
-    signing: { option: input.app.signing.option, algorithm: input.app.signing.algorithm, thumbprint: input.certificate.thumbprint, encrypted },
+    signing: { option: input.app.signing.option, algorithm: input.app.signing.algorithm, thumbprint: input.certificate.thumbprint, encrypted: Boolean(encryptFor) },
   };
 }
 

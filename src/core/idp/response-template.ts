@@ -10,7 +10,7 @@ export const ENTRA_RESPONSE_TEMPLATE =
   '<samlp:Response ID="{ID}" Version="2.0" IssueInstant="{IssueInstant}" Destination="{Destination}"{!InResponseToAttr} xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol">' +
   '<Issuer xmlns="urn:oasis:names:tc:SAML:2.0:assertion">{Issuer}</Issuer>' +
   '<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>' +
-  '<Assertion ID="{AssertionID}" IssueInstant="{IssueInstant}" Version="2.0" xmlns="urn:oasis:names:tc:SAML:2.0:assertion">' +
+  '<Assertion ID="{AssertionID}" IssueInstant="{AssertionIssueInstant}" Version="2.0" xmlns="urn:oasis:names:tc:SAML:2.0:assertion">' +
   '<Issuer>{Issuer}</Issuer>' +
   '<Subject><NameID Format="{NameIDFormat}">{NameID}</NameID>' +
   '<SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">' +

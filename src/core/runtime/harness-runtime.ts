@@ -97,7 +97,7 @@ export class HarnessRuntime {
       if (!opts.readOnly) await store.saveAll(ws);
     } else {
       ws = {
-        tenant: loaded.workspace.tenant ?? { id: newGuid(), displayName: 'Tenant', domains: ['tenant.onmicrosoft.com'], users: [], groups: [] },
+        tenant: loaded.workspace.tenant ?? { id: newGuid(), displayName: 'Tenant', domains: ['tenant.onmicrosoft.com'], users: [], groups: [], tokenTiming: '2022' },
         apps: loaded.workspace.apps,
         vendors: loaded.workspace.vendors,
         attributeSets: loaded.workspace.attributeSets ?? [],
