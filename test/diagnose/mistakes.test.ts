@@ -26,7 +26,7 @@ describe('each classic mistake: its preset reproduces it, and diagnose names it 
 
   it('there is a preset for every mistake a mock tenant can produce', () => {
     expect(MISTAKE_PRESETS.map((p) => p.id).sort()).toEqual(
-      ['assertion-signed-response-expected', 'certificate-expired', 'certificate-rolled-over', 'metadata-other-app', 'metadata-other-tenant', 'response-signed-assertion-expected', 'sha1'].map((x) => `mistakes/${x}`),
+      ['assertion-signed-response-expected', 'certificate-expired', 'certificate-rolled-over', 'metadata-other-app', 'metadata-other-tenant', 'response-signed-assertion-expected', 'sha1', 'tenant-metadata'].map((x) => `mistakes/${x}`),
     );
   });
 
@@ -65,6 +65,13 @@ describe('each classic mistake: its preset reproduces it, and diagnose names it 
     const f = v.findings.find((x) => x.id === 'certificate-expired')!;
     expect(f.detail).toMatch(/the vendor's clock says .* checks certificate dates and refuses it/);
     expect(f.fix).toMatchObject({ where: 'entra', setting: 'SAML Certificates › New Certificate' });
+  });
+
+  it("tenant-level metadata where the app's was needed: the tenant-wide keys against the app's own certificate", async () => {
+    const { v } = await reproduceAndDiagnose('mistakes/tenant-metadata');
+    expect(v.findings.map((f) => f.id)).toEqual(['tenant-metadata']);
+    expect(v.findings[0]!.detail).toMatch(/only Entra's tenant-wide keys \(thumbprint [0-9A-F]{40} \(CN=accounts\.accesscontrol\.windows\.net/);
+    expect(v.findings[0]!.detail).toContain(`the app's own certificate, thumbprint ${v.signer!.thumbprint}`);
   });
 
   it('SHA-1 against an SP that requires SHA-256', async () => {

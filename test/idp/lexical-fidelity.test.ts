@@ -8,6 +8,7 @@ import { generateSelfSignedCertificate } from '../../src/core/crypto/generate';
 import { authnRequestXml, redirectQuery } from '../support/authn-request';
 import { haveRealFixtures, real } from '../support/real-fixtures';
 import { lexicalDifferences, lexicalShape } from '../support/lexical';
+import { parseIdpMetadata } from '../../src/core/sp/idp-metadata';
 
 let h: IdpHarness;
 beforeAll(async () => {
@@ -45,6 +46,21 @@ describe.skipIf(!haveRealFixtures)('lexical fidelity: the mock against real Entr
     const uris = (xml: string) => [...xml.matchAll(/<auth:ClaimType Uri="([^"]+)"/g)].map((m) => m[1]);
     expect(uris(oursXml)).toEqual(uris(realXml));
     expect(uris(oursXml)).toHaveLength(19);
+  });
+
+  it('the tenant-level metadata (no ?appid=) is served, signed with the tenant key, listing the tenant-wide keys, shaped like the real 2018 tenant document', async () => {
+    const bytes = await fetch(h.metadataRealForm.replace(/\?appid=[^&]+&/, '?'));
+    const oursXml = Buffer.from(await bytes.arrayBuffer()).toString('utf8');
+    const md = parseIdpMetadata(oursXml);
+    if (!md.ok) throw md.error;
+    expect(md.value.trust.entityId).toBe(`https://sts.windows.net/${h.tenant.id}/`);
+    expect(md.value.signature.status).toBe('valid');
+    const subjects = md.value.trust.certificates.map((c) => new x509.X509Certificate(c).subject);
+    expect(subjects).toEqual(['CN=accounts.accesscontrol.windows.net', 'CN=accounts.accesscontrol.windows.net']);
+    expect(md.value.trust.certificates).not.toContain(h.app.signing.certificates[0]!.certificatePem);
+    // The 2018 tenant document has no BOM (the app one does); the element shapes are the same otherwise.
+    const diffs = lexicalDifferences(lexicalShape(real('azure-metadata-tenant-682febe8-2018.xml')), lexicalShape(oursXml));
+    expect(diffs).toEqual(['BOM: real false, ours true']);
   });
 
   it("the signing certificate is bare v3, as Entra's per-app certificates are: no extensions", () => {

@@ -71,7 +71,7 @@ function trustMistakes(ctx: MistakeContext): Finding[] {
     out.push({ id: 'metadata-other-tenant', title: "The vendor holds another tenant's metadata", detail: `the response's Issuer names tenant ${issuerTenant}; ${vendor} holds the metadata of tenant ${heldTenant} (${heldEntity})`, fix: giveMetadata(vendor, `the metadata ${vendor} holds is of tenant ${heldTenant}, the response comes from tenant ${issuerTenant}`), preset: 'mistakes/metadata-other-tenant' });
   }
   if (basis.held.every((c) => TENANT_KEY_SUBJECT.test(c.subject)) && APP_KEY_SUBJECT.test(signer.subject)) {
-    out.push({ id: 'tenant-metadata', title: "Tenant-level metadata was used where the app's metadata was needed", detail: `${vendor} holds only Entra's tenant-wide keys (${held}); the response is signed with the app's own certificate, ${cert(signer)}`, fix: giveMetadata(vendor, "the tenant's federationmetadata.xml (without ?appid=) lists the tenant's keys; SAML apps sign with their per-app certificate") });
+    out.push({ id: 'tenant-metadata', title: "Tenant-level metadata was used where the app's metadata was needed", detail: `${vendor} holds only Entra's tenant-wide keys (${held}); the response is signed with the app's own certificate, ${cert(signer)}`, fix: giveMetadata(vendor, "the tenant's federationmetadata.xml (without ?appid=) lists the tenant's keys; SAML apps sign with their per-app certificate"), preset: 'mistakes/tenant-metadata' });
   }
   if (out.length) return out;
   if (heldTenant && issuerTenant && heldTenant !== issuerTenant) return out;

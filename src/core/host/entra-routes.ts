@@ -9,6 +9,7 @@ import { html, redirect, text, type CookieChange, type VirtualHandler, type Virt
 import { autoPostPage } from './pages/auto-post';
 import { accountPickerPage, errorPage, signedOutPage } from './pages/entra-pages';
 import { myAppsPage } from './pages/my-apps';
+import { ensureTenantKeys, tenantFederationMetadata } from '../idp/tenant-metadata';
 import { loopbackOriginOf, reachableIdpUrls } from './loopback-urls';
 import { AGENT_HEADER } from './transport';
 
@@ -67,6 +68,15 @@ export interface IdpExchange {
 
 export type ExchangeObserver = (exchange: IdpExchange) => void;
 
+/** Entra serves the tenant's own metadata at the same address without ?appid=: its tenant-wide keys, not an app's. */
+async function tenantMetadata(idp: EntraIdp, urls: IdpUrls, clock: Clock, req: VirtualRequest, onTenantKeys?: () => void): Promise<VirtualResponse> {
+  const reached = req.headers[AGENT_HEADER] === undefined ? loopbackOriginOf(req.receivedAt) : undefined;
+  const endpoints = reached && req.url.searchParams.get('endpoints') !== 'real' ? reachableIdpUrls(idp.tenant.id, reached) : urls;
+  const made = await ensureTenantKeys(idp.tenant, clock.now());
+  if (made) onTenantKeys?.();
+  return text(await tenantFederationMetadata(idp.tenant, endpoints, clock.now()), 200, 'application/xml; charset=utf-8');
+}
+
 /** The app's Federation Metadata XML: with endpoints in the form the client reached (loopback) unless it asks for the real one. */
 function appMetadata(idp: EntraIdp, urls: IdpUrls, clock: Clock, req: VirtualRequest): VirtualResponse {
   const appId = req.url.searchParams.get('appid');
@@ -84,7 +94,7 @@ function appMetadata(idp: EntraIdp, urls: IdpUrls, clock: Clock, req: VirtualReq
  * login.microsoftonline.com: /{tenant}/saml2, the account picker's /{tenant}/login, the My Apps launch and the
  * app metadata URL. What an outside client asks (not the harness's own agent) is handed to `observe`.
  */
-export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock, observe?: ExchangeObserver): VirtualHandler {
+export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock, observe?: ExchangeObserver, onTenantKeys?: () => void): VirtualHandler {
   const answer = async (req: VirtualRequest, outcome: Promise<IdpOutcome>, loginAction: string, started: number): Promise<VirtualResponse> => {
     const o = await outcome;
     const res = render(o, loginAction);
@@ -109,7 +119,9 @@ export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock, ob
     if (route === 'idpinitiated' && req.method === 'GET') {
       return answer(req, idp.launchFromMyApps(req.url.searchParams.get('appid') ?? '', browserContext(req)), loginAction, started);
     }
-    if (route === 'federationmetadata/2007-06/federationmetadata.xml' && req.method === 'GET') return appMetadata(idp, urls, clock, req);
+    if (route === 'federationmetadata/2007-06/federationmetadata.xml' && req.method === 'GET') {
+      return req.url.searchParams.has('appid') ? appMetadata(idp, urls, clock, req) : tenantMetadata(idp, urls, clock, req, onTenantKeys);
+    }
     return text('Not found', 404);
   };
 }

@@ -20,6 +20,8 @@ export interface HarnessOptions {
   tls?: HostOptions['tls'];
   /** Told of every request an outside client (a real browser or SP) makes of the tenant. */
   observe?: ExchangeObserver;
+  /** Told when the tenant's own signing keys were made (on the first request for its metadata), to keep them. */
+  onTenantKeys?: () => void;
 }
 
 export interface RunningHarness {
@@ -45,6 +47,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
     state: opts.state,
     clock,
     ...(opts.observe ? { observe: opts.observe } : {}),
+    ...(opts.onTenantKeys ? { onTenantKeys: opts.onTenantKeys } : {}),
     ...(opts.autoSignInUpn ? { autoSignInUpn: opts.autoSignInUpn } : {}),
     ...(opts.overridesFor ? { overridesFor: opts.overridesFor } : {}),
   });

@@ -76,6 +76,11 @@ export const Tenant = z.object({
    * after issue while the Conditions run to NotBefore + 1 h.
    */
   tokenTiming: z.enum(['2022', '2018']).default('2022'),
+  /**
+   * The tenant-wide keys (CN=accounts.accesscontrol.windows.net) that sign the tenant's own metadata, published
+   * there; SAML apps never sign with them. Made on first use.
+   */
+  signingKeys: z.array(z.lazy(() => AppCertificate)).default([]),
 });
 export type Tenant = z.infer<typeof Tenant>;
 

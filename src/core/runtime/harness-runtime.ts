@@ -97,7 +97,7 @@ export class HarnessRuntime {
       if (!opts.readOnly) await store.saveAll(ws);
     } else {
       ws = {
-        tenant: loaded.workspace.tenant ?? { id: newGuid(), displayName: 'Tenant', domains: ['tenant.onmicrosoft.com'], users: [], groups: [], tokenTiming: '2022' },
+        tenant: loaded.workspace.tenant ?? { id: newGuid(), displayName: 'Tenant', domains: ['tenant.onmicrosoft.com'], users: [], groups: [], tokenTiming: '2022', signingKeys: [] },
         apps: loaded.workspace.apps,
         vendors: loaded.workspace.vendors,
         attributeSets: loaded.workspace.attributeSets ?? [],
@@ -116,6 +116,7 @@ export class HarnessRuntime {
       ...(tls ? { tls: { key: tls.keyPem, cert: `${tls.certPem}${tls.caPem}`, ...(opts.https?.port !== undefined ? { port: opts.https.port } : {}) } } : {}),
       overridesFor: (user: User) => overrides.get(user.objectid),
       observe: (exchange) => outside.observe(exchange),
+      ...(opts.readOnly ? {} : { onTenantKeys: () => void store.saveTenant(ws.tenant) }),
     });
     const vendors = new Map<string, VendorSp<unknown>>();
     const problems = [...loaded.problems];
@@ -157,7 +158,8 @@ export class HarnessRuntime {
     const urls = this.harness.urls;
     return {
       dir: this.store.dir,
-      tenant: this.ws.tenant,
+      // The tenant's own signing keys stay in the core: no private key crosses to the renderer.
+      tenant: { ...this.ws.tenant, signingKeys: [] },
       apps: this.ws.apps.map((a) => this.appView(a.objectId)),
       vendors: this.ws.vendors.filter((v) => this.vendors.has(v.id)).map((v) => this.vendorView(v.id)),
       attributeSets: this.ws.attributeSets,

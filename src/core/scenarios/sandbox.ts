@@ -6,6 +6,7 @@ import { CoreError, err, ok, type Result } from '../errors';
 import { startHarness, type RunningHarness } from '../host/harness';
 import { activateCertificate, createAppCertificate } from '../idp/app-certificates';
 import { appFederationMetadata } from '../idp/app-metadata';
+import { tenantFederationMetadata } from '../idp/tenant-metadata';
 import { newGuid } from '../ids';
 import { idpUrls } from '../idp/urls';
 import type { AppCertificate, EnterpriseApp, Tenant, User } from '../idp/model';
@@ -78,8 +79,9 @@ async function buildApp(s: Scenario, now: Date, spKey: KeyPair | undefined): Pro
  * The Federation Metadata XML of an app other than the scenario's: another app of this tenant, or this app in
  * another tenant. Either has a certificate of its own, as in Entra.
  */
-async function wrongMetadata(which: 'other-app' | 'other-tenant', box: Omit<Sandbox, 'vendor' | 'stop' | 'overrides'>): Promise<Result<string>> {
+async function wrongMetadata(which: 'other-app' | 'other-tenant' | 'tenant', box: Omit<Sandbox, 'vendor' | 'stop' | 'overrides'>): Promise<Result<string>> {
   const now = box.clock.now();
+  if (which === 'tenant') return ok(await tenantFederationMetadata(box.tenant, box.harness.urls, now));
   const other: EnterpriseApp = { ...structuredClone(box.app), objectId: newGuid(), appId: newGuid(), displayName: `${box.app.displayName} (another app)` };
   other.signing = { ...other.signing, certificates: [await createAppCertificate(new Date(now.getTime() - DAY_MS), { active: true })] };
   if (which === 'other-app') return appFederationMetadata(box.tenant, other, box.harness.urls, now);
@@ -93,8 +95,8 @@ async function resolveIdpConfig(spec: IdpConfigSpec, box: Omit<Sandbox, 'vendor'
   switch (spec.method) {
     case 'metadata-xml':
     case 'sent-to-support': {
-      if (spec.metadataXml !== 'app' && spec.metadataXml !== 'other-app' && spec.metadataXml !== 'other-tenant') return ok({ method: spec.method, metadataXml: spec.metadataXml });
-      const xml = spec.metadataXml === 'app' ? metadata() : await wrongMetadata(spec.metadataXml, box);
+      if (!['app', 'other-app', 'other-tenant', 'tenant'].includes(spec.metadataXml)) return ok({ method: spec.method, metadataXml: spec.metadataXml });
+      const xml = spec.metadataXml === 'app' ? metadata() : await wrongMetadata(spec.metadataXml as 'other-app' | 'other-tenant' | 'tenant', box);
       return xml.ok ? ok({ method: spec.method, metadataXml: xml.value }) : xml;
     }
     case 'metadata-url':

@@ -37,10 +37,11 @@ export type ScenarioApp = z.infer<typeof ScenarioApp>;
 /** "app" stands for what this scenario's enterprise app gives at run time (its metadata, Login URL, certificate). */
 const FromApp = z.literal('app');
 /**
- * Metadata of the wrong app, made at run time: "other-app" is another enterprise app of the same tenant,
- * "other-tenant" the same app set up in another tenant (each with its own certificate).
+ * Metadata of the wrong kind, made at run time: "other-app" is another enterprise app of the same tenant,
+ * "other-tenant" the same app set up in another tenant (each with its own certificate), "tenant" the tenant's
+ * own metadata (federationmetadata.xml without ?appid=, listing the tenant-wide keys).
  */
-const WrongMetadata = z.enum(['other-app', 'other-tenant']);
+const WrongMetadata = z.enum(['other-app', 'other-tenant', 'tenant']);
 
 /** What the admin entered on the vendor's settings page. */
 export const IdpConfigSpec = z.discriminatedUnion('method', [

@@ -10,7 +10,7 @@ const STRICT = GenericSpDefinition.parse({ ...EXAMPLE_GENERIC, policy: { ...EXAM
 const BASE: VendorBase = { profile: 'generic', definition: STRICT, idpConfig: { method: 'metadata-xml', metadataXml: 'app' }, flow: 'sp-initiated', user: 'adele.vance@contoso.com' };
 
 interface MistakeSpec {
-  id: Exclude<MistakeId, 'tenant-metadata' | 'common-metadata'>;
+  id: Exclude<MistakeId, 'common-metadata'>;
   title: string;
   fault(d: ScenarioDraft): void;
 }
@@ -18,7 +18,7 @@ interface MistakeSpec {
 /**
  * One preset per classic set-up mistake that diagnose names, each the smallest change to a working set-up. All
  * end in the SP's refusal (SAML_CHECK_FAILED); diagnosing the response they produce names the mistake.
- * Tenant-level and "common" metadata have no preset: the mock tenant does not serve tenant metadata yet.
+ * The "common" metadata has no preset: it belongs to the multi-tenant endpoint, which the mock does not serve.
  */
 const SPECS: readonly MistakeSpec[] = [
   { id: 'certificate-rolled-over', title: 'A new certificate was made active in Entra; the SP still holds the old one', fault: (d) => void (d.s.app.signing.certificate = 'rolled-over') },
@@ -29,6 +29,7 @@ const SPECS: readonly MistakeSpec[] = [
     d.s.vendor.definition = GenericSpDefinition.parse({ ...STRICT, flows: { ...STRICT.flows, idpInitiated: true } });
     d.s.flow.kind = 'idp-initiated';
   } },
+  { id: 'tenant-metadata', title: "The SP was given the tenant's metadata (federationmetadata.xml without ?appid=) instead of the app's", fault: (d) => void (d.s.vendor.idpConfig = { method: 'metadata-xml', metadataXml: 'tenant' }) },
   { id: 'certificate-expired', title: "The certificate expires a minute after sign-in, and the SP's clock runs two minutes ahead", fault: (d) => {
     d.s.app.signing.certificate = 'expiring';
     d.s.vendor.clockAheadSeconds = 120;
