@@ -54,10 +54,27 @@ describe('claims a new app issues', () => {
 });
 
 describe('NameID', () => {
-  it('a format in the request wins over the app setting', () => {
+  it("with the app's format at Default, a request for persistent gets the pairwise ID: stable for a user and app, different between apps", () => {
     const t = freshTenant();
-    const c = ok(issueClaims({ tenant: t, app: template, user: upn(t, 'adele.vance@contoso.com'), requestedNameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent' }));
-    expect(c.nameId.format).toBe('urn:oasis:names:tc:SAML:2.0:nameid-format:persistent');
+    const persistent = 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent';
+    const app = appWith((a) => (a.claims.nameId.format = 'default'));
+    const other = { ...appWith((a) => (a.claims.nameId.format = 'default')), appId: '11111111-2222-4333-8444-555555555555' };
+    const adele = upn(t, 'adele.vance@contoso.com');
+    const first = ok(issueClaims({ tenant: t, app, user: adele, requestedNameIdFormat: persistent })).nameId;
+    expect(first.format).toBe(persistent);
+    expect(first.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(ok(issueClaims({ tenant: t, app, user: adele, requestedNameIdFormat: persistent })).nameId.value).toBe(first.value);
+    expect(ok(issueClaims({ tenant: t, app: other, user: adele, requestedNameIdFormat: persistent })).nameId.value).not.toBe(first.value);
+    expect(ok(issueClaims({ tenant: t, app, user: upn(t, 'megan.bowen@contoso.com'), requestedNameIdFormat: persistent })).nameId.value).not.toBe(first.value);
+    // unspecified lets Entra choose: the source's own format and value.
+    expect(ok(issueClaims({ tenant: t, app, user: adele, requestedNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified' })).nameId).toEqual({ value: 'adele.vance@contoso.com', format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress' });
+  });
+
+  it("a format chosen on the app wins over the request's", () => {
+    const t = freshTenant();
+    const app = appWith((a) => (a.claims.nameId.format = 'emailAddress'));
+    const c = ok(issueClaims({ tenant: t, app, user: upn(t, 'adele.vance@contoso.com'), requestedNameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent' }));
+    expect(c.nameId).toEqual({ value: 'adele.vance@contoso.com', format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress' });
   });
 
   it('transient is new on every sign-in', () => {

@@ -22,7 +22,7 @@ export interface ClaimContext {
   tenant: Tenant;
   app: EnterpriseApp;
   user: User;
-  /** NameIDPolicy Format of the AuthnRequest, which wins over the app's choice. */
+  /** NameIDPolicy Format of the AuthnRequest; a format chosen on the app wins over it. */
   requestedNameIdFormat?: string;
   /** Values that replace the directory's for one flow (the harness's attribute sets), keyed by `user.*`. */
   overrides?: Readonly<Record<string, readonly string[]>>;
@@ -60,10 +60,24 @@ export function pairwiseId(tenantId: string, appId: string, userId: string): str
   return createHash('sha256').update(`${tenantId}|${appId}|${userId}`).digest('base64url');
 }
 
-function issueNameId(ctx: ClaimContext, resolve: AttributeResolver): Result<IssuedClaims['nameId'], AadstsError> {
+/**
+ * The NameID format, by Entra's precedence: a format chosen on the app wins over the request; with "Default",
+ * a request for persistent gets the pairwise identifier (as the 2018 real response shows), one for
+ * emailAddress or transient gets that, and one for unspecified (or none) lets Entra take the source's format.
+ */
+function nameIdFormat(ctx: ClaimContext): { format: string; pairwise: boolean } {
   const { source, format } = ctx.app.claims.nameId;
-  const requested = ctx.requestedNameIdFormat && ctx.requestedNameIdFormat !== NAMEID_FORMAT.unspecified ? ctx.requestedNameIdFormat : undefined;
-  const finalFormat = requested ?? (format === 'default' ? defaultFormat(source) : FORMAT_URN[format]);
+  if (format !== 'default') return { format: FORMAT_URN[format], pairwise: false };
+  const requested = ctx.requestedNameIdFormat;
+  if (requested === NAMEID_FORMAT.persistent) return { format: NAMEID_FORMAT.persistent, pairwise: true };
+  if (requested && requested !== NAMEID_FORMAT.unspecified) return { format: requested, pairwise: false };
+  return { format: defaultFormat(source), pairwise: false };
+}
+
+function issueNameId(ctx: ClaimContext, resolve: AttributeResolver): Result<IssuedClaims['nameId'], AadstsError> {
+  const { source } = ctx.app.claims.nameId;
+  const { format: finalFormat, pairwise } = nameIdFormat(ctx);
+  if (pairwise) return ok({ value: pairwiseId(ctx.tenant.id, ctx.app.appId, ctx.user.objectid), format: finalFormat });
   if (finalFormat === NAMEID_FORMAT.transient) {
     return ok({ value: `_${randomBytes(20).toString('hex')}`, format: finalFormat });
   }
