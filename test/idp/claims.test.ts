@@ -50,6 +50,10 @@ describe('claims a new app issues', () => {
     expect(values(alex, 'http://schemas.microsoft.com/claims/authnmethodsreferences')).toContain('http://schemas.microsoft.com/claims/multipleauthn');
     const guest = t.users.find((u) => u.userType === 'Guest')!;
     expect(values(ok(issueClaims({ tenant: t, app: template, user: guest })), 'http://schemas.microsoft.com/identity/claims/identityprovider')).toEqual(['live.com']);
+    const idpOf = (g: NonNullable<typeof guest.guest>) => values(ok(issueClaims({ tenant: t, app: template, user: { ...guest, guest: g } })), 'http://schemas.microsoft.com/identity/claims/identityprovider');
+    expect(idpOf({ source: 'entra-tenant', homeTenantId: '0f3a2b1c-4d5e-4f60-8a9b-0c1d2e3f4a5b' })).toEqual(['https://sts.windows.net/0f3a2b1c-4d5e-4f60-8a9b-0c1d2e3f4a5b/']);
+    expect(idpOf({ source: 'microsoft-account' })).toEqual(['live.com']);
+    expect(idpOf({ source: 'email-one-time-passcode' })).toEqual(['mail']);
   });
 });
 

@@ -93,11 +93,24 @@ function issueNameId(ctx: ClaimContext, resolve: AttributeResolver): Result<Issu
   return ok({ value: values[0]!, format: finalFormat });
 }
 
+/** The identityprovider claim: the tenant for members; a guest's home (another tenant, live.com, or mail). */
+function identityProvider(tenantId: string, user: User): string {
+  if (user.userType !== 'Guest') return `https://sts.windows.net/${tenantId}/`;
+  switch (user.guest?.source) {
+    case 'entra-tenant':
+      return user.guest.homeTenantId ? `https://sts.windows.net/${user.guest.homeTenantId}/` : 'https://sts.windows.net/';
+    case 'email-one-time-passcode':
+      return 'mail';
+    default:
+      return 'live.com';
+  }
+}
+
 function alwaysIssued(ctx: ClaimContext): IssuedAttribute[] {
   const { tenant, user } = ctx;
   const methods: string[] = [user.authMethod === 'x509' ? AUTH_METHOD_URI.x509 : AUTH_METHOD_URI.password];
   if (user.authMethod === 'mfa') methods.push(AUTH_METHOD_URI.mfa);
-  const idp = user.userType === 'Guest' ? 'live.com' : `https://sts.windows.net/${tenant.id}/`;
+  const idp = identityProvider(tenant.id, user);
   return [
     { name: CLAIM.tenantid, values: [tenant.id] },
     { name: CLAIM.objectidentifier, values: [user.objectid] },

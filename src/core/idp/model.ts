@@ -48,6 +48,11 @@ export const User = z.object({
   authMethod: z.enum(['password', 'mfa', 'x509']).default('password'),
   /** The Conditional Access outcome this user meets, to reproduce AADSTS53003 and AADSTS50076. */
   conditionalAccess: z.enum(['none', 'block', 'require-mfa']).default('none'),
+  /**
+   * For a guest: where their account lives, which Entra puts in the identityprovider claim — another Entra
+   * tenant (https://sts.windows.net/{home}/), a Microsoft account (live.com), or email one-time passcode (mail).
+   */
+  guest: z.object({ source: z.enum(['entra-tenant', 'microsoft-account', 'email-one-time-passcode']), homeTenantId: z.uuid().optional() }).optional(),
 });
 export type User = z.infer<typeof User>;
 
