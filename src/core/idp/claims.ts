@@ -3,8 +3,8 @@ import { CoreError, err, ok, type Result } from '../errors';
 import { NAMEID_FORMAT } from '../xml/namespaces';
 import { aadsts, type AadstsError } from './aadsts';
 import { AUTH_METHOD_URI, CLAIM, GROUP_OVERAGE_LIMIT, claimName } from './claim-uris';
-import { groupClaimValue, groupsForClaim, userAttributeValues } from './directory';
-import type { ClaimSource, EnterpriseApp, NameIdFormatChoice, Tenant, User } from './model';
+import { assignedRoles, directoryRolesForClaim, filterGroups, groupClaimValue, groupsForClaim, transitiveGroups, userAttributeValues } from './directory';
+import type { ClaimCondition, ClaimRule, ClaimSource, EnterpriseApp, NameIdFormatChoice, Tenant, User } from './model';
 import { evaluateSource, type AttributeResolver } from './transformations';
 
 export interface IssuedAttribute {
@@ -123,14 +123,55 @@ function alwaysIssued(ctx: ClaimContext): IssuedAttribute[] {
 function groupClaim(ctx: ClaimContext): IssuedAttribute[] {
   const cfg = ctx.app.claims.groups;
   if (!cfg) return [];
-  const groups = groupsForClaim(ctx.tenant, ctx.app, ctx.user, cfg.which);
-  if (groups.length === 0) return [];
-  if (groups.length > GROUP_OVERAGE_LIMIT) {
+  const groups = filterGroups(groupsForClaim(ctx.tenant, ctx.app, ctx.user, cfg.which), cfg.filter);
+  const roles = directoryRolesForClaim(ctx.user, cfg.which);
+  if (groups.length + roles.length === 0) return [];
+  if (groups.length + roles.length > GROUP_OVERAGE_LIMIT) {
     return [{ name: CLAIM.groupsLink, values: [`https://graph.windows.net/${ctx.tenant.id}/users/${ctx.user.objectid}/getMemberObjects`] }];
   }
   const base = cfg.emitAsRoles ? CLAIM.role : CLAIM.groups;
   const name = cfg.name ? claimName(cfg.name, cfg.namespace) : base;
-  return [{ name, values: groups.map((g) => groupClaimValue(ctx.tenant, g, cfg.sourceAttribute)) }];
+  return [{ name, values: [...groups.map((g) => groupClaimValue(ctx.tenant, g, cfg.sourceAttribute)), ...roles] }];
+}
+
+/** The role claim Entra adds for the app roles a user is assigned: one AttributeValue per role. */
+function roleClaim(ctx: ClaimContext): IssuedAttribute[] {
+  const roles = assignedRoles(ctx.tenant, ctx.app, ctx.user);
+  return roles.length ? [{ name: CLAIM.role, values: roles.map((r) => r.value) }] : [];
+}
+
+/** Whether a claim condition's user type and scoped groups take this user. */
+function conditionApplies(ctx: ClaimContext, c: ClaimCondition): boolean {
+  const { user } = ctx;
+  const guest = user.userType === 'Guest';
+  const entraGuest = guest && user.guest?.source === 'entra-tenant';
+  const typeOk = c.userType === 'any' || (c.userType === 'members' && !guest) || (c.userType === 'all-guests' && guest) || (c.userType === 'entra-guests' && entraGuest) || (c.userType === 'external-guests' && guest && !entraGuest);
+  if (!typeOk) return false;
+  if (!c.scopedGroups?.length) return true;
+  const mine = new Set(transitiveGroups(ctx.tenant, user.objectid).map((g) => g.objectid));
+  return c.scopedGroups.some((g) => mine.has(g));
+}
+
+/**
+ * A claim's source, after its conditions: Entra evaluates the conditions whose source is an attribute first,
+ * then those whose source is a transformation, each set top to bottom, and the last that matches wins; when
+ * none matches, the claim's own source applies (saml-claims-customization, "Emit claims based on conditions").
+ */
+export function effectiveSource(ctx: ClaimContext, rule: ClaimRule): ClaimSource {
+  const conditions = rule.conditions ?? [];
+  const ordered = [...conditions.filter((c) => c.source.kind !== 'transformation'), ...conditions.filter((c) => c.source.kind === 'transformation')];
+  return ordered.filter((c) => conditionApplies(ctx, c)).at(-1)?.source ?? rule.source;
+}
+
+/** Entra sends one Attribute per claim name: app roles and groups emitted as roles share the role claim. */
+function mergeSameName(attributes: IssuedAttribute[]): IssuedAttribute[] {
+  const out: IssuedAttribute[] = [];
+  for (const a of attributes) {
+    const same = out.find((o) => o.name === a.name);
+    if (same) same.values = [...new Set([...same.values, ...a.values])];
+    else out.push({ ...a, values: [...a.values] });
+  }
+  return out;
 }
 
 /**
@@ -145,9 +186,9 @@ export function issueClaims(ctx: ClaimContext): Result<IssuedClaims, AadstsError
     const configured: IssuedAttribute[] = ctx.app.claims.attributes.map((rule) => ({
       name: claimName(rule.name, rule.namespace),
       ...(rule.nameFormat ? { nameFormat: NAME_FORMAT[rule.nameFormat] } : {}),
-      values: evaluateSource(rule.source, resolve),
+      values: evaluateSource(effectiveSource(ctx, rule), resolve),
     }));
-    const attributes = [...alwaysIssued(ctx), ...configured, ...groupClaim(ctx)].filter((a) => a.values.length > 0);
+    const attributes = mergeSameName([...alwaysIssued(ctx), ...configured, ...roleClaim(ctx), ...groupClaim(ctx)].filter((a) => a.values.length > 0));
     return ok({ nameId: nameId.value, attributes });
   } catch (e) {
     if (e instanceof CoreError && e.code === 'AADSTS501621') return err(aadsts(501621));

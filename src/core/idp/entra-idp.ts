@@ -269,13 +269,15 @@ export class EntraIdp {
       ...(overrides ? { overrides } : {}),
     });
     if (!claims.ok) return refuse(claims.error);
+    // "Advanced SAML claims options": the app ID appended to the Issuer, and an Audience of the admin's choice.
+    const advanced = app.claims.advanced;
     const built = await buildLoginResponse({
-      issuer: entraIssuer(this.tenant.id),
+      issuer: `${entraIssuer(this.tenant.id)}${advanced?.appendApplicationIdToIssuer ? app.appId : ''}`,
       app,
       certificate: cert.value,
       claims: claims.value,
       acsUrl: target.acsUrl,
-      audience: audienceFor(target.identifier),
+      audience: advanced?.audienceOverride ?? audienceFor(target.identifier),
       authnInstant: session.authInstant,
       authnContextClassRef: checked.value,
       now,

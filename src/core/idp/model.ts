@@ -27,11 +27,12 @@ export const UserAttribute = z.enum(USER_ATTRIBUTES);
 export type UserAttribute = z.infer<typeof UserAttribute>;
 
 /** Every `user.*` a claim can take its value from. */
-export type SourceAttribute = `user.${UserAttribute}` | 'user.objectid' | 'user.groups';
+export type SourceAttribute = `user.${UserAttribute}` | 'user.objectid' | 'user.groups' | 'user.assignedroles';
 export const SOURCE_ATTRIBUTES = [
   ...USER_ATTRIBUTES.map((a) => `user.${a}` as const),
   'user.objectid',
   'user.groups',
+  'user.assignedroles',
 ] as unknown as readonly [SourceAttribute, ...SourceAttribute[]];
 export const SourceAttribute = z.enum(SOURCE_ATTRIBUTES);
 
@@ -53,6 +54,8 @@ export const User = z.object({
    * tenant (https://sts.windows.net/{home}/), a Microsoft account (live.com), or email one-time passcode (mail).
    */
   guest: z.object({ source: z.enum(['entra-tenant', 'microsoft-account', 'email-one-time-passcode']), homeTenantId: z.uuid().optional() }).optional(),
+  /** Directory roles the user holds, by role template ID (Global Administrator: 62e90394-…), for the group claim's "Directory roles". */
+  directoryRoles: z.array(Guid).optional(),
 });
 export type User = z.infer<typeof User>;
 
@@ -60,6 +63,8 @@ export const Group = z.object({
   objectid: Guid,
   displayname: z.string().min(1),
   onpremisessamaccountname: z.string().optional(),
+  /** Set for groups synced from on-premises AD: the group claim's "sAMAccountName"/"On premises group security identifier" use it. */
+  onpremisessecurityidentifier: z.string().optional(),
   securityEnabled: z.boolean().default(true),
   /** Object IDs of member users and nested groups. */
   members: z.array(Guid).default([]),
@@ -141,6 +146,16 @@ export const ClaimSource = z.discriminatedUnion('kind', [
 ]);
 export type ClaimSource = z.infer<typeof ClaimSource>;
 
+/** "Claim conditions": a value for users of a type (and, optionally, in one of some groups). */
+export const ClaimCondition = z.object({
+  /** Entra's "User type": All users, Members, All guests, Microsoft Entra guests, External guests. */
+  userType: z.enum(['any', 'members', 'all-guests', 'entra-guests', 'external-guests']),
+  /** "Scoped Groups": the user must be in one of them (directly or through nesting); empty: no group condition. */
+  scopedGroups: z.array(Guid).default([]),
+  source: ClaimSource,
+});
+export type ClaimCondition = z.infer<typeof ClaimCondition>;
+
 export const ClaimRule = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -148,6 +163,7 @@ export const ClaimRule = z.object({
   /** Advanced option "Include attribute name format". */
   nameFormat: z.enum(['uri', 'basic', 'unspecified']).optional(),
   source: ClaimSource,
+  conditions: z.array(ClaimCondition).optional(),
 });
 export type ClaimRule = z.infer<typeof ClaimRule>;
 
@@ -155,8 +171,11 @@ export const NameIdFormatChoice = z.enum(['default', 'emailAddress', 'persistent
 export type NameIdFormatChoice = z.infer<typeof NameIdFormatChoice>;
 
 export const GroupClaim = z.object({
-  which: z.enum(['all', 'security', 'applicationGroups']),
-  sourceAttribute: z.enum(['objectid', 'samaccountname', 'netbiosDomainQualified', 'dnsDomainQualified', 'cloudDisplayName']).default('objectid'),
+  /** "Security groups", "Directory roles", "All groups" (which includes directory roles), "Groups assigned to the application". */
+  which: z.enum(['all', 'security', 'directoryRoles', 'applicationGroups']),
+  sourceAttribute: z.enum(['objectid', 'samaccountname', 'netbiosDomainQualified', 'dnsDomainQualified', 'cloudDisplayName', 'onPremisesSid']).default('objectid'),
+  /** "Filter groups": only groups whose name starts with, or contains, the value (Entra matches the display name). */
+  filter: z.object({ match: z.enum(['prefix', 'contains']), value: z.string().min(1) }).optional(),
   /** "Customize the name of the group claim". */
   name: z.string().optional(),
   namespace: z.string().optional(),
@@ -168,6 +187,8 @@ export const ClaimsConfig = z.object({
   nameId: z.object({ source: ClaimSource, format: NameIdFormatChoice }),
   attributes: z.array(ClaimRule),
   groups: GroupClaim.optional(),
+  /** "Advanced SAML claims options". */
+  advanced: z.object({ appendApplicationIdToIssuer: z.boolean().default(false), audienceOverride: z.string().min(1).optional() }).optional(),
 });
 export type ClaimsConfig = z.infer<typeof ClaimsConfig>;
 
@@ -183,6 +204,18 @@ export const AppCertificate = z.object({
 });
 export type AppCertificate = z.infer<typeof AppCertificate>;
 
+export const AppRole = z.object({
+  id: Guid,
+  displayName: z.string().min(1),
+  /** What the role claim carries. */
+  value: z.string().min(1).regex(/^\S+$/, 'no spaces'),
+  description: z.string().default(''),
+  /** "Allowed member types": users and groups (what a SAML app uses), applications, or both. */
+  allowedMemberTypes: z.array(z.enum(['User', 'Application'])).min(1).default(['User']),
+  enabled: z.boolean().default(true),
+});
+export type AppRole = z.infer<typeof AppRole>;
+
 export const SigningOption = z.enum(['assertion', 'response', 'response-and-assertion']);
 export type SigningOption = z.infer<typeof SigningOption>;
 
@@ -194,7 +227,10 @@ export const EnterpriseApp = z.object({
   enabled: z.boolean().default(true),
   /** "Assignment required?" — on by default, as in Entra. */
   assignmentRequired: z.boolean().default(true),
-  assignments: z.array(z.object({ principalId: Guid, principalType: z.enum(['user', 'group']) })).default([]),
+  /** Assignments to the app, each to one of its app roles or to the default access. */
+  assignments: z.array(z.object({ principalId: Guid, principalType: z.enum(['user', 'group']), appRoleId: Guid.optional() })).default([]),
+  /** App roles: what the role claim (and user.assignedroles) carries for the users and groups assigned to them. */
+  appRoles: z.array(AppRole).optional(),
   saml: z.object({
     identifiers: z.array(z.object({ value: z.string().min(1), isDefault: z.boolean() })),
     replyUrls: z.array(z.object({ url: z.string().min(1), index: z.int().min(0).optional(), isDefault: z.boolean() })),
