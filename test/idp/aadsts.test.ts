@@ -184,12 +184,19 @@ describe('AADSTS errors from faulty requests over HTTP', () => {
       );
     });
 
-    it('53003: blocked by Conditional Access; 50076: Conditional Access requires MFA of a password session', async () => {
+    it('53003: blocked by Conditional Access; with MFA required, the prompt — 50076 without a method to answer it, 500121 denied', async () => {
       expectAadsts(await as('pradeep.gupta@contoso.com'), 53003);
       const adele = h.user('adele.vance@contoso.com');
       adele.conditionalAccess = 'require-mfa';
       try {
-        expectAadsts(await as('adele.vance@contoso.com'), 50076);
+        const answer = async (decision: string) => {
+          const agent = h.agent();
+          const prompt = await agent.navigate(`${h.ssoLoopback}?${redirectQuery(authnRequestXml(), { extra: { login_hint: 'adele.vance@contoso.com' } })}`);
+          expect(prompt.html?.pageKind).toBe('mfa-prompt');
+          return agent.submit(prompt.html!.forms.find((f) => f.fields.decision === 'approve')!, { decision });
+        };
+        expectAadsts(await answer('unavailable'), 50076);
+        expectAadsts(await answer('deny'), 500121, /strong authentication/);
       } finally {
         adele.conditionalAccess = 'none';
       }

@@ -116,4 +116,29 @@ describe('Entra behaviour over HTTP, at the Login URL', () => {
       delete app().claims.advanced;
     }
   });
+
+  it('Conditional Access MFA: the prompt (approve or deny), not a final page; approved, the token says MFA; denied, AADSTS500121', async () => {
+    const adele = h.user('adele.vance@contoso.com');
+    adele.conditionalAccess = 'require-mfa';
+    try {
+      const ask = async () => {
+        const agent = h.agent();
+        const page = await agent.navigate(`${h.ssoLoopback}?${redirectQuery(authnRequestXml(), { extra: { login_hint: 'adele.vance@contoso.com' } })}`);
+        expect(page.html?.pageKind).toBe('mfa-prompt');
+        expect(page.body).toContain('Approve sign in request');
+        return { agent, page };
+      };
+      const approved = await ask();
+      await approved.agent.submit(approved.page.html!.forms.find((f) => f.fields.decision === 'approve')!);
+      const xml = decodePostMessage(postedToSp(approved.agent).SAMLResponse);
+      if (!xml.ok) throw xml.error;
+      expect(values(xml.value, 'http://schemas.microsoft.com/claims/authnmethodsreferences')).toContain('http://schemas.microsoft.com/claims/multipleauthn');
+      const denied = await ask();
+      const refused = await denied.agent.submit(denied.page.html!.forms.find((f) => f.fields.decision === 'deny')!);
+      expect(refused.html?.aadsts).toBe(500121);
+    } finally {
+      adele.conditionalAccess = 'none';
+    }
+  });
 });
+

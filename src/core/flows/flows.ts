@@ -44,15 +44,26 @@ export interface SignInOptions {
   email?: string;
   /** Reuse a browser (its cookies: an Entra session, an SP session). */
   agent?: UserAgent;
+  /** The answer to an MFA prompt (default: approve); 'unavailable': the user has no method to answer with. */
+  mfa?: 'approve' | 'deny' | 'unavailable';
 }
 
 /** Picks the user on the account picker if Entra shows it; a flow without a user stops there. */
-async function pickAccount(agent: UserAgent, page: Page, user: string | undefined): Promise<Page | FlowOutcome> {
+async function pickAccount(agent: UserAgent, page: Page, user: string | undefined, mfa: SignInOptions['mfa'] = 'approve'): Promise<Page | FlowOutcome> {
+  if (page.html?.pageKind === 'mfa-prompt') return answerMfa(agent, page, mfa);
   if (page.html?.pageKind !== 'pick-account') return page;
   if (!user) return { status: 'error', source: 'harness', code: 'ACCOUNT_SELECTION_REQUIRED', message: 'Entra asks to pick an account and the flow names no user.' };
   const form = page.html.forms.find((f) => f.fields.login?.toLowerCase() === user.toLowerCase());
   if (!form) return { status: 'error', source: 'entra', code: 'AADSTS50034', message: `${user} is not among the accounts Entra offers.` };
-  return agent.submit(form);
+  const next = await agent.submit(form);
+  return next.html?.pageKind === 'mfa-prompt' ? answerMfa(agent, next, mfa) : next;
+}
+
+/** Answers Entra's MFA prompt as the user's phone would. */
+async function answerMfa(agent: UserAgent, page: Page, mfa: NonNullable<SignInOptions['mfa']>): Promise<Page | FlowOutcome> {
+  const form = page.html!.forms.find((f) => f.fields.decision === (mfa === 'deny' ? 'deny' : 'approve'));
+  if (!form) return { status: 'error', source: 'harness', code: 'MFA_PROMPT_UNREADABLE', message: 'The MFA prompt has no answer to give.' };
+  return agent.submit(form, mfa === 'unavailable' ? { decision: 'unavailable' } : {});
 }
 
 function entraError(page: Page): FlowOutcome | undefined {
@@ -138,14 +149,14 @@ export function runSpInitiated(env: FlowEnv, site: SpSite, opts: SignInOptions &
     const emailForm = page.html?.pageKind === 'sp-sign-on' ? page.html.forms.find((f) => 'email' in f.fields) : undefined;
     const email = opts.email ?? opts.user;
     if (emailForm && email) page = await a.submit(emailForm, { email });
-    return pickAccount(a, page, opts.user);
+    return pickAccount(a, page, opts.user, opts.mfa);
   });
 }
 
 /** The user clicks the app's tile in My Apps (or "Test single sign-on"); Entra posts an unsolicited response. */
 export function runIdpInitiated(env: FlowEnv, appId: string, opts: SignInOptions = {}): Promise<FlowResult> {
   const agent = opts.agent ?? new UserAgent(env.transport);
-  return run('idp-initiated', env, agent, async (a) => pickAccount(a, await a.navigate(env.idpUrls.userAccess(appId)), opts.user));
+  return run('idp-initiated', env, agent, async (a) => pickAccount(a, await a.navigate(env.idpUrls.userAccess(appId)), opts.user, opts.mfa));
 }
 
 /** The user signs out at the SP: LogoutRequest to Entra, LogoutResponse back to the SP. Needs the agent that signed in. */
@@ -166,7 +177,7 @@ function endOfLogout(site: SpSite, page: Page): FlowOutcome {
 /** A sign-in that starts with a request the caller made (a crafted AuthnRequest at Entra's URL). */
 export function runCraftedSignIn(env: FlowEnv, url: string, opts: SignInOptions = {}): Promise<FlowResult> {
   const agent = opts.agent ?? new UserAgent(env.transport);
-  return run('sp-initiated', env, agent, async (a) => pickAccount(a, await a.navigate(url), opts.user));
+  return run('sp-initiated', env, agent, async (a) => pickAccount(a, await a.navigate(url), opts.user, opts.mfa));
 }
 
 /** A logout that starts with a LogoutRequest the caller made. */

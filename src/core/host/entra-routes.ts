@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../idp/sessions';
 import type { IdpUrls } from '../idp/urls';
 import { html, redirect, text, type CookieChange, type VirtualHandler, type VirtualRequest, type VirtualResponse } from './http-types';
 import { autoPostPage } from './pages/auto-post';
-import { accountPickerPage, errorPage, signedOutPage } from './pages/entra-pages';
+import { accountPickerPage, errorPage, mfaPromptPage, signedOutPage } from './pages/entra-pages';
 import { myAppsPage } from './pages/my-apps';
 import { ensureTenantKeys, tenantFederationMetadata } from '../idp/tenant-metadata';
 import { loopbackOriginOf, reachableIdpUrls } from './loopback-urls';
@@ -26,6 +26,8 @@ function render(outcome: IdpOutcome, loginAction: string): VirtualResponse {
       return html(errorPage(outcome), 200, extra);
     case 'pick-account':
       return html(accountPickerPage({ action: loginAction, ctx: outcome.ctx, app: outcome.app, accounts: outcome.accounts }), 200, extra);
+    case 'mfa-prompt':
+      return html(mfaPromptPage({ action: loginAction.replace(/login$/, 'mfa'), ctx: outcome.ctx, app: outcome.app, upn: outcome.upn }), 200, extra);
     case 'post':
       return html(autoPostPage(outcome.action, outcome.fields), 200, extra);
     case 'redirect':
@@ -112,6 +114,9 @@ export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock, ob
     const loginAction = urls.saml2.replace(/saml2$/, 'login');
     if (route === 'saml2' && (req.method === 'GET' || req.method === 'POST')) {
       return answer(req, idp.handleSaml2(inbound(req), browserContext(req)), loginAction, started);
+    }
+    if (route === 'mfa' && req.method === 'POST') {
+      return answer(req, idp.answerMfa(req.form.ctx ?? '', req.form.decision ?? ''), loginAction, started);
     }
     if (route === 'login' && req.method === 'POST') {
       return answer(req, idp.pickAccount(req.form.ctx ?? '', req.form.login ?? ''), loginAction, started);

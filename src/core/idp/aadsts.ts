@@ -125,7 +125,14 @@ export const AADSTS = {
     name: 'UserStrongAuthClientAuthNRequired',
     text: (p) =>
       `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${p.appId}'.`,
-    fix: 'Complete MFA (set the user\'s sign-in method to MFA in the harness) or exclude the app from the policy.',
+    // In a browser Entra prompts for MFA; this final page is for a user who cannot complete the prompt (the
+    // harness models "no MFA method at hand"), as Entra returns it to clients that cannot show the prompt.
+    fix: 'Complete MFA (approve the prompt, or set the user\'s sign-in method to MFA in the harness) or exclude the app from the policy.',
+  },
+  500121: {
+    name: 'AuthenticationFailedStrongAuthRequest',
+    text: () => 'Authentication failed during strong authentication request.',
+    fix: 'The user denied the MFA prompt (or it timed out): sign in again and approve it.',
   },
   50058: {
     name: 'UserInformationNotProvided',

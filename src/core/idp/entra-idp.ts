@@ -40,6 +40,7 @@ type SessionChange = { setSession?: string | null };
 export type IdpOutcome =
   | ({ kind: 'error'; error: AadstsError; requestId: string; correlationId: string; timestamp: string; app?: AppRef } & SessionChange)
   | ({ kind: 'pick-account'; ctx: string; app: AppRef; accounts: Array<{ upn: string; displayName: string }> } & SessionChange)
+  | ({ kind: 'mfa-prompt'; ctx: string; app: AppRef; upn: string } & SessionChange)
   | ({ kind: 'post'; action: string; fields: Record<string, string>; issued: IssuedSummary } & SessionChange)
   | ({ kind: 'redirect'; location: string } & SessionChange)
   | ({ kind: 'signed-out' } & SessionChange)
@@ -87,6 +88,8 @@ const PENDING_TTL_MS = 10 * 60_000;
 export class EntraIdp {
   readonly sessions: SessionStore;
   private readonly pending = new Map<string, { target: SignInTarget; created: number }>();
+  /** Sign-ins waiting on the user's answer to the MFA prompt. */
+  private readonly mfaPending = new Map<string, { target: SignInTarget; userId: string; sessionId: string; created: number }>();
 
   constructor(private readonly deps: EntraIdpDeps) {
     this.sessions = deps.sessions ?? new SessionStore();
@@ -235,16 +238,30 @@ export class EntraIdp {
     return err(aadsts(50020, { upn, idp: 'live.com', tenant: tenant.id, appId: app.appId, appName: app.displayName }));
   }
 
+  /** The answer to the MFA prompt: approved, the session has done MFA and the sign-in goes on; denied, AADSTS500121. */
+  async answerMfa(ctx: string, decision: string): Promise<IdpOutcome> {
+    const p = this.mfaPending.get(ctx);
+    this.mfaPending.delete(ctx);
+    if (!p || Date.now() - p.created > PENDING_TTL_MS) return { kind: 'not-found', message: 'This sign-in request is no longer pending; start the sign-in again from the application.' };
+    const user = this.tenant.users.find((u) => u.objectid === p.userId);
+    const session = this.sessions.get(p.sessionId);
+    if (!user || !session) return { kind: 'not-found', message: 'The sign-in this answer belongs to has ended.' };
+    if (decision === 'deny') return this.errorPage(aadsts(500121), p.target.app);
+    // No method at hand to answer with: Entra stops with the strong-authentication-required error.
+    if (decision !== 'approve') return this.errorPage(aadsts(50076, { appId: p.target.app.appId }), p.target.app);
+    session.authMethod = 'mfa';
+    return this.issue(user, p.target, session);
+  }
+
   /** What Entra checks once the user has authenticated (so a session exists even when these refuse). */
-  private checkUser(user: User, target: SignInTarget): Result<string, AadstsError> {
+  private checkUser(user: User, target: SignInTarget, sessionMethod: User['authMethod']): Result<string, AadstsError> {
     const { app } = target;
-    const context = decideAuthnContext(user.authMethod, target.requestedAuthnContext);
+    const context = decideAuthnContext(sessionMethod, target.requestedAuthnContext);
     if (!context.ok) return err(aadsts(75011, { actual: context.actual, requested: context.requested, appName: app.displayName }));
     if (!isAssigned(this.tenant, app, user)) {
       return err(aadsts(50105, { appName: app.displayName, appId: app.appId, upn: user.attributes.userprincipalname }));
     }
     if (user.conditionalAccess === 'block') return err(aadsts(53003));
-    if (user.conditionalAccess === 'require-mfa' && user.authMethod === 'password') return err(aadsts(50076, { appId: app.appId }));
     return ok(context.classRef);
   }
 
@@ -256,15 +273,24 @@ export class EntraIdp {
     const session = existing ?? this.sessions.create(user.objectid, user.authMethod, now);
     const sessionChange = existing ? {} : { setSession: session.id };
     const refuse = (e: AadstsError): IdpOutcome => ({ ...this.errorPage(e, app), ...sessionChange });
-    const checked = this.checkUser(user, target);
+    const checked = this.checkUser(user, target, session.authMethod);
     if (!checked.ok) return refuse(checked.error);
+    // Conditional Access asks for MFA the session has not done: a browser gets the prompt; a request that
+    // must not interact (IsPassive) cannot, and is refused.
+    if (user.conditionalAccess === 'require-mfa' && session.authMethod === 'password') {
+      if (target.isPassive) return refuse(aadsts(50076, { appId: app.appId }));
+      const ctx = randomBytes(18).toString('base64url');
+      this.mfaPending.set(ctx, { target, userId: user.objectid, sessionId: session.id, created: Date.now() });
+      return { kind: 'mfa-prompt', ctx, app: ref(app), upn: user.attributes.userprincipalname, ...sessionChange };
+    }
     const cert = signingCertificate(app, now);
     if (!cert.ok) return refuse(cert.error);
     const overrides = this.deps.overridesFor?.(user);
     const claims = issueClaims({
       tenant: this.tenant,
       app,
-      user,
+      // authnmethodsreferences tells how this session authenticated (MFA once the prompt was approved).
+      user: session.authMethod === user.authMethod ? user : { ...user, authMethod: session.authMethod },
       ...(target.nameIdFormat ? { requestedNameIdFormat: target.nameIdFormat } : {}),
       ...(overrides ? { overrides } : {}),
     });

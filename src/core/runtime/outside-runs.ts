@@ -22,7 +22,14 @@ function hopOf(ex: IdpExchange, index: number): Hop {
   if (outcome.kind === 'post' && outcome.fields.SAMLResponse) saml.push(viewSamlMessage('SAMLResponse', outcome.fields.SAMLResponse, 'post', outcome.fields.RelayState !== undefined ? { relayState: outcome.fields.RelayState } : {}));
   const contentType = res.headers?.['content-type'];
   const location = res.headers?.location;
-  const page = outcome.kind === 'error' ? { title: 'Sign in to your account', kind: 'entra-error', aadsts: outcome.error.code, message: outcome.error.message } : outcome.kind === 'pick-account' ? { title: 'Pick an account', kind: 'account-picker' } : undefined;
+  const page =
+    outcome.kind === 'error'
+      ? { title: 'Sign in to your account', kind: 'entra-error', aadsts: outcome.error.code, message: outcome.error.message }
+      : outcome.kind === 'pick-account'
+        ? { title: 'Pick an account', kind: 'account-picker' }
+        : outcome.kind === 'mfa-prompt'
+          ? { title: 'Approve sign in request', kind: 'mfa-prompt' }
+          : undefined;
   return {
     index,
     method: req.method,
@@ -59,6 +66,7 @@ function outcomeOf(ex: IdpExchange): FlowOutcome | undefined {
     case 'not-found':
       return { status: 'error', source: 'harness', code: 'NOT_FOUND', message: o.message };
     case 'pick-account':
+    case 'mfa-prompt':
       return undefined;
   }
 }
@@ -83,7 +91,7 @@ export class OutsideRuns {
     if (ctx) this.open.delete(ctx);
     const run = held ?? { hops: [], startedAt: new Date().toISOString(), createdMs: Date.now() };
     run.hops.push(hopOf(ex, run.hops.length));
-    if (ex.outcome.kind === 'pick-account') return this.hold(ex.outcome.ctx, run);
+    if (ex.outcome.kind === 'pick-account' || ex.outcome.kind === 'mfa-prompt') return this.hold(ex.outcome.ctx, run);
     const outcome = outcomeOf(ex);
     if (outcome) this.onRun(this.finish(run, outcome));
   }

@@ -96,7 +96,7 @@ async function craftedSignIn(s: Scenario, box: Sandbox): Promise<FlowResult> {
 async function signIn(s: Scenario, box: Sandbox, agent: UserAgent): Promise<FlowResult> {
   const env = box.harness.flowEnv;
   const user = s.flow.user ? box.tenant.users.find((u) => u.attributes.userprincipalname.toLowerCase() === s.flow.user!.toLowerCase()) : undefined;
-  const opts = { agent, ...(s.flow.user ? { user: s.flow.user, email: user?.attributes.mail ?? s.flow.user } : {}) };
+  const opts = { agent, ...(s.flow.user ? { user: s.flow.user, email: user?.attributes.mail ?? s.flow.user } : {}), ...(s.flow.mfa ? { mfa: s.flow.mfa } : {}) };
   if (s.flow.kind === 'idp-initiated' || (s.flow.kind === 'sp-logout' && !box.vendor.profile.flows.spInitiated)) return runIdpInitiated(env, box.app.appId, opts);
   return runSpInitiated(env, box.vendor.site, { ...opts, ...(s.flow.relayState !== undefined ? { relayState: s.flow.relayState } : {}), ...(s.flow.passive ? { passive: true } : {}) });
 }

@@ -89,6 +89,8 @@ export const ScenarioFlow = z.object({
   relayState: z.string().optional(),
   /** SP-initiated with IsPassive (the SP asks whether a session exists). */
   passive: z.boolean().optional(),
+  /** The answer to Entra's MFA prompt, when Conditional Access asks for one (default: approve). */
+  mfa: z.enum(['approve', 'deny', 'unavailable']).optional(),
   /** The SP sends this AuthnRequest instead of its own. */
   authnRequest: AuthnRequestSpec.optional(),
   /** The SP sends this LogoutRequest instead of its own. */

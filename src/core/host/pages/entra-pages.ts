@@ -16,6 +16,7 @@ p{font-size:15px;line-height:1.4}
 .tile:hover,.tile:focus-visible{background:#e6e6e6;outline:2px solid #0067b8}
 .avatar{width:40px;height:40px;border-radius:50%;background:#0067b8;color:#fff;display:grid;place-items:center;font-weight:600}
 .small{font-size:13px;color:#5e5e5e}
+.btn{font:inherit;padding:6px 20px;border:1px solid #8a8886;background:#fff;cursor:pointer}.btn.primary{background:#0067b8;color:#fff;border-color:#0067b8}
 .harness{max-width:440px;margin:16px auto;font-size:13px;background:#fff8e1;border:1px solid #f0d78c;padding:12px 16px;box-sizing:border-box}
 `;
 
@@ -79,4 +80,17 @@ export function signedOutPage(): string {
     'Sign out',
     `<main class="card" data-page="signed-out">${MS_LOGO}<h1>You signed out of your account</h1><p>It’s a good idea to close all browser windows.</p></main>`,
   );
+}
+
+/** Entra's "Approve sign in request" page: the MFA prompt, answered with Approve or Deny. */
+export function mfaPromptPage(opts: { action: string; ctx: string; app: AppRef; upn: string }): string {
+  const answer = (decision: 'approve' | 'deny', label: string, primary: boolean) =>
+    `<form method="POST" action="${escapeHtml(opts.action)}" style="display:inline"><input type="hidden" name="ctx" value="${escapeHtml(opts.ctx)}">` +
+    `<input type="hidden" name="decision" value="${decision}"><button type="submit" class="btn${primary ? ' primary' : ''}" data-decision="${decision}">${label}</button></form>`;
+  const body =
+    `<main class="card" data-page="mfa-prompt">${MS_LOGO}<p class="small">${escapeHtml(opts.upn)}</p><h1>Approve sign in request</h1>` +
+    `<p>Open your Authenticator app, and approve the request to sign in to ${escapeHtml(opts.app.displayName)}.</p>` +
+    `<p>${answer('approve', 'Approve (as on the phone)', true)} ${answer('deny', 'Deny', false)}</p></main>` +
+    `<aside class="harness" aria-label="SAML Harness hint">Conditional Access requires multifactor authentication for this user; the harness stands in for the phone.</aside>`;
+  return page('Sign in to your account', body);
 }

@@ -39,7 +39,14 @@ const SPECS: PresetSpec[] = [
   } },
   { code: 'AADSTS50057', at: 'entra', title: 'The user account is disabled', fault: (d) => d.signInAs('nestor.wilke@contoso.com') },
   { code: 'AADSTS53003', at: 'entra', title: 'A Conditional Access policy blocks the user', fault: (d) => d.signInAs('pradeep.gupta@contoso.com') },
-  { code: 'AADSTS50076', at: 'entra', title: 'Conditional Access requires MFA and the user signed in with a password', fault: (d) => void (d.user('adele.vance@contoso.com').conditionalAccess = 'require-mfa') },
+  { code: 'AADSTS50076', at: 'entra', title: 'Conditional Access requires MFA and the user has no method to answer the prompt with', fault: (d) => {
+    d.user('adele.vance@contoso.com').conditionalAccess = 'require-mfa';
+    d.s.flow.mfa = 'unavailable';
+  } },
+  { code: 'AADSTS500121', at: 'entra', title: 'Conditional Access requires MFA and the user denies the prompt', fault: (d) => {
+    d.user('adele.vance@contoso.com').conditionalAccess = 'require-mfa';
+    d.s.flow.mfa = 'deny';
+  } },
   { code: 'AADSTS50058', title: 'IsPassive without an Entra session: an error Response comes back to the SP', fault: (d) => void (d.s.flow.authnRequest = { sign: 'none', isPassive: true }) },
   { code: 'AADSTS75011', at: 'entra', title: 'An MFA session against a request for PasswordProtectedTransport (node-saml\'s default)', fault: (d) => d.signInAs('alex.wilber@contoso.com') },
   { code: 'AADSTS50105', at: 'entra', title: 'The user is not assigned to the app and assignment is required', fault: (d) => void (d.s.app.assignments = []) },
