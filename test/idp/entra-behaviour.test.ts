@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePostMessage } from '../../src/core/xml/codec';
+import { decodePostMessage, decodeRedirectMessage, encodePostMessage } from '../../src/core/xml/codec';
+import { createEnterpriseApp } from '../../src/core/idp/app-defaults';
+import { logoutRequestXml } from '../../src/core/scenarios/crafted-requests';
 import { newGuid } from '../../src/core/ids';
-import { postedToSp, startIdp, type IdpHarness } from '../support/idp-harness';
+import { SP_ENTITY, postedToSp, startIdp, type IdpHarness } from '../support/idp-harness';
 import { authnRequestXml, redirectQuery } from '../support/authn-request';
 
 const ROLE = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role';
@@ -138,6 +140,43 @@ describe('Entra behaviour over HTTP, at the Login URL', () => {
       expect(refused.html?.aadsts).toBe(500121);
     } finally {
       adele.conditionalAccess = 'none';
+    }
+  });
+
+  it('single logout: over HTTP-Redirect only; IssueInstant not enforced; the other apps of the session get signed LogoutRequests front-channel', async () => {
+    const second = await createEnterpriseApp({ displayName: 'Second SP', identifiers: ['urn:second:sp'], replyUrls: ['https://second.example.com/acs'], logoutUrl: 'https://second.example.com/logout' }, new Date());
+    second.assignmentRequired = false;
+    h.state.apps.push(second);
+    try {
+      const agent = h.agent();
+      // Signed in to the second app from My Apps, then to the test SP: one Entra session, two participants.
+      await agent.navigate(`${h.host.origin}/vh/launcher.myapps.microsoft.com/api/signin/${second.appId}?login_hint=adele.vance%40contoso.com`);
+      await agent.navigate(`${h.ssoLoopback}?${redirectQuery(authnRequestXml())}`);
+      const issued = decodePostMessage(postedToSp(agent).SAMLResponse);
+      if (!issued.ok) throw issued.error;
+      const sessionIndex = /SessionIndex="([^"]+)"/.exec(issued.value)![1]!;
+      // No IssueInstant at all: Entra expects one and does not enforce it.
+      const logout = logoutRequestXml({ sessionIndex: 'session', signInFirst: true }, { issuer: SP_ENTITY, nameId: 'adele.vance@contoso.com', sessionIndex, now: new Date() }).replace(/ IssueInstant="[^"]+"/, '');
+      const posted = await h.agent().post(h.ssoLoopback, { SAMLRequest: encodePostMessage(logout) });
+      expect(posted.html?.aadsts, 'a LogoutRequest over POST').toBe(750054);
+      await agent.navigate(`${h.ssoLoopback}?${redirectQuery(logout)}`);
+      const signedOut = agent.hops.find((hop) => hop.page?.kind === 'signed-out')!;
+      const frames = signedOut.frames ?? [];
+      expect(frames).toHaveLength(1);
+      const notify = new URL(frames[0]!);
+      expect(`${notify.origin}${notify.pathname}`).toBe('https://second.example.com/logout');
+      expect(notify.searchParams.get('SigAlg')).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
+      expect(notify.searchParams.get('Signature')).toBeTruthy();
+      const request = decodeRedirectMessage(notify.searchParams.get('SAMLRequest')!);
+      if (!request.ok) throw request.error;
+      expect(request.value).toMatch(/<samlp:LogoutRequest [^>]*Destination="https:\/\/second\.example\.com\/logout"/);
+      expect(request.value).toContain(`<Issuer xmlns="urn:oasis:names:tc:SAML:2.0:assertion">https://sts.windows.net/${h.tenant.id}/</Issuer>`);
+      // Then on to the app that asked, with its LogoutResponse.
+      const last = agent.hops.at(-1)!;
+      expect(last.url).toMatch(/^https:\/\/sp\.example\.com\/saml\/logout\?SAMLResponse=/);
+      expect(last.saml[0]).toMatchObject({ kind: 'LogoutResponse', issuer: `https://login.microsoftonline.com/${h.tenant.id}/` });
+    } finally {
+      h.state.apps.pop();
     }
   });
 });

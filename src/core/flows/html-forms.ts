@@ -16,6 +16,8 @@ export interface HtmlPage {
   /** data-aadsts on an Entra error page; data-page on other known pages. */
   aadsts?: number;
   pageKind?: string;
+  /** Where a <meta http-equiv="refresh"> sends the browser on. */
+  refresh?: string;
 }
 
 /** A link or action resolved against its page; a capture may carry an address that is no URL, kept as written. */
@@ -45,11 +47,13 @@ export function parseHtmlPage(html: string, baseUrl: string): HtmlPage {
     };
   });
   const code = root.querySelector('[data-aadsts]')?.getAttribute('data-aadsts');
+  const refresh = /^\s*\d+\s*;\s*url=(.+)$/i.exec(root.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content') ?? '')?.[1]?.trim();
   const kind = root.querySelector('[data-page]')?.getAttribute('data-page');
   return {
     root,
     title: root.querySelector('title')?.text.trim() ?? '',
     forms,
+    ...(refresh ? { refresh: resolveUrl(refresh, baseUrl) } : {}),
     ...(code ? { aadsts: Number(code), pageKind: 'aadsts-error' } : kind ? { pageKind: kind } : {}),
   };
 }

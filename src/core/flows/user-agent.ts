@@ -23,6 +23,8 @@ export interface Hop {
   form?: Record<string, string>;
   saml: SamlMessageView[];
   page?: { title: string; kind?: string; aadsts?: number; message?: string };
+  /** Frames the page loads (Entra's front-channel logout notifications to the session's other apps). */
+  frames?: string[];
   /** How the hop came about; 'captured' for hops read from a HAR file or a SAML-tracer export. */
   cause: 'navigate' | 'redirect' | 'auto-post' | 'form' | 'captured';
   durationMs: number;
@@ -32,6 +34,8 @@ function pageSummary(html: HtmlPage): NonNullable<Hop['page']> {
   const message = html.aadsts ? html.root.querySelector('[data-testid=aadsts-message]')?.text.trim() : undefined;
   return { title: html.title, ...(html.pageKind ? { kind: html.pageKind } : {}), ...(html.aadsts ? { aadsts: html.aadsts } : {}), ...(message ? { message } : {}) };
 }
+
+const frames = (html: HtmlPage): string[] => html.root.querySelectorAll('iframe[src]').map((f) => f.getAttribute('src')!);
 
 export interface Page {
   url: string;
@@ -142,6 +146,7 @@ export class UserAgent {
       ...(contentType ? { contentType } : {}),
       ...(req.form ? { form: req.form } : {}),
       ...(html ? { page: pageSummary(html) } : {}),
+      ...(html && frames(html).length ? { frames: frames(html).map((u) => this.realUrl(u)) } : {}),
     });
     const page: Page = { url: real.toString(), status, body, ...(html ? { html } : {}) };
     this.lastPage = page;
@@ -154,6 +159,7 @@ export class UserAgent {
         next: auto.method === 'POST' ? { method: 'POST' as const, url: action, form: auto.fields, cause: 'auto-post' as const } : { method: 'GET' as const, url: action, cause: 'auto-post' as const },
       };
     }
+    if (html?.refresh) return { page, next: { method: 'GET' as const, url: this.realUrl(html.refresh), cause: 'redirect' as const } };
     return { page, next: undefined };
   }
 

@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../idp/sessions';
 import type { IdpUrls } from '../idp/urls';
 import { html, redirect, text, type CookieChange, type VirtualHandler, type VirtualRequest, type VirtualResponse } from './http-types';
 import { autoPostPage } from './pages/auto-post';
-import { accountPickerPage, errorPage, mfaPromptPage, signedOutPage } from './pages/entra-pages';
+import { accountPickerPage, errorPage, mfaPromptPage, signedOutFanoutPage, signedOutPage } from './pages/entra-pages';
 import { myAppsPage } from './pages/my-apps';
 import { ensureTenantKeys, tenantFederationMetadata } from '../idp/tenant-metadata';
 import { loopbackOriginOf, reachableIdpUrls } from './loopback-urls';
@@ -34,6 +34,8 @@ function render(outcome: IdpOutcome, loginAction: string): VirtualResponse {
       return redirect(outcome.location, cookies);
     case 'signed-out':
       return html(signedOutPage(), 200, extra);
+    case 'signed-out-fanout':
+      return html(signedOutFanoutPage(outcome.notify, outcome.next), 200, extra);
     case 'not-found':
       return html(`<!DOCTYPE html><html><body><h1>Not found</h1><p>${outcome.message}</p></body></html>`, 404);
   }

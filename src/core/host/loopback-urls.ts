@@ -24,8 +24,8 @@ export function fromLoopback(url: string | URL): string | undefined {
 
 /** Rewrites links and form targets that point at virtual hosts, for pages served to a browser on loopback. */
 export function rewriteHtmlForLoopback(html: string, hosts: ReadonlySet<string>, origin: string): string {
-  return html.replace(/\b(action|href|src)="https:\/\/([^/"]+)([^"]*)"/g, (whole, attrName: string, host: string, rest: string) =>
-    hosts.has(host.toLowerCase()) ? `${attrName}="${origin}${VH_PREFIX}${host}${rest}"` : whole,
+  return html.replace(/\b(action|href|src|content)="(\d+;url=)?https:\/\/([^/"]+)([^"]*)"/g, (whole, attrName: string, refresh: string | undefined, host: string, rest: string) =>
+    hosts.has(host.toLowerCase()) ? `${attrName}="${refresh ?? ''}${origin}${VH_PREFIX}${host}${rest}"` : whole,
   );
 }
 

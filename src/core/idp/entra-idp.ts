@@ -11,7 +11,7 @@ import { acceptAuthnRequest, readAuthnRequest, type AcceptedAuthnRequest } from 
 import { issueClaims } from './claims';
 import { findUserByUpn, isAssigned } from './directory';
 import { decodeInbound, type InboundMessage } from './inbound-message';
-import { acceptLogoutRequest, buildLogoutResponseUrl } from './logout';
+import { acceptLogoutRequest, buildLogoutResponseUrl, buildParticipantLogoutUrl } from './logout';
 import type { EnterpriseApp, Tenant, User } from './model';
 import { buildErrorResponse, buildLoginResponse } from './response-builder';
 import { SessionStore, type IdpSession } from './sessions';
@@ -44,6 +44,8 @@ export type IdpOutcome =
   | ({ kind: 'post'; action: string; fields: Record<string, string>; issued: IssuedSummary } & SessionChange)
   | ({ kind: 'redirect'; location: string } & SessionChange)
   | ({ kind: 'signed-out' } & SessionChange)
+  /** Signed out of several apps: front-channel LogoutRequests to the others, then on to the initiator. */
+  | ({ kind: 'signed-out-fanout'; notify: string[]; next?: string } & SessionChange)
   | { kind: 'not-found'; message: string };
 
 export interface IssuedSummary {
@@ -140,7 +142,12 @@ export class EntraIdp {
     const decoded = decodeInbound(msg);
     if (!decoded.ok) return this.errorPage(decoded.error);
     const { tenant, apps } = this.deps.state();
-    if (decoded.value.kind === 'LogoutRequest') return this.logout(decoded.value.root, msg.relayState, browser);
+    if (decoded.value.kind === 'LogoutRequest') {
+      // Entra takes single logout over HTTP-Redirect only (single-sign-out-saml-protocol); a POST leaves its
+      // query without the SAMLRequest it looks for there.
+      if (msg.binding === 'post') return this.errorPage(aadsts(750054));
+      return this.logout(decoded.value.root, msg.relayState, browser);
+    }
     const read = readAuthnRequest(decoded.value.root, decoded.value.xml);
     if (!read.ok) return this.errorPage(read.error);
     const accepted = acceptAuthnRequest(read.value, msg, decoded.value.root, {
@@ -345,19 +352,26 @@ export class EntraIdp {
     const session = this.sessions.get(browser.sessionId);
     const accepted = acceptLogoutRequest(root, this.deps.state().apps, session, now);
     if (!accepted.ok) return this.errorPage(accepted.error);
-    if (session) this.sessions.end(session.id);
     const { app } = accepted.value;
+    const notify = session ? this.otherParticipants(session, app.appId, now) : [];
+    if (session) this.sessions.end(session.id);
     const cert = signingCertificate(app, now);
-    if (!app.saml.logoutUrl || !cert.ok) return { kind: 'signed-out', setSession: null };
-    const { url } = buildLogoutResponseUrl({
-      request: accepted.value,
-      logoutUrl: app.saml.logoutUrl,
-      issuer: this.deps.urls.logoutIssuer,
-      signer: cert.value,
-      now,
-      ...(relayState !== undefined ? { relayState } : {}),
+    const next =
+      app.saml.logoutUrl && cert.ok
+        ? buildLogoutResponseUrl({ request: accepted.value, logoutUrl: app.saml.logoutUrl, issuer: this.deps.urls.logoutIssuer, signer: cert.value, now, ...(relayState !== undefined ? { relayState } : {}) }).url
+        : undefined;
+    if (notify.length) return { kind: 'signed-out-fanout', notify, setSession: null, ...(next ? { next } : {}) };
+    return next ? { kind: 'redirect', location: next, setSession: null } : { kind: 'signed-out', setSession: null };
+  }
+
+  /** Signed LogoutRequests for every other app the session signed in to that has a Logout URL. */
+  private otherParticipants(session: IdpSession, initiator: string, now: Date): string[] {
+    return session.participants.flatMap((p) => {
+      const other = p.appId === initiator ? undefined : this.deps.state().apps.find((a) => a.appId === p.appId);
+      const cert = other ? signingCertificate(other, now) : undefined;
+      if (!other?.saml.logoutUrl || !cert?.ok) return [];
+      return [buildParticipantLogoutUrl({ logoutUrl: other.saml.logoutUrl, issuer: entraIssuer(this.tenant.id), nameId: p.nameId, sessionIndex: p.sessionIndex, signer: cert.value, now })];
     });
-    return { kind: 'redirect', location: url, setSession: null };
   }
 
   errorPage(error: AadstsError, app?: EnterpriseApp): IdpOutcome {

@@ -6,7 +6,6 @@ import { encodeRedirectMessage } from '../xml/codec';
 import { attr, firstChild, textOf } from '../xml/dom';
 import { NS } from '../xml/namespaces';
 import { aadsts, type AadstsError } from './aadsts';
-import { REQUEST_MAX_AGE_MS } from './authn-request';
 import type { AppCertificate, EnterpriseApp } from './model';
 import { fillTemplate } from './response-template';
 import type { IdpSession } from './sessions';
@@ -28,15 +27,15 @@ export function acceptLogoutRequest(
 ): Result<LogoutRequestInfo, AadstsError> {
   const id = attr(root, 'ID');
   const issuer = textOf(firstChild(root, NS.saml, 'Issuer'))?.trim();
-  const issueInstant = attr(root, 'IssueInstant');
-  if (!id || !issuer || !issueInstant || attr(root, 'Version') !== '2.0') {
-    return err(aadsts(50061, { reason: 'ID, Version="2.0", IssueInstant and Issuer are required.' }));
+  // IssueInstant is expected but not enforced (single-sign-out-saml-protocol): a missing or old one passes.
+  if (!id || !issuer || attr(root, 'Version') !== '2.0') {
+    return err(aadsts(50061, { reason: 'ID, Version="2.0" and Issuer are required.' }));
   }
   const app = apps.find((a) => a.saml.identifiers.some((i) => i.value === issuer));
   if (!app) return err(aadsts(50061, { reason: `No application has the identifier '${issuer}'.` }));
   const notOnOrAfter = attr(root, 'NotOnOrAfter');
   const t = now.getTime();
-  if ((notOnOrAfter && Date.parse(notOnOrAfter) <= t) || Date.parse(issueInstant) < t - REQUEST_MAX_AGE_MS) return err(aadsts(50071));
+  if (notOnOrAfter && Date.parse(notOnOrAfter) <= t) return err(aadsts(50071));
   if (!session) return err(aadsts(50070));
   const participant = session.participants.find((p) => p.appId === app.appId);
   if (!participant) return err(aadsts(50068));
@@ -70,4 +69,19 @@ export function buildLogoutResponseUrl(opts: {
   const query = signRedirectQuery('SAMLResponse', encodeRedirectMessage(xml), opts.relayState, opts.signer.privateKeyPem);
   const sep = opts.logoutUrl.includes('?') ? '&' : '?';
   return { url: `${opts.logoutUrl}${sep}${query}`, xml };
+}
+
+const LOGOUT_REQUEST_TEMPLATE =
+  '<samlp:LogoutRequest ID="{ID}" Version="2.0" IssueInstant="{IssueInstant}" Destination="{Destination}" xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol">' +
+  '<Issuer xmlns="urn:oasis:names:tc:SAML:2.0:assertion">{Issuer}</Issuer><NameID xmlns="urn:oasis:names:tc:SAML:2.0:assertion">{NameID}</NameID>' +
+  '<samlp:SessionIndex>{SessionIndex}</samlp:SessionIndex></samlp:LogoutRequest>';
+
+/**
+ * The LogoutRequest Entra sends, front-channel, to each other app that took part in the session: over
+ * HTTP-Redirect to its Logout URL, signed with that app's key, naming the NameID and SessionIndex it was given.
+ */
+export function buildParticipantLogoutUrl(opts: { logoutUrl: string; issuer: string; nameId: string; sessionIndex: string; signer: AppCertificate; now: Date }): string {
+  const xml = fillTemplate(LOGOUT_REQUEST_TEMPLATE, { ID: newSamlId(), IssueInstant: samlInstant(opts.now), Destination: opts.logoutUrl, Issuer: opts.issuer, NameID: opts.nameId, SessionIndex: opts.sessionIndex });
+  const query = signRedirectQuery('SAMLRequest', encodeRedirectMessage(xml), undefined, opts.signer.privateKeyPem);
+  return `${opts.logoutUrl}${opts.logoutUrl.includes('?') ? '&' : '?'}${query}`;
 }

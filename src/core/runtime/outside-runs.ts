@@ -58,6 +58,7 @@ function outcomeOf(ex: IdpExchange): FlowOutcome | undefined {
     case 'error':
       return { status: 'error', source: 'entra', code: `AADSTS${o.error.code}`, message: o.error.message };
     case 'signed-out':
+    case 'signed-out-fanout':
       return { status: 'signed-out', sp: 'an outside SP' };
     case 'redirect':
       // A LogoutResponse on its way back to the SP ends a logout; another redirect (My Apps to an app's Sign on

@@ -82,6 +82,20 @@ export function signedOutPage(): string {
   );
 }
 
+/**
+ * Signed out of several apps: Entra's page loads each other app's Logout URL, with its LogoutRequest, in a
+ * hidden frame (front-channel), then goes on to the app that asked, with its LogoutResponse.
+ */
+export function signedOutFanoutPage(notify: readonly string[], next: string | undefined): string {
+  const frames = notify.map((u) => `<iframe src="${escapeHtml(u)}" title="Signing out of another app" hidden data-logout-notify></iframe>`).join('');
+  const refresh = next ? `<meta http-equiv="refresh" content="0;url=${escapeHtml(next)}">` : '';
+  return page(
+    'Sign out',
+    `<main class="card" data-page="signed-out">${MS_LOGO}<h1>You signed out of your account</h1><p>Signing you out of ${notify.length} other application${notify.length === 1 ? '' : 's'}…</p>${frames}${next ? `<p><a href="${escapeHtml(next)}" data-continue>Continue</a></p>` : ''}</main>`,
+    refresh,
+  );
+}
+
 /** Entra's "Approve sign in request" page: the MFA prompt, answered with Approve or Deny. */
 export function mfaPromptPage(opts: { action: string; ctx: string; app: AppRef; upn: string }): string {
   const answer = (decision: 'approve' | 'deny', label: string, primary: boolean) =>
