@@ -246,7 +246,7 @@ describe('AADSTS errors from faulty requests over HTTP', () => {
       const xml = decodePostMessage(posted.SAMLResponse);
       if (!xml.ok) throw xml.error;
       expect(xml.value).toContain('<samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Requester"><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:NoPassive"/>');
-      expect(xml.value).toContain('AADSTS50058: Session information is not sufficient for single-sign-on.');
+      expect(xml.value).toContain('AADSTS50058: A silent sign-in request was sent but no user is signed in.');
       expect(xml.value).not.toContain('<Assertion');
       expect(posted.RelayState).toBe('p');
     });

@@ -53,6 +53,9 @@ export const AADSTS = {
     text: (p) => `The application returned an error related to unsupported binding (SAML protocol response can't be sent via bindings other than HTTP POST). Requested binding: '${p.binding}'.`,
     fix: 'Set ProtocolBinding to urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST, or leave it out.',
   },
+  // Stricter than documented, on purpose: the protocol page (single-sign-on-saml-protocol) says Destination is
+  // not validated, but Entra has been seen refusing a Destination naming another tenant's Login URL with this code,
+  // and an SP that sends a wrong Destination is worth flagging before it meets a stricter IdP.
   75008: {
     name: 'RequestDeniedError',
     text: (p) => `The request from the application was denied since the SAML request had an unexpected destination '${p.destination}'.`,
@@ -68,6 +71,8 @@ export const AADSTS = {
     text: () => 'Signature verification failed because of an invalid signature.',
     fix: "The AuthnRequest signature does not verify with any of the app's verification certificates: upload the SP's current signing certificate.",
   },
+  // Stricter than documented, on purpose: the protocol page says IssueInstant is not checked; Entra's run-time
+  // answer to a request issued long ago (a reused or replayed URL) is this code, and a clock-skewed SP meets it.
   76026: {
     name: 'RequestIssueTimeExpired',
     text: (p) => `IssueInstant in the SAML2 Authentication Request is expired. IssueInstant: '${p.issueInstant}', current time: '${p.now}'.`,
@@ -136,7 +141,10 @@ export const AADSTS = {
   },
   50058: {
     name: 'UserInformationNotProvided',
-    text: () => 'Session information is not sufficient for single-sign-on.',
+    // The run-time text Entra puts in the StatusMessage, not the reference page's summary ("Session information
+    // isn't sufficient for single-sign-on"), as SPs and support tickets show it.
+    text: () =>
+      "A silent sign-in request was sent but no user is signed in. The cookies used to represent the user's session were not sent in the request to Azure AD. This can happen if the user is using Internet Explorer or Edge, and the web app sending the silent sign-in request is in different IE security zone than the Azure AD endpoint (login.microsoftonline.com).",
     fix: 'The SP sent IsPassive="true" with no Entra session; sign in interactively first or drop IsPassive.',
   },
   75011: {
