@@ -13,7 +13,7 @@ import type { AttackPackRun, Diagnosis, FlowRunView, PresetView, ScenarioFileVie
 export const FlowKind = z.enum(['sp-initiated', 'idp-initiated', 'sp-logout']);
 
 /** What the UI may change of an app: everything but its keys and IDs. */
-const AppBasics = EnterpriseApp.pick({ objectId: true, displayName: true, enabled: true, assignmentRequired: true, assignments: true, saml: true, claims: true, tokenLifetimeMinutes: true, requestVerification: true }).extend({
+const AppBasics = EnterpriseApp.pick({ objectId: true, displayName: true, enabled: true, assignmentRequired: true, assignments: true, saml: true, claims: true, tokenLifetimeMinutes: true, requestVerification: true, appRoles: true }).extend({
   signing: z.object({ option: SigningOption, algorithm: z.enum(['sha256', 'sha1']) }),
 });
 export type AppBasics = z.infer<typeof AppBasics>;
@@ -31,6 +31,8 @@ export const API_ARGS = {
   'apps.metadata': z.object({ objectId: z.uuid() }),
   'apps.create': z.object({ displayName: z.string().min(1).max(256), template: z.string().optional() }),
   'apps.delete': z.object({ objectId: z.uuid() }),
+  /** App roles from the accepted values of a vendor's claim, and that claim sourced from user.assignedroles. */
+  'apps.rolesFromAcceptedValues': z.object({ objectId: z.uuid(), claim: z.string().min(1) }),
   /** "Upload metadata file": read an SP's metadata into the form; nothing is saved until the form is. */
   'apps.readSpMetadata': z.object({ xml: z.string().min(1).max(5_000_000) }),
   'vendors.configure': z.object({ vendorId: z.string(), input: IdpConfigInput }),
@@ -85,6 +87,7 @@ export interface ApiResults {
   'apps.metadata': { xml: string; url: string };
   'apps.create': WorkspaceView & { created: string };
   'apps.delete': WorkspaceView;
+  'apps.rolesFromAcceptedValues': WorkspaceView;
   'apps.readSpMetadata': SpMetadata;
   'vendors.configure': VendorView;
   'vendors.clearConfig': VendorView;

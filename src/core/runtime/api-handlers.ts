@@ -11,7 +11,7 @@ import { instantiateVendor } from './vendor-instances';
 import { listPresets, listWorkspaceScenarios, readScenarioText, runPreset, runScenarioView, runWorkspaceScenario, saveWorkspaceScenario } from './scenario-ops';
 import { diagnoseText, exportRun } from './trace-ops';
 import { attackWorkspaceVendor } from './attack-ops';
-import { createApp, deleteApp, deleteGenericSp } from './app-ops';
+import { createApp, deleteApp, deleteGenericSp, rolesFromAcceptedValues } from './app-ops';
 import { parseSpMetadata } from '../idp/sp-metadata';
 
 type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
@@ -81,6 +81,10 @@ const HANDLERS: Handlers = {
   },
   'apps.delete': async (rt, { objectId }) => {
     await deleteApp(rt, objectId);
+    return rt.view();
+  },
+  'apps.rolesFromAcceptedValues': async (rt, { objectId, claim }) => {
+    await rolesFromAcceptedValues(rt, objectId, claim);
     return rt.view();
   },
   'apps.readSpMetadata': async (rt, { xml }) => {

@@ -1,4 +1,5 @@
 import { createEnterpriseApp } from '../idp/app-defaults';
+import { newGuid } from '../ids';
 import { CoreError } from '../errors';
 import type { EnterpriseApp } from '../idp/model';
 import { createVendorApp } from '../vendors/vendor-app';
@@ -43,4 +44,24 @@ export async function deleteGenericSp(rt: HarnessRuntime, vendorId: string): Pro
   rt.vendors.delete(vendorId);
   rt.ws.vendors = rt.ws.vendors.filter((v) => v !== entry);
   await rt.store.deleteVendor(vendorId);
+}
+
+/**
+ * Roles in place of an attribute: app roles made from the values a vendor accepts for one of its claims, and
+ * that claim sourced from user.assignedroles — how ImageKit's guide has a premium tenant provision roles. Users
+ * and groups are then assigned to the roles.
+ */
+export async function rolesFromAcceptedValues(rt: HarnessRuntime, objectId: string, claim: string): Promise<void> {
+  const app = rt.app(objectId);
+  const vendor = rt.ws.vendors.find((v) => v.appObjectId === objectId);
+  const spec = vendor ? rt.vendor(vendor.id).profile.attributes.find((a) => a.name === claim) : undefined;
+  if (!spec?.accepted?.length) throw new CoreError('NO_ACCEPTED_VALUES', `${app.displayName} has no vendor claim "${claim}" with accepted values to make roles of.`);
+  const rule = app.claims.attributes.find((r) => r.name === claim);
+  if (!rule) throw new CoreError('CLAIM_NOT_FOUND', `${app.displayName} has no claim "${claim}".`);
+  const existing = app.appRoles ?? [];
+  const made = spec.accepted.filter((v) => !existing.some((r) => r.value === v)).map((value) => ({ id: newGuid(), displayName: value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' '), value, description: `${claim} = ${value}`, allowedMemberTypes: ['User' as const], enabled: true }));
+  app.appRoles = [...existing, ...made];
+  rule.source = { kind: 'attribute', attribute: 'user.assignedroles' };
+  delete rule.conditions;
+  await rt.saveApp(objectId);
 }

@@ -9,12 +9,14 @@ import { ClaimsPanel } from './apps/ClaimsPanel';
 import { CertificatesPanel } from './apps/CertificatesPanel';
 import { AssignmentPanel } from './apps/AssignmentPanel';
 import { toBasics } from './apps/app-draft';
+import { AppRolesPanel } from './apps/AppRolesPanel';
 
 const TABS = [
   { id: 'basic', label: 'Basic SAML Configuration' },
   { id: 'claims', label: 'Attributes & Claims' },
   { id: 'certificates', label: 'SAML Certificates' },
   { id: 'users', label: 'Users and groups' },
+  { id: 'roles', label: 'App roles' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -147,7 +149,7 @@ export function AppsScreen({ id, tab }: { id?: string; tab: Tab }) {
       </div>
       <AppProperties key={app.objectId} app={app} />
       <Tabs label="Single sign-on" tabs={TABS} active={tab} onChange={(t) => go({ screen: 'apps', id: app.objectId, tab: t })} />
-      {tab === 'basic' ? <BasicPanel app={app} /> : tab === 'claims' ? <ClaimsPanel app={app} /> : tab === 'certificates' ? <CertificatesPanel app={app} /> : <AssignmentPanel app={app} />}
+      {tab === 'basic' ? <BasicPanel app={app} /> : tab === 'claims' ? <ClaimsPanel app={app} /> : tab === 'certificates' ? <CertificatesPanel app={app} /> : tab === 'roles' ? <AppRolesPanel app={app} /> : <AssignmentPanel app={app} />}
     </>
   );
 }

@@ -9,7 +9,7 @@ export interface Toast {
 
 export type Route =
   | { screen: 'tenant'; tab: 'users' | 'groups' | 'attribute-sets' }
-  | { screen: 'apps'; id?: string; tab: 'basic' | 'claims' | 'certificates' | 'users' }
+  | { screen: 'apps'; id?: string; tab: 'basic' | 'claims' | 'certificates' | 'users' | 'roles' }
   | { screen: 'vendors'; id?: string }
   | { screen: 'run'; vendor?: string; flow?: string }
   | { screen: 'diagnose' }

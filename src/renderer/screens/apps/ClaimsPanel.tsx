@@ -4,6 +4,7 @@ import type { AppView, ClaimRule, GroupClaim } from '../../../shared/views';
 import type { AppBasics } from '../../../shared/api';
 import { toBasics } from './app-draft';
 import { SourceEditor, describeSource } from './SourceEditor';
+import { ClaimConditions } from './ClaimConditions';
 
 const NAMEID_FORMATS = ['default', 'emailAddress', 'persistent', 'unspecified', 'windowsDomainQualifiedName', 'transient'] as const;
 
@@ -23,6 +24,7 @@ function ClaimEditor({ rule, onSave, onCancel }: { rule: ClaimRule; onSave(r: Cl
         </label>
       </div>
       <SourceEditor source={draft.source} onChange={(source) => setDraft({ ...draft, source })} />
+      <ClaimConditions conditions={draft.conditions ?? []} onChange={(conditions) => setDraft({ ...draft, conditions })} />
       <label className="field" style={{ maxWidth: 320 }}>
         <span>Include attribute name format</span>
         <select value={draft.nameFormat ?? ''} onChange={(e) => setDraft({ ...draft, nameFormat: (e.target.value || undefined) as ClaimRule['nameFormat'] })}>
@@ -57,8 +59,9 @@ function GroupClaimEditor({ value, onChange }: { value: GroupClaim | undefined; 
           <label className="field">
             <span>Which groups</span>
             <select value={g.which} onChange={(e) => onChange({ ...g, which: e.target.value as GroupClaim['which'] })}>
-              <option value="all">All groups</option>
               <option value="security">Security groups</option>
+              <option value="directoryRoles">Directory roles</option>
+              <option value="all">All groups</option>
               <option value="applicationGroups">Groups assigned to the application</option>
             </select>
           </label>
@@ -69,8 +72,20 @@ function GroupClaimEditor({ value, onChange }: { value: GroupClaim | undefined; 
               <option value="samaccountname">sAMAccountName</option>
               <option value="netbiosDomainQualified">NetBIOSDomain\sAMAccountName</option>
               <option value="dnsDomainQualified">DNSDomain\sAMAccountName</option>
+              <option value="onPremisesSid">On Premises Group Security Identifier</option>
               <option value="cloudDisplayName">Cloud-only group display names</option>
             </select>
+          </label>
+          <label className="field">
+            <span>Filter groups (by name)</span>
+            <div className="row">
+              <select aria-label="Filter match" value={g.filter?.match ?? ''} onChange={(e) => onChange(e.target.value ? { ...g, filter: { match: e.target.value as 'prefix', value: g.filter?.value || 'x' } } : { ...g, filter: undefined })}>
+                <option value="">No filter</option>
+                <option value="prefix">Starts with</option>
+                <option value="contains">Contains</option>
+              </select>
+              {g.filter ? <input aria-label="Filter value" value={g.filter.value} onChange={(e) => onChange({ ...g, filter: { ...g.filter!, value: e.target.value || 'x' } })} /> : null}
+            </div>
           </label>
           <label className="field">
             <span>Custom name (optional)</span>
@@ -138,7 +153,10 @@ export function ClaimsPanel({ app }: { app: AppView }) {
             {claims.attributes.map((r) => (
               <tr key={r.id} data-claim={r.name}>
                 <td className="mono">{r.namespace ? `${r.namespace.replace(/\/$/, '')}/${r.name}` : r.name}</td>
-                <td className="mono">{describeSource(r.source)}</td>
+                <td className="mono">
+                  {describeSource(r.source)}
+                  {r.conditions?.length ? <div className="muted">{r.conditions.length} condition{r.conditions.length === 1 ? '' : 's'}</div> : null}
+                </td>
                 <td>
                   <button className="btn" onClick={() => setEditing(r)} aria-label={`Edit claim ${r.name}`}>
                     Edit
@@ -153,6 +171,21 @@ export function ClaimsPanel({ app }: { app: AppView }) {
         </table>
       </section>
       <GroupClaimEditor value={claims.groups} onChange={(groups) => save({ ...draft, claims: { ...claims, groups } })} />
+      <section className="panel" aria-label="Advanced SAML claims options">
+        <h3>Advanced SAML claims options</h3>
+        <label className="row">
+          <input type="checkbox" checked={claims.advanced?.appendApplicationIdToIssuer ?? false} onChange={(e) => save({ ...draft, claims: { ...claims, advanced: { ...claims.advanced, appendApplicationIdToIssuer: e.target.checked } } })} /> Append application ID to issuer
+        </label>
+        <label className="field" style={{ maxWidth: 480 }}>
+          <span>Override audience claim (empty: the Identifier)</span>
+          <input
+            name="audience-override"
+            value={claims.advanced?.audienceOverride ?? ''}
+            onChange={(e) => setDraft({ ...draft, claims: { ...claims, advanced: { appendApplicationIdToIssuer: claims.advanced?.appendApplicationIdToIssuer ?? false, ...(e.target.value ? { audienceOverride: e.target.value } : {}) } } })}
+            onBlur={() => save(draft)}
+          />
+        </label>
+      </section>
     </section>
   );
 }

@@ -1,8 +1,9 @@
+import { useId } from 'react';
 import type { ClaimSource, Operand, Transformation } from '../../../shared/views';
 
 export const SOURCE_ATTRIBUTES = [
   'user.userprincipalname', 'user.mail', 'user.givenname', 'user.surname', 'user.displayname', 'user.department', 'user.jobtitle', 'user.employeeid',
-  'user.companyname', 'user.country', 'user.city', 'user.onpremisessamaccountname', 'user.objectid', 'user.groups',
+  'user.companyname', 'user.country', 'user.city', 'user.onpremisessamaccountname', 'user.objectid', 'user.groups', 'user.assignedroles',
   ...Array.from({ length: 15 }, (_, i) => `user.extensionattribute${i + 1}`),
 ] as const;
 
@@ -108,6 +109,8 @@ function StepEditor({ step, onChange, second }: { step: Transformation; onChange
 
 /** A claim's source: an attribute, a constant, or up to two chained transformations, as Entra offers. */
 export function SourceEditor({ source, onChange }: { source: ClaimSource; onChange(s: ClaimSource): void }) {
+  // One radio group per editor: a claim and each of its conditions have their own source.
+  const group = useId();
   return (
     <div>
       <div className="row" role="radiogroup" aria-label="Source">
@@ -115,7 +118,7 @@ export function SourceEditor({ source, onChange }: { source: ClaimSource; onChan
           <label key={k} className="row">
             <input
               type="radio"
-              name="source-kind"
+              name={`source-kind-${group}`}
               checked={source.kind === k}
               onChange={() =>
                 onChange(k === 'attribute' ? { kind: 'attribute', attribute: 'user.mail' } : k === 'constant' ? { kind: 'constant', value: '' } : { kind: 'transformation', treatAsMultiValued: false, steps: [blank('ToLowercase', { kind: 'attribute', attribute: 'user.mail' })] })

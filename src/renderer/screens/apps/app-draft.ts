@@ -14,5 +14,6 @@ export function toBasics(app: AppView): AppBasics {
     signing: { option: app.signing.option, algorithm: app.signing.algorithm },
     tokenLifetimeMinutes: app.tokenLifetimeMinutes,
     requestVerification: app.requestVerification,
+    ...(app.appRoles ? { appRoles: app.appRoles } : {}),
   };
 }
