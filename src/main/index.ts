@@ -1,5 +1,6 @@
 import { app, BrowserWindow } from 'electron';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { resolveWorkspaceDir } from '../core/workspace/default-dir';
 import { fileURLToPath } from 'node:url';
 import { HarnessRuntime } from '../core/runtime/harness-runtime';
 import { createBrowserView } from './browser-view';
@@ -10,10 +11,13 @@ app.setName('saml-harness');
 let runtime: HarnessRuntime | undefined;
 
 async function createWindow(): Promise<void> {
-  const dir = workspaceArg(process.argv) ?? join(app.getPath('userData'), 'workspace');
-  runtime = await HarnessRuntime.open({ dir: resolve(dir) });
+  // The same rule as web mode and the CLI: --workspace, SAML_HARNESS_WORKSPACE, or the user-data folder.
+  runtime = await HarnessRuntime.open({ dir: resolveWorkspaceDir(workspaceArg(process.argv)) });
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const win = new BrowserWindow(secureWindowOptions(join(here, '../preload/index.cjs')));
+  const options = secureWindowOptions(join(here, '../preload/index.cjs'));
+  // Kept where the launch test (test/electron) reads the preferences the window really got.
+  (globalThis as { harnessWindowPreferences?: unknown }).harnessWindowPreferences = options.webPreferences;
+  const win = new BrowserWindow(options);
   const ui = new URL(`file://${join(here, '../renderer/index.html')}`).toString();
   const browser = createBrowserView(win, runtime);
   registerIpc(runtime, (wc) => wc === win.webContents, { openBrowser: (u) => browser.open(u), closeBrowser: () => browser.close() });

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { packageRoot } from '../package-root';
 import { HarnessRuntime } from '../../core/runtime/harness-runtime';
 import { publishedEndpoints } from '../../core/runtime/published-endpoints';
-import { defaultWorkspaceDir } from '../../core/workspace/default-dir';
+import { defaultWorkspaceDir, resolveWorkspaceDir } from '../../core/workspace/default-dir';
 import { UsageError } from '../usage';
 
 export const SERVE_HELP = `Usage: saml-harness web [--port N] [--workspace DIR]
@@ -80,7 +80,7 @@ export async function serveCommand(args: string[], mode: 'web' | 'serve'): Promi
   if (values.endpoints !== 'loopback' && values.endpoints !== 'real') throw new UsageError(`--endpoints must be loopback or real, not "${values.endpoints}"`);
   const https = values.https || values['https-port'] !== undefined;
   if (mode === 'web' && !existsSync(UI_DIR)) throw new UsageError('the UI is not built; run "npm run web", which builds it first');
-  const dir = resolve(values.workspace ?? defaultWorkspaceDir());
+  const dir = resolveWorkspaceDir(values.workspace);
   const rt = await HarnessRuntime.open({ dir, port, ...(https ? { https: { port: httpsPort } } : {}), ...(mode === 'web' ? { uiDir: UI_DIR } : {}) });
   if (values.user) rt.harness.idp.setAutoSignIn(values.user);
   const tenant = serveLines(rt, dir, values.endpoints === 'real');

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * Where the workspace lives unless --workspace says otherwise: the same folder Electron's
@@ -12,6 +12,15 @@ export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platfor
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), name);
 }
 
-export function defaultWorkspaceDir(): string {
-  return join(defaultUserDataDir(), 'workspace');
+export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  return join(defaultUserDataDir(env, platform), 'workspace');
+}
+
+/**
+ * The one rule every entry point follows (the desktop app, web mode, serve and the CLI): --workspace DIR if
+ * given, else SAML_HARNESS_WORKSPACE, else the user-data folder's workspace. Relative paths are taken from the
+ * current directory.
+ */
+export function resolveWorkspaceDir(arg: string | undefined, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  return resolve(arg ?? env.SAML_HARNESS_WORKSPACE ?? defaultWorkspaceDir(env, platform));
 }
