@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { PRESETS, type Preset } from '../../core/scenarios/presets';
+import { lookupPreset } from '../../core/scenarios/presets/find';
 import { describeOutcome, runScenario } from '../../core/scenarios/runner';
 import { saveScenarioFile } from '../../core/scenarios/scenario-files';
 import { formatFlow } from '../format-flow';
@@ -13,8 +14,9 @@ export const PRESETS_HELP = `Usage: saml-harness presets [--source NAME] [--save
 presets    lists the presets: one per AADSTS code the mock tenant emulates and per code of every vendor
            catalogue. --source entra|imagekit|cloudinary|huggingface|imagen|generic filters them; --save DIR
            writes each as a scenario file.
-reproduce  runs one preset (e.g. cloudinary/7, entra/AADSTS50011, or just AADSTS50011) in a sandbox and
-           prints its trace, report and outcome. --save FILE keeps it as a scenario file to share or replay.
+reproduce  runs one preset in a sandbox and prints its trace, report and outcome. Name it as a ticket does:
+           cloudinary/7, "cloudinary 7", 50011, AADSTS50011, InvalidReplyTo, ROLE_LOOKUP_ERROR, mistakes/sha1;
+           nothing matching, it suggests the nearest. --save FILE keeps it as a scenario file.
 
 Exit codes: 0 the preset reached its code, 1 it did not, 2 bad usage.
 `;
@@ -40,12 +42,10 @@ export async function presetsCommand(args: string[]): Promise<number> {
 }
 
 function findPreset(key: string): Preset {
-  const exact = PRESETS.find((p) => p.id.toLowerCase() === key.toLowerCase());
-  if (exact) return exact;
-  const byCode = PRESETS.filter((p) => p.code.toLowerCase() === key.toLowerCase());
-  if (byCode.length === 1) return byCode[0]!;
-  if (byCode.length > 1) throw new UsageError(`"${key}" is a code of several sources; name one: ${byCode.map((p) => p.id).join(', ')}`);
-  throw new UsageError(`no preset "${key}"; "saml-harness presets" lists them`);
+  const found = lookupPreset(PRESETS, key);
+  if (found.kind === 'found') return found.preset;
+  if (found.kind === 'ambiguous') throw new UsageError(`"${key}" names several presets; name one: ${found.presets.map((p) => p.id).join(', ')}`);
+  throw new UsageError(`no preset "${key}"; the nearest: ${found.nearest.map((p) => p.id).join(', ')} ("saml-harness presets" lists them all)`);
 }
 
 export async function reproduceCommand(args: string[]): Promise<number> {
@@ -54,8 +54,8 @@ export async function reproduceCommand(args: string[]): Promise<number> {
     process.stdout.write(PRESETS_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('name one preset, e.g. cloudinary/7');
-  const preset = findPreset(positionals[0]!);
+  if (positionals.length === 0) throw new UsageError('name one preset, e.g. cloudinary/7, "cloudinary 7", 50011 or ROLE_LOOKUP_ERROR');
+  const preset = findPreset(positionals.join(' '));
   const scenario = preset.build();
   const run = await runScenario(scenario);
   if (values.save) await saveScenarioFile(values.save, scenario);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../src/core/scenarios/presets';
+import { lookupPreset } from '../../src/core/scenarios/presets/find';
+import { runCli } from '../support/cli';
+
+const id = (q: string) => {
+  const r = lookupPreset(PRESETS, q);
+  return r.kind === 'found' ? r.preset.id : r.kind;
+};
+
+describe('a preset as a ticket names it', () => {
+  it.each([
+    ['50011', 'entra/AADSTS50011'],
+    ['AADSTS50011', 'entra/AADSTS50011'],
+    ['aadsts50011', 'entra/AADSTS50011'],
+    ['InvalidReplyTo', 'entra/AADSTS50011'],
+    ['ROLE_LOOKUP_ERROR', 'cloudinary/7'],
+    ['cloudinary 7', 'cloudinary/7'],
+    ['cloudinary/7', 'cloudinary/7'],
+    ['Cloudinary/ROLE_LOOKUP_ERROR', 'cloudinary/7'],
+    ['mistakes/sha1', 'mistakes/sha1'],
+  ])('%s → %s', (query, expected) => {
+    expect(id(query)).toBe(expected);
+  });
+
+  it('a code several vendors use is ambiguous, and says which', () => {
+    const r = lookupPreset(PRESETS, 'SSO_NOT_CONFIGURED');
+    expect(r.kind).toBe('ambiguous');
+    expect(r.kind === 'ambiguous' && r.presets.map((p) => p.id)).toEqual(expect.arrayContaining(['huggingface/SSO_NOT_CONFIGURED', 'generic/SSO_NOT_CONFIGURED']));
+  });
+
+  it('nothing matching: the nearest three', () => {
+    const r = lookupPreset(PRESETS, 'ROLE_LOOKUP_EROR');
+    expect(r.kind === 'none' && r.nearest[0]!.id).toBe('cloudinary/7');
+  });
+
+  it('the CLI takes each spelling and suggests the nearest when nothing matches', async () => {
+    for (const spelling of [['50011'], ['cloudinary', '7'], ['ROLE_LOOKUP_ERROR']]) {
+      const r = await runCli(['reproduce', ...spelling, '--json'], { timeoutMs: 60_000 });
+      expect(r.code, `${spelling.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    const miss = await runCli(['reproduce', 'AADSTS5001']);
+    expect(miss.code).toBe(2);
+    expect(miss.stderr).toMatch(/no preset "AADSTS5001"; the nearest: entra\/AADSTS\d+/);
+  }, 120_000);
+});
