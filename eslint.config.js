@@ -44,4 +44,6 @@ export default tseslint.config(
   coreBoundary,
   rendererBoundary,
   { files: ['src/renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  // electron-builder loads its configuration and hooks as CommonJS.
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );
