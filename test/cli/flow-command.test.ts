@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
 
 describe('saml-harness flow', () => {
   it('prints the trace, the report and the outcome of an SP-initiated sign-in', async () => {
-    const { code, stdout } = await runCli(['flow', '--sp', 'generic', '--mode', 'sp-initiated']);
+    const { code, stdout } = await runCli(['flow', '--sandbox', '--sp', 'generic', '--mode', 'sp-initiated']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^SP-initiated sign-in — 4 hops/);
     expect(stdout).toMatch(/GET {2}https:\/\/sp\.example\.com\/login {2}302/);
@@ -15,7 +19,7 @@ describe('saml-harness flow', () => {
   });
 
   it('--json gives the same result for machines', async () => {
-    const { code, stdout } = await runCli(['flow', '--mode', 'idp-initiated', '--signing', 'response-and-assertion', '--json']);
+    const { code, stdout } = await runCli(['flow', '--sandbox', '--mode', 'idp-initiated', '--signing', 'response-and-assertion', '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as { flow: string; outcome: { status: string }; report: { ok: boolean; checks: Array<{ id: string; status: string }> } };
     expect(result.flow).toBe('idp-initiated');
@@ -24,12 +28,35 @@ describe('saml-harness flow', () => {
   });
 
   it('a failing flow exits 1; bad usage exits 2 with the help', async () => {
-    const failing = await runCli(['flow', '--user', 'nestor.wilke@contoso.com']);
+    const failing = await runCli(['flow', '--sandbox', '--user', 'nestor.wilke@contoso.com']);
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain('AADSTS50057');
-    const bad = await runCli(['flow', '--mode', 'sideways']);
+    const bad = await runCli(['flow', '--sandbox', '--mode', 'sideways']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--mode must be one of sp-initiated, idp-initiated, logout');
     expect(bad.stderr).toContain('Usage: saml-harness flow');
+  });
+
+  it('uses the same workspace as web, serve and the desktop app unless told --sandbox, and says which', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'flow-ws-')), 'workspace');
+    try {
+      const env = { SAML_HARNESS_WORKSPACE: dir };
+      const signed = await runCli(['flow', '--mode', 'idp-initiated', '--signing', 'response'], { env });
+      expect(signed.code, signed.stderr).toBe(0);
+      expect(signed.stderr).toContain(`saml-harness: workspace ${dir}`);
+      expect(existsSync(join(dir, 'apps'))).toBe(true);
+      // The signing option set by the first run stays in that workspace: the next run's response is signed, the assertion is not.
+      const again = await runCli(['flow', '--mode', 'idp-initiated', '--json'], { env });
+      const { hops } = JSON.parse(again.stdout) as { hops: Array<{ saml?: Array<{ param: string; signatures: Array<{ element: string }> }> }> };
+      const response = hops.flatMap((h) => h.saml ?? []).find((m) => m.param === 'SAMLResponse');
+      expect(response?.signatures.map((s) => s.element)).toEqual(['Response']);
+      const sandbox = await runCli(['flow', '--sandbox', '--mode', 'idp-initiated'], { env });
+      expect(sandbox.stderr).toContain('a fresh demo workspace (--sandbox), removed afterwards');
+      const both = await runCli(['flow', '--sandbox', '--workspace', dir]);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain('--sandbox and --workspace do not go together');
+    } finally {
+      await rm(dirname(dir), { recursive: true, force: true });
+    }
   });
 });

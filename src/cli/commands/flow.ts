@@ -18,7 +18,9 @@ Options:
   --mode MODE        sp-initiated (default), idp-initiated, or logout (signs in first, then out)
   --user UPN         the account to pick (default: adele.vance@contoso.com)
   --signing OPTION   set the app's signing option first: assertion, response, or response-and-assertion
-  --workspace DIR    use this workspace (default: a fresh demo workspace, removed afterwards)
+  --workspace DIR    use this workspace (default: SAML_HARNESS_WORKSPACE, else yours — the one web, serve and
+                     the desktop app use — made with the demo tenant the first time); --signing changes it
+  --sandbox          use a fresh demo workspace instead, removed afterwards
   --xml              also print each SAML message, pretty-printed
   --json             print the flow result as JSON
   --save-scenario F  save the run as a scenario file F, expecting the outcome it had (replay with "run F")
@@ -47,6 +49,7 @@ export async function flowCommand(args: string[]): Promise<number> {
       user: { type: 'string', default: 'adele.vance@contoso.com' },
       signing: { type: 'string' },
       workspace: { type: 'string' },
+      sandbox: { type: 'boolean', default: false },
       xml: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'save-scenario': { type: 'string' },
@@ -61,7 +64,8 @@ export async function flowCommand(args: string[]): Promise<number> {
   if (!mode) throw new UsageError(`--mode must be one of ${MODES.join(', ')}`);
   const signing = values.signing === undefined ? undefined : SigningOption.safeParse(values.signing);
   if (signing && !signing.success) throw new UsageError(`--signing must be one of ${SigningOption.options.join(', ')}`);
-  return withRuntime({ workspace: values.workspace }, async (rt) => {
+  if (values.sandbox && values.workspace) throw new UsageError('--sandbox and --workspace do not go together');
+  return withRuntime({ workspace: values.workspace, create: true, sandbox: values.sandbox }, async (rt) => {
     if (!rt.vendors.has(values.sp)) throw new UsageError(`unknown --sp "${values.sp}"; this workspace has ${[...rt.vendors.keys()].join(', ')}`);
     if (signing?.success) await applySigning(rt, values.sp, signing.data);
     const run = (flow: 'sp-initiated' | 'idp-initiated' | 'sp-logout', browserOf?: string) =>
