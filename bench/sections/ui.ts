@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { summarize, type Timing } from '../stats';
+import { resolveChromium } from '../../test/support/chromium-path';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
 
@@ -59,7 +60,7 @@ async function renderTime(page: Page, hopIndex: number): Promise<number> {
 
 export async function uiBench(launches = 7, renders = 7): Promise<UiResult> {
   const dir = await mkdtemp(join(tmpdir(), 'harness-bench-ui-'));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: (await resolveChromium()).path, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const first = await startWeb(dir); // seeds the workspace; what follows is a user's every-day start
     await stop(first.child);

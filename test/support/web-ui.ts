@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import { resolveChromium } from './chromium-path';
 
 export const UI_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts', import.meta.url));
@@ -11,7 +12,8 @@ export const ARTIFACTS = fileURLToPath(new URL('../artifacts', import.meta.url))
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+  const { path } = await resolveChromium();
+  return chromium.launch({ executablePath: path, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** Web mode on a fresh workspace (or the given one), as `npm run web` starts it. */
