@@ -1,3 +1,4 @@
+import { ResetWorkspace } from './components/ResetWorkspace';
 import { useEffect } from 'react';
 import { useUi, type Route } from './state/ui-store';
 import { useWorkspace } from './state/workspace-store';
@@ -86,9 +87,12 @@ export function App() {
         <span className="muted">Microsoft Entra ID tenant {view ? <strong>{view.tenant.displayName}</strong> : '…'}</span>
         <span className="spacer" />
         {view ? (
-          <span className="ws" title={view.dir}>
-            Workspace: {view.dir}
-          </span>
+          <>
+            <span className="ws" title={view.dir}>
+              Workspace: {view.dir}
+            </span>
+            <ResetWorkspace dir={view.dir} />
+          </>
         ) : null}
         <button className="btn" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? '☀ Light' : '☾ Dark'}

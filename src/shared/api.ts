@@ -21,6 +21,8 @@ export type AppBasics = z.infer<typeof AppBasics>;
 /** Every method: its argument schema. The result types are in ApiMethods below. */
 export const API_ARGS = {
   'workspace.get': z.object({}),
+  /** Back up the records to backups/<time>/ and start again from the demo workspace. */
+  'workspace.reset': z.object({}),
   'tenant.saveUser': z.object({ user: User }),
   'tenant.deleteUser': z.object({ objectid: z.uuid() }),
   'tenant.saveGroup': z.object({ group: Group }),
@@ -44,6 +46,8 @@ export const API_ARGS = {
   'vendors.setupChecks': z.object({ vendorId: z.string(), userId: z.uuid().optional() }),
   'vendors.saveGeneric': z.object({ definition: GenericSpDefinition }),
   'vendors.deleteGeneric': z.object({ vendorId: z.string().min(1) }),
+  /** Delete users from an SP's own directory, as its admin would: the next sign-in provisions them anew. */
+  'vendors.deleteUsers': z.object({ vendorId: z.string().min(1), userIds: z.array(z.string().min(1)).min(1) }),
   'runs.list': z.object({}),
   'attributeSets.save': z.object({ set: AttributeSet }),
   'attributeSets.delete': z.object({ id: z.string() }),
@@ -77,6 +81,7 @@ export type ApiArgs<M extends ApiMethod> = z.input<(typeof API_ARGS)[M]>;
 
 export interface ApiResults {
   'workspace.get': WorkspaceView;
+  'workspace.reset': WorkspaceView & { backup: string };
   'tenant.saveUser': WorkspaceView;
   'tenant.deleteUser': WorkspaceView;
   'tenant.saveGroup': WorkspaceView;
@@ -98,6 +103,7 @@ export interface ApiResults {
   'vendors.setupChecks': SetupCheckView[];
   'vendors.saveGeneric': WorkspaceView;
   'vendors.deleteGeneric': WorkspaceView;
+  'vendors.deleteUsers': VendorView;
   'runs.list': FlowRunView[];
   'attributeSets.save': WorkspaceView;
   'attributeSets.delete': WorkspaceView;

@@ -44,8 +44,8 @@ interface Seeded {
  * holding that app's configuration — except ImageKit, where pasting the Federation Metadata XML is the
  * integrator's first step.
  */
-export async function seedDemoWorkspace(now: Date): Promise<Workspace> {
-  const tenant = demoTenant();
+export async function seedDemoWorkspace(now: Date, tenantId?: string): Promise<Workspace> {
+  const tenant = { ...demoTenant(), ...(tenantId ? { id: tenantId } : {}) };
   const urls = idpUrls(tenant.id);
   const metadata = (app: EnterpriseApp) => {
     const xml = appFederationMetadata(tenant, app, urls, now);

@@ -13,6 +13,7 @@ import { diagnoseText, exportRun } from './trace-ops';
 import { attackWorkspaceVendor } from './attack-ops';
 import { createApp, deleteApp, deleteGenericSp, rolesFromAcceptedValues } from './app-ops';
 import { parseSpMetadata } from '../idp/sp-metadata';
+import { deleteVendorUsers, resetToDemo } from './workspace-ops';
 
 type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
 
@@ -24,6 +25,10 @@ const vendorFailure = (e: VendorError | CoreError): never => {
 /** What each API method does to the runtime; arguments arrive already validated against API_ARGS. */
 const HANDLERS: Handlers = {
   'workspace.get': async (rt) => rt.view(),
+  'workspace.reset': async (rt) => {
+    const backup = await resetToDemo(rt);
+    return { ...rt.view(), backup };
+  },
   'tenant.saveUser': async (rt, { user }) => {
     const users = rt.ws.tenant.users;
     const i = users.findIndex((u) => u.objectid === user.objectid);
@@ -162,6 +167,10 @@ const HANDLERS: Handlers = {
   'vendors.deleteGeneric': async (rt, { vendorId }) => {
     await deleteGenericSp(rt, vendorId);
     return rt.view();
+  },
+  'vendors.deleteUsers': async (rt, { vendorId, userIds }) => {
+    await deleteVendorUsers(rt, vendorId, userIds);
+    return rt.vendorView(vendorId);
   },
   'runs.list': async (rt) => rt.recentRuns(),
   'attributeSets.save': async (rt, { set }) => {

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnterpriseApp, Tenant } from '../idp/model';
@@ -20,6 +20,9 @@ export interface LoadResult {
   /** Nothing was there: the caller seeds a fresh workspace. */
   fresh: boolean;
 }
+
+/** What a reset backs up and clears. Saved scenarios, the local CA (tls/) and older backups stay. */
+const RECORDS = ['tenant.json', 'apps', 'vendors', 'attribute-sets.json'];
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
@@ -128,6 +131,25 @@ export class WorkspaceStore {
 
   saveAttributeSets(sets: AttributeSet[]): Promise<void> {
     return this.write('attribute-sets.json', FILES.attributeSets, sets);
+  }
+
+  /**
+   * Copies the workspace's records (tenant, apps, vendor SPs, attribute sets) into backups/<time>/ and returns
+   * that folder, relative to the workspace.
+   */
+  async backup(): Promise<string> {
+    if (this.readOnly) throw new Error(`The workspace ${this.dir} is open read-only; no backup was made.`);
+    let rel = join('backups', stamp(this.now()));
+    for (let n = 2; existsSync(this.path(rel)); n++) rel = join('backups', `${stamp(this.now())}-${n}`);
+    await mkdir(this.path(rel), { recursive: true });
+    for (const name of RECORDS) if (existsSync(this.path(name))) await cp(this.path(name), this.path(rel, name), { recursive: true });
+    return rel;
+  }
+
+  /** Removes the records that backup() copies, so the next save starts the workspace anew. */
+  async clearRecords(): Promise<void> {
+    if (this.readOnly) return;
+    for (const name of RECORDS) await rm(this.path(name), { recursive: true, force: true });
   }
 
   async saveAll(ws: Workspace): Promise<void> {

@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../components/ConfirmButton';
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../state/workspace-store';
 import { useUi } from '../state/ui-store';
@@ -41,12 +42,16 @@ function EntraValues({ vendor }: { vendor: VendorView }) {
 
 function SetupChecks({ vendor }: { vendor: VendorView }) {
   const { view, call } = useWorkspace();
-  const [user, setUser] = useState(view!.tenant.users[0]?.objectid ?? '');
+  const [picked, setUser] = useState(view!.tenant.users[0]?.objectid ?? '');
+  // The user picked may be gone (deleted, or the workspace reset): then the first user is the test user.
+  const user = view!.tenant.users.some((u) => u.objectid === picked) ? picked : (view!.tenant.users[0]?.objectid ?? '');
   const [checks, setChecks] = useState<SetupCheckView[]>([]);
   useEffect(() => {
     void call('vendors.setupChecks', { vendorId: vendor.id, ...(user ? { userId: user } : {}) }).then((r) => setChecks(r ?? []));
   }, [vendor, user, call, view]);
   const failing = checks.filter((c) => c.status === 'fail').length;
+  // What to fix comes first; the rest keep the guide's order.
+  const ordered = [...checks].sort((a, b) => Number(b.status === 'fail') - Number(a.status === 'fail'));
   return (
     <section className="panel" aria-label="Setup checks">
       <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -64,7 +69,7 @@ function SetupChecks({ vendor }: { vendor: VendorView }) {
           </select>
         </label>
       </div>
-      <Checklist items={checks} label="Setup check results" />
+      <Checklist items={ordered} label="Setup check results" />
     </section>
   );
 }
@@ -120,7 +125,14 @@ export function VendorsScreen({ id }: { id?: string }) {
         <div>
           <SetupChecks key={`checks-${vendor.id}`} vendor={vendor} />
           <section className="panel" aria-label="Users at the vendor">
-            <h2 style={{ marginTop: 0 }}>Users at {vendor.displayName} ({vendor.users.length})</h2>
+            <div className="row" style={{ justifyContent: 'space-between' }}>
+              <h2 style={{ marginTop: 0 }}>Users at {vendor.displayName} ({vendor.users.length})</h2>
+              {vendor.users.length > 1 ? (
+                <ConfirmButton label="Delete all users" title={`Delete all ${vendor.users.length} users at ${vendor.displayName}?`} confirmLabel={`Delete ${vendor.users.length} users`} onConfirm={() => void call('vendors.deleteUsers', { vendorId: vendor.id, userIds: vendor.users.map((u) => u.id) }, `Deleted ${vendor.users.length} users at ${vendor.displayName}`)}>
+                  {vendor.displayName} forgets them, as its admin deleting them would: the next sign-in of each creates the user again (where just-in-time provisioning is on).
+                </ConfirmButton>
+              ) : null}
+            </div>
             <table>
               <thead>
                 <tr>
@@ -128,6 +140,9 @@ export function VendorsScreen({ id }: { id?: string }) {
                   <th>Fields</th>
                   <th>Groups</th>
                   <th>Source</th>
+                  <th>
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -144,6 +159,11 @@ export function VendorsScreen({ id }: { id?: string }) {
                     </td>
                     <td>{u.groups.join(', ') || '—'}</td>
                     <td>{u.source}</td>
+                    <td>
+                      <ConfirmButton label="Delete" ariaLabel={`Delete ${u.email} at ${vendor.displayName}`} title={`Delete ${u.email} at ${vendor.displayName}?`} confirmLabel="Delete user" onConfirm={() => void call('vendors.deleteUsers', { vendorId: vendor.id, userIds: [u.id] }, `Deleted ${u.email} at ${vendor.displayName}`)}>
+                        {vendor.displayName} forgets this user (the tenant keeps it): the next sign-in creates it again where just-in-time provisioning is on.
+                      </ConfirmButton>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState } from 'react';
 import type { AppView } from '../../../shared/views';
 import { useWorkspace } from '../../state/workspace-store';
@@ -52,9 +53,9 @@ export function AppRolesPanel({ app }: { app: AppView }) {
                   <input type="checkbox" aria-label={`${r.displayName} enabled`} checked={r.enabled} onChange={(e) => save(roles.map((x) => (x.id === r.id ? { ...x, enabled: e.target.checked } : x)), 'Saved')} />
                 </td>
                 <td>
-                  <button className="btn danger" onClick={() => save(roles.filter((x) => x.id !== r.id), `${r.displayName} deleted`)} aria-label={`Delete role ${r.displayName}`}>
-                    Delete
-                  </button>
+                  <ConfirmButton label="Delete" ariaLabel={`Delete role ${r.displayName}`} title={`Delete the role ${r.displayName}?`} confirmLabel="Delete role" onConfirm={() => save(roles.filter((x) => x.id !== r.id), `${r.displayName} deleted`)}>
+                    Users and groups assigned to it lose the value <code>{r.value}</code> in their role claim.
+                  </ConfirmButton>
                 </td>
               </tr>
             ))}

@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { AppView, ClaimRule, GroupClaim } from '../../../shared/views';
@@ -161,9 +162,9 @@ export function ClaimsPanel({ app }: { app: AppView }) {
                   <button className="btn" onClick={() => setEditing(r)} aria-label={`Edit claim ${r.name}`}>
                     Edit
                   </button>{' '}
-                  <button className="btn danger" onClick={() => save({ ...draft, claims: { ...claims, attributes: claims.attributes.filter((x) => x.id !== r.id) } })} aria-label={`Delete claim ${r.name}`}>
-                    Delete
-                  </button>
+                  <ConfirmButton label="Delete" ariaLabel={`Delete claim ${r.name}`} title={`Delete the claim ${r.name}?`} confirmLabel="Delete claim" onConfirm={() => save({ ...draft, claims: { ...claims, attributes: claims.attributes.filter((x) => x.id !== r.id) } })}>
+                    The next token for this app leaves it out.
+                  </ConfirmButton>
                 </td>
               </tr>
             ))}

@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { AttributeSet } from '../../../shared/views';
@@ -103,9 +104,9 @@ export function AttributeSetsPanel() {
                   <button className="btn" onClick={() => setEditing(s)}>
                     Edit
                   </button>{' '}
-                  <button className="btn danger" onClick={() => void call('attributeSets.delete', { id: s.id })}>
-                    Delete
-                  </button>
+                  <ConfirmButton label="Delete" ariaLabel={`Delete attribute set ${s.name}`} title={`Delete the attribute set "${s.name}"?`} confirmLabel="Delete attribute set" onConfirm={() => void call('attributeSets.delete', { id: s.id }, `Deleted ${s.name}`)}>
+                    Runs that used it keep what they sent; it can no longer be chosen for a run.
+                  </ConfirmButton>
                 </td>
               </tr>
             ))}

@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { Group } from '../../../shared/views';
@@ -86,9 +87,9 @@ export function GroupsPanel() {
                   <button className="btn" onClick={() => setEditing(g)}>
                     Edit
                   </button>{' '}
-                  <button className="btn danger" onClick={() => void call('tenant.deleteGroup', { objectid: g.objectid }, `Deleted ${g.displayname}`)}>
-                    Delete
-                  </button>
+                  <ConfirmButton label="Delete" ariaLabel={`Delete group ${g.displayname}`} title={`Delete the group ${g.displayname}?`} confirmLabel="Delete group" onConfirm={() => void call('tenant.deleteGroup', { objectid: g.objectid }, `Deleted ${g.displayname}`)}>
+                    Its members stay in the tenant; claims that emit this group no longer see it.
+                  </ConfirmButton>
                 </td>
               </tr>
             ))}

@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { User } from '../../../shared/views';
@@ -125,9 +126,9 @@ export function UsersPanel() {
                   <button className="btn" onClick={() => setEditing(u)} aria-label={`Edit ${u.attributes.displayname}`}>
                     Edit
                   </button>{' '}
-                  <button className="btn danger" onClick={() => void call('tenant.deleteUser', { objectid: u.objectid }, `Deleted ${u.attributes.displayname}`)} aria-label={`Delete ${u.attributes.displayname}`}>
-                    Delete
-                  </button>
+                  <ConfirmButton label="Delete" ariaLabel={`Delete ${u.attributes.displayname}`} title={`Delete ${u.attributes.displayname}?`} confirmLabel="Delete user" onConfirm={() => void call('tenant.deleteUser', { objectid: u.objectid }, `Deleted ${u.attributes.displayname}`)}>
+                    {u.attributes.userprincipalname} leaves the tenant, with its group memberships and app assignments.
+                  </ConfirmButton>
                 </td>
               </tr>
             ))}

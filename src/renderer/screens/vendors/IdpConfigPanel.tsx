@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import { useRuns } from '../../state/run-store';
@@ -114,9 +115,9 @@ export function IdpConfigPanel({ vendor }: { vendor: VendorView }) {
           </button>
         ) : null}
         {vendor.idpConfig && vendor.profile === 'imagekit' ? (
-          <button className="btn danger" onClick={() => void call('vendors.clearConfig', { vendorId: vendor.id }, 'Metadata deleted: SSO is off')}>
-            Delete
-          </button>
+          <ConfirmButton label="Delete" ariaLabel="Delete the IdP metadata" title="Delete the IdP metadata?" confirmLabel="Delete metadata" onConfirm={() => void call('vendors.clearConfig', { vendorId: vendor.id }, 'Metadata deleted: SSO is off')}>
+            {vendor.displayName} forgets the Federation Metadata XML it was given, and SSO is off until it is given again.
+          </ConfirmButton>
         ) : null}
       </div>
     </section>
