@@ -1,5 +1,5 @@
 import { ResetWorkspace } from './components/ResetWorkspace';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useUi, type Route } from './state/ui-store';
 import { useWorkspace } from './state/workspace-store';
 import { Toasts } from './components/Toasts';
@@ -49,8 +49,45 @@ function Sidebar() {
   );
 }
 
+/** Moves focus to the screen's heading, so a keyboard or screen-reader user starts there (skip link, navigation). */
+function focusScreenHeading(): void {
+  const heading = document.querySelector<HTMLElement>('main h1');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus();
+}
+
+function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(e) => {
+        e.preventDefault(); // the hash is the route: follow the link by focus, not by URL
+        focusScreenHeading();
+      }}
+    >
+      Skip to content
+    </a>
+  );
+}
+
+/** Focus follows navigation to another screen or record; a tab change within a screen keeps it where it is. */
+function useFocusOnNavigation(route: Route): void {
+  const key = route.screen === 'apps' || route.screen === 'vendors' ? `${route.screen}/${route.id ?? ''}` : route.screen;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    requestAnimationFrame(focusScreenHeading);
+  }, [key]);
+}
+
 function Screen() {
   const route = useUi((s) => s.route);
+  useFocusOnNavigation(route);
   switch (route.screen) {
     case 'tenant':
       return <TenantScreen tab={route.tab} />;
@@ -82,6 +119,7 @@ export function App() {
   }, [theme]);
   return (
     <div className="shell" data-app-ready={view ? 'true' : 'false'}>
+      <SkipLink />
       <header className="topbar">
         <span className="brand">SAML Harness</span>
         <span className="muted">Microsoft Entra ID tenant {view ? <strong>{view.tenant.displayName}</strong> : '…'}</span>
@@ -99,7 +137,7 @@ export function App() {
         </button>
       </header>
       <Sidebar />
-      <main className="content">
+      <main className="content" id="main">
         {error ? <div className="banner" role="alert">The harness could not be reached: {error}</div> : null}
         {view?.problems.length ? (
           <div className="banner" role="alert" data-testid="load-problems">

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { basicSetup, EditorView } from 'codemirror';
-import { Compartment, EditorState, RangeSetBuilder } from '@codemirror/state';
+import { Compartment, EditorState, Prec, RangeSetBuilder } from '@codemirror/state';
 import { Decoration, type DecorationSet, ViewPlugin } from '@codemirror/view';
 import { xml } from '@codemirror/lang-xml';
-import { oneDark } from '@codemirror/theme-one-dark';
+import { oneDarkTheme } from '@codemirror/theme-one-dark';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags as t } from '@lezer/highlight';
 import { useUi } from '../state/ui-store';
 
 /** Lines of each ds:Signature block, and the opening line of each element a signature references by ID. */
@@ -48,6 +50,25 @@ const signatureDecorations = ViewPlugin.fromClass(
   { decorations: (v) => v.decorations },
 );
 
+/**
+ * XML token colours with at least 4.5:1 contrast on the view's background (WCAG AA; the stock light and One Dark
+ * styles fall short for attribute names and comments, which axe reports as serious).
+ */
+const highlight = (c: { tag: string; attribute: string; value: string; comment: string; punctuation: string }) =>
+  syntaxHighlighting(
+    HighlightStyle.define([
+      { tag: [t.tagName, t.standard(t.tagName)], color: c.tag },
+      { tag: t.attributeName, color: c.attribute },
+      { tag: [t.attributeValue, t.string], color: c.value },
+      { tag: [t.comment, t.processingInstruction, t.meta, t.documentMeta], color: c.comment },
+      { tag: [t.angleBracket, t.punctuation, t.definitionOperator], color: c.punctuation },
+    ]),
+  );
+const LIGHT = highlight({ tag: '#1d4f91', attribute: '#8a3b00', value: '#1b6b2f', comment: '#5a5f66', punctuation: '#45484d' });
+const DARK_GUTTERS = Prec.highest(EditorView.theme({ '.cm-gutters, .cm-activeLineGutter': { color: '#a3abb8' } }, { dark: true }));
+const DARK = [oneDarkTheme, DARK_GUTTERS, highlight({ tag: '#f07c86', attribute: '#e0aa72', value: '#a5d186', comment: '#a3abb8', punctuation: '#c5cad3' })];
+const themeOf = (theme: string) => (theme === 'dark' ? DARK : LIGHT);
+
 /** A read-only XML view: highlighting, folding, search (Ctrl/Cmd-F), line numbers; signatures and what they cover tinted. */
 export function XmlView({ text, label }: { text: string; label: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -66,17 +87,21 @@ export function XmlView({ text, label }: { text: string; label: string }) {
           EditorState.readOnly.of(true),
           EditorView.lineWrapping,
           signatureDecorations,
-          themeSlot.current.of(theme === 'dark' ? oneDark : []),
+          themeSlot.current.of(themeOf(theme)),
           EditorView.contentAttributes.of({ 'aria-label': label }),
         ],
       }),
     });
+    // The scroller scrolls long documents: keyboard users reach it with Tab (axe: scrollable-region-focusable).
+    v.scrollDOM.tabIndex = 0;
+    v.scrollDOM.setAttribute('role', 'region');
+    v.scrollDOM.setAttribute('aria-label', `${label} (scrollable)`);
     view.current = v;
     return () => v.destroy();
     // The editor is rebuilt for new text; the theme is swapped in place below.
   }, [text, label]);
   useEffect(() => {
-    view.current?.dispatch({ effects: themeSlot.current.reconfigure(theme === 'dark' ? oneDark : []) });
+    view.current?.dispatch({ effects: themeSlot.current.reconfigure(themeOf(theme)) });
   }, [theme]);
   const copy = () => void navigator.clipboard?.writeText(text);
   return (

@@ -29,6 +29,17 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
       ...(setId ? { attributeSetId: setId } : {}),
       ...(flow === 'sp-logout' && current ? { browserOf: current.id } : {}),
     });
+  // Ctrl+Enter (⌘+Enter) runs from anywhere on the screen, as in a query editor.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !running && vendorId) {
+        e.preventDefault();
+        go();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
   return (
     <>
       <h1>Run a flow</h1>
@@ -65,7 +76,7 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
               ))}
             </select>
           </label>
-          <button className="btn primary" onClick={go} disabled={running || !vendorId} style={{ marginBottom: 10 }}>
+          <button className="btn primary" onClick={go} disabled={running || !vendorId} style={{ marginBottom: 10 }} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)">
             {running ? 'Running…' : 'Run'}
           </button>
         </div>
