@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openUi, shot, startWebMode } from '../support/web-ui';
+import { ARTIFACTS, launchChromium, openUi, shot, startWebMode } from '../support/web-ui';
 import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
 import { authnRequestXml, redirectQuery } from '../../src/core/scenarios/crafted-requests';
 import { presetById } from '../../src/core/scenarios/presets';
@@ -42,6 +42,34 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
     await page.getByRole('tab', { name: 'Entra ID' }).click();
     await page.getByRole('button', { name: 'Reproduce AADSTS50011', exact: true }).click();
     await expect.poll(() => page.locator('[data-testid=outcome]').getAttribute('data-code')).toBe('AADSTS50011');
+  });
+
+  it('finds a preset by what a ticket says, across every source, and brings the result into view with focus', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${rt.origin}/#/reproduce`);
+    const search = page.getByRole('searchbox');
+    for (const [words, found] of [
+      ['cloudinary 7', ['cloudinary/7']],
+      ['cloudinary/7', ['cloudinary/7']],
+      ['AADSTS50011', ['entra/AADSTS50011']],
+      ['ROLE_LOOKUP_ERROR', ['cloudinary/7']],
+      ['imagekit invalid email', ['imagekit/INVALID_EMAIL']],
+    ] as const) {
+      await search.fill(words);
+      await expect.poll(() => page.locator('tr[data-preset]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-preset')))).toEqual(found);
+    }
+    await search.fill('no such thing at all');
+    await page.getByText('No preset matches "no such thing at all".').waitFor();
+
+    await search.fill('50011');
+    await page.locator('tr[data-preset="entra/AADSTS50011"]').getByRole('button', { name: /^Reproduce/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('reproduced');
+    const box = await page.getByTestId('reproduced').boundingBox();
+    expect(box!.y, 'the result starts inside the window').toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(900 / 2);
+    expect(await verdict().getAttribute('data-matches')).toBe('true');
+    await page.screenshot({ path: join(ARTIFACTS, '37-reproduce-search-result.png') });
+    await search.fill('');
   });
 
   it('saves the reproduction as a scenario, finds it in Scenarios and replays it', async () => {
