@@ -80,6 +80,16 @@ describe('saml-harness diagnose: one exit code for each answer', () => {
     expect(r.stderr).not.toContain('Usage:');
   });
 
+  it('2: plain text is "not a SAML message", said as what it looks like — not a DEFLATE or base64 detail', async () => {
+    const text = await runCli(['diagnose', '-', '--workspace', ws()], { input: 'Hi team, SSO is broken again\n' });
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('This is not a SAML message: it reads as plain text ("Hi team, SSO is broken again").');
+    expect(text.stderr).not.toMatch(/DEFLATE|base64 \(/);
+    const base64 = await runCli(['diagnose', '-', '--workspace', ws()], { input: 'aGVsbG8gd29ybGQ=' });
+    expect(base64.code).toBe(2);
+    expect(base64.stderr).toContain('it is base64, but decodes neither to XML (HTTP-POST) nor to a DEFLATE-compressed message (HTTP-Redirect)');
+  });
+
   it('--help states the trust rule and the exit codes', async () => {
     const r = await runCli(['diagnose', '--help']);
     expect(r.stdout).toMatch(/only when nothing at all is known of the IdP is the signer assumed/i);

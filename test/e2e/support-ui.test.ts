@@ -108,9 +108,25 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
     await shot(page, '16-diagnose-har');
   });
 
+  it('says inline, where the input is, that plain text is not a SAML message, and forgets it when the input changes', async () => {
+    await page.goto(`${rt.origin}/#/diagnose`);
+    const clear = page.getByRole('button', { name: 'Clear' });
+    if (await clear.count()) await clear.click();
+    const input = page.locator('textarea[name=artefact]');
+    await input.fill('Hi, SSO to Cloudinary is broken since Monday. Screenshot attached.');
+    await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
+    const error = page.getByTestId('artefact-error');
+    await expect.poll(() => error.textContent()).toMatch(/^This is not a SAML message: it reads as plain text \("Hi, SSO to Cloudinary is broken since Mo…"\)\. Give a HAR file/);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('toast-error').count(), 'no toast follows the user to other screens').toBe(0);
+    await shot(page, '38-diagnose-inline-error');
+    await input.fill('still not SAML');
+    expect(await error.count()).toBe(0);
+    await input.fill('');
+  });
+
   it('diagnoses a pasted URL whose AuthnRequest Entra would refuse', async () => {
     const xml = authnRequestXml({ id: '6c1c178c166d486687be4aaf5e482730' }, { issuer: 'https://cloudinary.com/saml', acsUrl: 'https://cloudinary.com/saml/consume', now: new Date() });
-    await page.getByRole('button', { name: 'Clear' }).click();
     await page.locator('textarea[name=artefact]').fill(`https://login.microsoftonline.com/contoso.onmicrosoft.com/saml2?${redirectQuery(xml)}`);
     await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
     await expect.poll(() => page.getByTestId('diagnosis-summary').textContent()).toMatch(/^Entra would refuse this AuthnRequest: AADSTS7500529/);

@@ -72,6 +72,19 @@ function fromQuery(kind: 'url' | 'form', query: URLSearchParams, url?: string): 
 
 const paramFor = (xml: string): 'SAMLRequest' | 'SAMLResponse' => (/^\s*(<\?xml[^>]*>\s*)?<(?:[\w-]+:)?(?:Response|LogoutResponse)\b/.test(xml) ? 'SAMLResponse' : 'SAMLRequest');
 
+const WHAT_TO_GIVE = 'Give a HAR file, a SAML-tracer export, the URL that carries SAMLRequest or SAMLResponse, or the message itself (XML or base64).';
+
+/** Why text that is none of the forms is not a SAML message, in the words of what it looks like. */
+function notSamlMessage(t: string, error: { code: string; message: string }): string {
+  if (/[^A-Za-z0-9+/=_%-]/.test(t.replace(/\s+/g, ''))) {
+    const start = t.replace(/\s+/g, ' ').slice(0, 40);
+    return `This is not a SAML message: it reads as plain text ("${start}${t.length > 40 ? '…' : ''}"). ${WHAT_TO_GIVE}`;
+  }
+  if (error.code === 'INFLATE_FAILED') return `This is not a SAML message: it is base64, but decodes neither to XML (HTTP-POST) nor to a DEFLATE-compressed message (HTTP-Redirect). ${WHAT_TO_GIVE}`;
+  if (error.code === 'BASE64_INVALID') return `This is not a SAML message: it is not valid base64 (${error.message}). ${WHAT_TO_GIVE}`;
+  return `The input cannot be read as a SAML message: ${error.message}`;
+}
+
 /**
  * Reads what a customer sends: a HAR file, a SAML-tracer export, a URL with a SAMLRequest, a form body, a
  * SAML message as XML or base64 (deflated or not). Errors say what the input looked like and why it failed.
@@ -92,7 +105,7 @@ export function readArtefact(text: string, opts: { pretty?: boolean } = {}): Res
   }
   if (/(^|&)SAML(Request|Response)=/.test(t)) return fromQuery('form', new URLSearchParams(t));
   const decoded = decodeAnyMessage(t);
-  if (!decoded.ok) return err(new CoreError('ARTEFACT_UNREADABLE', `The input is not a HAR file, a SAML-tracer export, a URL, XML or a base64 SAML message: ${decoded.error.message}`));
+  if (!decoded.ok) return err(new CoreError('ARTEFACT_UNREADABLE', notSamlMessage(t, decoded.error)));
   const kind = decoded.value.encoding === 'xml' ? 'xml' : 'base64';
   const view = viewDecodedSaml(paramFor(decoded.value.xml), decoded.value.xml, decoded.value.encoding === 'deflate' ? 'redirect' : 'post', opts.pretty === false ? { pretty: false } : {});
   if (view.error) return err(new CoreError('ARTEFACT_UNREADABLE', `The input is ${kind === 'xml' ? 'XML' : 'a base64 SAML message'} but cannot be read: ${view.error}`));

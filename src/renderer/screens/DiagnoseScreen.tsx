@@ -32,9 +32,14 @@ function InputPanel() {
       ) : (
         <label className="field">
           <span>Paste it here</span>
-          <textarea name="artefact" value={d.text} onChange={(e) => d.set({ text: e.target.value, source: 'pasted' })} spellCheck={false} placeholder="PHNhbWxwOlJlc3BvbnNl… or https://login.microsoftonline.com/…/saml2?SAMLRequest=… or { &quot;log&quot;: { &quot;entries&quot;: … } }" />
+          <textarea name="artefact" value={d.text} onChange={(e) => d.set({ text: e.target.value, source: 'pasted' })} spellCheck={false} aria-invalid={d.inputError ? true : undefined} aria-describedby={d.inputError ? 'artefact-error' : undefined} placeholder="PHNhbWxwOlJlc3BvbnNl… or https://login.microsoftonline.com/…/saml2?SAMLRequest=… or { &quot;log&quot;: { &quot;entries&quot;: … } }" />
         </label>
       )}
+      {d.inputError ? (
+        <div className="inline-error" role="alert" id="artefact-error" data-testid="artefact-error">
+          {d.inputError}
+        </div>
+      ) : null}
       <div className="row" style={{ alignItems: 'end' }}>
         <VendorSelect name="vendor" value={d.vendor} onChange={(vendor) => d.set({ vendor })} any="The one the response is addressed to" />
         <label className="field" style={{ width: 260 }}>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Diagnosis } from '../../shared/views';
-import { useWorkspace } from './workspace-store';
+import { api } from '../api/client';
 
 export type AsOfChoice = 'now' | 'issue-instant' | 'given';
 
@@ -17,6 +17,8 @@ interface DiagnoseState {
   /** The SP's private key, to read an encrypted assertion; sent for this diagnosis only, never kept. */
   spKey: string;
   result: Diagnosis | undefined;
+  /** Why the input could not be read: shown where the input is, until the input changes. */
+  inputError: string | undefined;
   running: boolean;
   set(patch: Partial<Pick<DiagnoseState, 'text' | 'source' | 'vendor' | 'asOf' | 'givenTime' | 'certificate' | 'idpMetadata' | 'spKey'>>): void;
   run(): Promise<void>;
@@ -32,14 +34,15 @@ export const useDiagnose = create<DiagnoseState>((set, get) => ({
   idpMetadata: '',
   spKey: '',
   result: undefined,
+  inputError: undefined,
   running: false,
-  set: (patch) => set(patch),
+  set: (patch) => set({ ...patch, ...('text' in patch ? { inputError: undefined } : {}) }),
   run: async () => {
     const s = get();
     set({ running: true });
     try {
       const at = s.asOf === 'given' ? new Date(s.givenTime).toISOString() : s.asOf;
-      const result = await useWorkspace.getState().call('diagnose.run', {
+      const r = await api.call('diagnose.run', {
         text: s.text,
         at,
         certificates: s.certificate.trim() ? [s.certificate] : [],
@@ -47,7 +50,7 @@ export const useDiagnose = create<DiagnoseState>((set, get) => ({
         ...(s.spKey.trim() ? { spKey: s.spKey } : {}),
         ...(s.vendor ? { vendor: s.vendor } : {}),
       });
-      set({ result });
+      set(r.ok ? { result: r.value, inputError: undefined } : { result: undefined, inputError: r.message });
     } finally {
       set({ running: false });
     }
