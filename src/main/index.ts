@@ -1,11 +1,12 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
 import { resolveWorkspaceDir } from '../core/workspace/default-dir';
 import { fileURLToPath } from 'node:url';
 import { HarnessRuntime } from '../core/runtime/harness-runtime';
 import { createBrowserView } from './browser-view';
 import { registerIpc } from './ipc';
-import { isOwnUrl, secureWindowOptions, workspaceArg } from './window-policy';
+import { externalLinkAllowed, isOwnUrl, secureWindowOptions, workspaceArg } from './window-policy';
+import { VENDORS } from '../core/vendors/registry';
 
 app.setName('saml-harness');
 let runtime: HarnessRuntime | undefined;
@@ -21,7 +22,11 @@ async function createWindow(): Promise<void> {
   const ui = new URL(`file://${join(here, '../renderer/index.html')}`).toString();
   const browser = createBrowserView(win, runtime);
   registerIpc(runtime, (wc) => wc === win.webContents, { openBrowser: (u) => browser.open(u), closeBrowser: () => browser.close() });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const guides = Object.values(VENDORS).flatMap((v) => (v.guideUrl ? [v.guideUrl] : []));
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (externalLinkAllowed(url, guides)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
   win.webContents.on('will-navigate', (event, url) => {
     if (!isOwnUrl(url, ui)) event.preventDefault();
   });

@@ -40,3 +40,15 @@ export function workspaceArg(argv: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A link the page asks to open in a new window is opened in the user's browser only when it is exactly one of the
+ * given pages (the vendors' public guides); everything else is refused.
+ */
+export function externalLinkAllowed(url: string, allowed: readonly string[]): boolean {
+  try {
+    return new URL(url).protocol === 'https:' && allowed.includes(url);
+  } catch {
+    return false;
+  }
+}

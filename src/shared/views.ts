@@ -39,6 +39,7 @@ export interface VendorView {
   displayName: string;
   brand: Brand;
   guide: string;
+  guideUrl?: string;
   params: Record<string, string>;
   appObjectId?: string;
   urls: VendorUrls;

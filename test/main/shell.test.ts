@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isOwnUrl, secureWindowOptions, workspaceArg } from '../../src/main/window-policy';
+import { externalLinkAllowed, isOwnUrl, secureWindowOptions, workspaceArg } from '../../src/main/window-policy';
+import { VENDORS } from '../../src/core/vendors/registry';
 import { ipcHandlers } from '../../src/main/ipc-handlers';
 import { CHANNELS, channel } from '../../src/shared/channels';
 import { API_ARGS } from '../../src/shared/api';
@@ -25,6 +26,17 @@ describe('the window policy', () => {
     expect(isOwnUrl('file:///etc/passwd', ui)).toBe(false);
     expect(isOwnUrl('https://login.microsoftonline.com/', ui)).toBe(false);
     expect(isOwnUrl('not a url', ui)).toBe(false);
+  });
+
+  it("opens outside only the vendors' public guide pages, exactly, over https", () => {
+    const guides = Object.values(VENDORS).flatMap((v) => (v.guideUrl ? [v.guideUrl] : []));
+    expect(guides).toHaveLength(4);
+    for (const g of guides) expect(externalLinkAllowed(g, guides)).toBe(true);
+    expect(externalLinkAllowed('https://huggingface.co/docs/hub/security-sso-azure-saml?x=1', guides)).toBe(false);
+    expect(externalLinkAllowed('http://cloudinary.com/documentation/saml_sso', guides)).toBe(false);
+    expect(externalLinkAllowed('https://evil.example/', guides)).toBe(false);
+    expect(externalLinkAllowed('file:///etc/passwd', [...guides, 'file:///etc/passwd'])).toBe(false);
+    expect(externalLinkAllowed('not a url', guides)).toBe(false);
   });
 
   it('reads --workspace in both spellings', () => {

@@ -41,6 +41,7 @@ export function vendorView(entry: VendorInstance, sp: VendorSp<unknown>): Vendor
     displayName: p.displayName,
     brand: p.brand,
     guide: p.guide,
+    ...(p.guideUrl ? { guideUrl: p.guideUrl } : {}),
     params: entry.params,
     urls: sp.urls,
     idpConfigMethods: p.idpConfigMethods,

@@ -86,6 +86,7 @@ export const cloudinary: VendorProfile<CloudinarySettings> = {
   displayName: 'Cloudinary',
   brand: { name: 'Cloudinary', color: '#3448c5', product: 'Console' },
   guide: 'vendor-docs/cloudinary-saml-sso-provisioning.txt',
+  guideUrl: 'https://cloudinary.com/documentation/saml_sso',
   placeholders: {},
   urls: () => ({
     identifier: 'https://cloudinary.com/saml',

@@ -95,6 +95,7 @@ export const huggingface: VendorProfile<HuggingFaceSettings> = {
   displayName: 'Hugging Face',
   brand: { name: 'Hugging Face', color: '#f59e0b', product: 'Enterprise Hub' },
   guide: 'vendor-docs/huggingface-azure-saml.md',
+  guideUrl: 'https://huggingface.co/docs/hub/security-sso-azure-saml',
   placeholders: { org: { label: 'Organization', example: 'contoso-ml' } },
   urls: ({ org = 'contoso-ml' }) => ({
     identifier: `https://huggingface.co/organizations/${org}/saml/consume`,

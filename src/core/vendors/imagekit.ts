@@ -63,6 +63,7 @@ export const imagekit: VendorProfile<ImageKitSettings> = {
   displayName: 'ImageKit',
   brand: { name: 'ImageKit', color: '#0450d5', product: 'Media Library' },
   guide: 'vendor-docs/imagekit-azure-sso.md',
+  guideUrl: 'https://imagekit.io/docs/single-sign-on/azure',
   placeholders: {},
   urls: () => ({
     identifier: 'https://imagekit.io/saml/consume',

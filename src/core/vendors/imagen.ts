@@ -76,6 +76,7 @@ export const imagen: VendorProfile<ImagenSettings> = {
   displayName: 'Imagen',
   brand: { name: 'Imagen', color: '#0f766e', product: 'Media Asset Management' },
   guide: 'vendor-docs/imagen-azure-ad-sso.md',
+  guideUrl: 'https://learn.microsoft.com/en-us/entra/identity/saas-apps/imagen-tutorial',
   placeholders: { subdomain: { label: 'Subdomain', example: 'contoso' } },
   urls: ({ subdomain = 'contoso' }) => {
     const base = `https://${subdomain}.imagencloud.com`;

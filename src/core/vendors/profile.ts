@@ -128,6 +128,8 @@ export interface VendorProfile<S> {
   brand: Brand;
   /** The vendor's guide in shared/reference/vendor-docs. */
   guide: string;
+  /** The same guide's public page, linked from the SP's screen (the desktop app opens only these outside). */
+  guideUrl?: string;
   placeholders: Readonly<Record<string, { label: string; example: string }>>;
   urls(params: Readonly<Record<string, string>>): VendorUrls;
   idpConfigMethods: readonly IdpConfigMethod[];

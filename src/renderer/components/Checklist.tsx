@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 export interface ChecklistItem {
   id: string;
   title: string;
@@ -11,7 +12,7 @@ export interface ChecklistItem {
 const MARK = { pass: '✓', warn: '!', fail: '✗', skipped: '–' } as const;
 
 /** A list of named checks, each with its verdict and one-line reason (setup checks, validation reports). */
-export function Checklist({ items, label }: { items: readonly ChecklistItem[]; label: string }) {
+export function Checklist({ items, label, action }: { items: readonly ChecklistItem[]; label: string; action?: (item: ChecklistItem) => ReactNode }) {
   return (
     <ul className="checklist" aria-label={label}>
       {items.map((c) => (
@@ -29,6 +30,7 @@ export function Checklist({ items, label }: { items: readonly ChecklistItem[]; l
               {c.element ? <span className="mono"> — {c.element}</span> : null}
             </div>
             {c.step ? <div className="step">Guide step: {c.step}</div> : null}
+            {action?.(c)}
           </div>
         </li>
       ))}

@@ -1,5 +1,6 @@
 import { ConfirmButton } from '../components/ConfirmButton';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { fixTarget, focusWhenDrawn } from '../lib/setup-fix';
 import { useWorkspace } from '../state/workspace-store';
 import { useUi } from '../state/ui-store';
 import { Checklist } from '../components/Checklist';
@@ -46,6 +47,8 @@ function SetupChecks({ vendor }: { vendor: VendorView }) {
   // The user picked may be gone (deleted, or the workspace reset): then the first user is the test user.
   const user = view!.tenant.users.some((u) => u.objectid === picked) ? picked : (view!.tenant.users[0]?.objectid ?? '');
   const [checks, setChecks] = useState<SetupCheckView[]>([]);
+  const listRef = useRef<HTMLDivElement>(null);
+  const go = useUi((s) => s.go);
   useEffect(() => {
     void call('vendors.setupChecks', { vendorId: vendor.id, ...(user ? { userId: user } : {}) }).then((r) => setChecks(r ?? []));
   }, [vendor, user, call, view]);
@@ -56,7 +59,14 @@ function SetupChecks({ vendor }: { vendor: VendorView }) {
     <section className="panel" aria-label="Setup checks">
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h2 style={{ margin: 0 }}>
-          Setup checks {failing ? <span className="badge fail">{failing} to fix</span> : <span className="badge pass">all good</span>}
+          Setup checks{' '}
+          {failing ? (
+            <button className="badge fail badge-link" onClick={() => listRef.current?.querySelector<HTMLElement>('[data-fix]')?.focus()} aria-label={`${failing} to fix: go to the first`}>
+              {failing} to fix
+            </button>
+          ) : (
+            <span className="badge pass">all good</span>
+          )}
         </h2>
         <label className="row">
           Test user
@@ -69,7 +79,27 @@ function SetupChecks({ vendor }: { vendor: VendorView }) {
           </select>
         </label>
       </div>
-      <Checklist items={ordered} label="Setup check results" />
+      <div ref={listRef}>
+        <Checklist
+          items={ordered}
+          label="Setup check results"
+          action={(c) => {
+            const target = c.status === 'fail' ? fixTarget(c.id, vendor.appObjectId, vendor.id) : undefined;
+            return target ? (
+              <button
+                className="btn fix-link"
+                data-fix={c.id}
+                onClick={() => {
+                  go(target.route);
+                  focusWhenDrawn(target.field);
+                }}
+              >
+                Fix it: {target.label} →
+              </button>
+            ) : null;
+          }}
+        />
+      </div>
     </section>
   );
 }
@@ -94,7 +124,15 @@ export function VendorsScreen({ id }: { id?: string }) {
         <div>
           <h1>{vendor.displayName}</h1>
           <p className="subtitle">
-            {vendor.brand.product} · guide: <code>{vendor.guide}</code>
+            {vendor.brand.product} · guide:{' '}
+            {vendor.guideUrl ? (
+              <a href={vendor.guideUrl} target="_blank" rel="noreferrer noopener">
+                {new URL(vendor.guideUrl).host}
+                {new URL(vendor.guideUrl).pathname}
+              </a>
+            ) : (
+              <span>{vendor.guide}</span>
+            )}
           </p>
         </div>
         <div className="row">
