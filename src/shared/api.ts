@@ -8,6 +8,7 @@ import { EnterpriseApp, Group, SigningOption, User } from '../core/idp/model';
 import { GenericSpDefinition } from '../core/vendors/generic';
 import { AttributeSet, IdpConfigInput } from '../core/workspace/schema';
 import type { SpMetadata } from '../core/idp/sp-metadata';
+import type { ClaimsPreview } from '../core/vendors/claims-preview';
 import type { AttackPackRun, Diagnosis, FlowRunView, PresetView, ScenarioFileView, ScenarioRunView, SetupCheckView, VendorView, WorkspaceView } from './views';
 
 export const FlowKind = z.enum(['sp-initiated', 'idp-initiated', 'sp-logout']);
@@ -44,6 +45,8 @@ export const API_ARGS = {
   'vendors.action': z.object({ vendorId: z.string(), action: z.string().min(1), input: z.unknown().optional() }),
   'vendors.setFault': z.object({ vendorId: z.string(), fault: z.string(), on: z.boolean() }),
   'vendors.setupChecks': z.object({ vendorId: z.string(), userId: z.uuid().optional() }),
+  /** The claims a run would send this vendor for a user (UPN or object ID), an attribute set applied; nothing runs. */
+  'vendors.previewClaims': z.object({ vendorId: z.string(), user: z.string().min(1), attributeSetId: z.string().optional() }),
   'vendors.saveGeneric': z.object({ definition: GenericSpDefinition }),
   'vendors.deleteGeneric': z.object({ vendorId: z.string().min(1) }),
   /** Delete users from an SP's own directory, as its admin would: the next sign-in provisions them anew. */
@@ -101,6 +104,7 @@ export interface ApiResults {
   'vendors.action': VendorView;
   'vendors.setFault': VendorView;
   'vendors.setupChecks': SetupCheckView[];
+  'vendors.previewClaims': ClaimsPreview | null;
   'vendors.saveGeneric': WorkspaceView;
   'vendors.deleteGeneric': WorkspaceView;
   'vendors.deleteUsers': VendorView;

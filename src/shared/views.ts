@@ -118,6 +118,7 @@ export interface ScenarioRunView {
 }
 
 export type { Diagnosis } from '../core/diagnose/diagnose';
+export type { ClaimsPreview } from '../core/vendors/claims-preview';
 export type { AttackPackRun, AttackResult } from '../core/attacks/run-pack';
 
 export interface FlowRunView {

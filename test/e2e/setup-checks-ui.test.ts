@@ -57,4 +57,19 @@ describe("web mode in Chromium: setup checks lead to the field that fixes them",
     expect(await page.getByText('vendor-docs/').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('previews the claims of a run before it runs, and warns about a value ImageKit does not accept', async () => {
+    await page.goto(`${rt.origin}/#/run?vendor=imagekit&flow=idp-initiated`);
+    await page.selectOption('select[name=user]', 'adele.vance@contoso.com');
+    const preview = page.getByTestId('claims-preview');
+    await expect.poll(() => preview.locator('tr[data-claim="imagekit_role"] td').nth(1).textContent()).toBe('developer');
+    expect(await page.getByTestId('claims-warning').count()).toBe(0);
+    await page.selectOption('select[name=attribute-set]', 'imagekit-invalid-role');
+    await expect.poll(() => preview.locator('tr[data-claim="imagekit_role"] td').nth(1).textContent()).toBe('Designer');
+    expect(await page.getByTestId('claims-warning').first().textContent()).toMatch(/^ImageKit would refuse this: .*Designer/);
+    expect(await preview.locator('tr[data-claim="imagekit_role"] td').nth(2).textContent()).toContain('account_administrator, developer');
+    await page.getByTestId('claims-warning').first().scrollIntoViewIfNeeded();
+    await shot(page, '41-claims-preview-warning');
+    expect(errors).toEqual([]);
+  });
 });

@@ -14,6 +14,7 @@ import { attackWorkspaceVendor } from './attack-ops';
 import { createApp, deleteApp, deleteGenericSp, rolesFromAcceptedValues } from './app-ops';
 import { parseSpMetadata } from '../idp/sp-metadata';
 import { deleteVendorUsers, resetToDemo } from './workspace-ops';
+import { previewClaims } from '../vendors/claims-preview';
 
 type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
 
@@ -142,6 +143,13 @@ const HANDLERS: Handlers = {
     const entry = rt.entry(vendorId);
     if (!entry.appObjectId) return [];
     return rt.vendor(vendorId).setupChecks(rt.ws.tenant, rt.app(entry.appObjectId), userId ? rt.user(userId) : undefined);
+  },
+  'vendors.previewClaims': async (rt, { vendorId, user, attributeSetId }) => {
+    const entry = rt.entry(vendorId);
+    if (!entry.appObjectId) return null;
+    const set = attributeSetId ? rt.ws.attributeSets.find((s) => s.id === attributeSetId) : undefined;
+    if (attributeSetId && !set) throw new CoreError('ATTRIBUTE_SET_NOT_FOUND', `No attribute set "${attributeSetId}".`);
+    return previewClaims({ tenant: rt.ws.tenant, app: rt.app(entry.appObjectId), user: rt.user(user), ...(set ? { overrides: set.values } : {}), specs: rt.vendor(vendorId).profile.attributes });
   },
   'vendors.saveGeneric': async (rt, { definition }) => {
     const existing = rt.ws.vendors.find((v) => v.id === definition.id);

@@ -3,6 +3,7 @@ import { useWorkspace } from '../state/workspace-store';
 import { useRuns } from '../state/run-store';
 import { RunResult } from '../components/RunResult';
 import { VendorSelect } from '../components/VendorSelect';
+import { ClaimsPreviewPanel } from './run/ClaimsPreviewPanel';
 
 type Flow = 'sp-initiated' | 'idp-initiated' | 'sp-logout';
 
@@ -93,6 +94,7 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
           </button>
         </div>
       </section>
+      {vendor ? <ClaimsPreviewPanel vendor={vendor} user={user} attributeSetId={setId} /> : null}
       {current ? <RunResult run={current} /> : null}
     </>
   );

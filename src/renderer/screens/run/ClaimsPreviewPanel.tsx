@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import type { ClaimsPreview, VendorView } from '../../../shared/views';
+import { useWorkspace } from '../../state/workspace-store';
+
+const shortName = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
+
+/**
+ * The claims Entra would send this vendor for the chosen user and attribute set, read before the run, with the
+ * values the vendor accepts beside each constrained claim, and a warning when it would refuse them.
+ */
+export function ClaimsPreviewPanel({ vendor, user, attributeSetId }: { vendor: VendorView; user: string; attributeSetId: string }) {
+  const call = useWorkspace((s) => s.call);
+  const view = useWorkspace((s) => s.view);
+  const [preview, setPreview] = useState<ClaimsPreview | null>(null);
+  useEffect(() => {
+    if (!user) return;
+    void call('vendors.previewClaims', { vendorId: vendor.id, user, ...(attributeSetId ? { attributeSetId } : {}) }).then((p) => setPreview(p ?? null));
+  }, [call, vendor.id, user, attributeSetId, view]);
+  if (!preview) return null;
+  return (
+    <section className="panel" aria-label="Claims Entra would send" data-testid="claims-preview">
+      <h2 style={{ marginTop: 0 }}>Claims Entra would send to {vendor.displayName}</h2>
+      {preview.entraError ? <div className="inline-error">Entra would stop the sign-in: {preview.entraError}</div> : null}
+      {preview.warnings.map((w) => (
+        <div key={w} className="inline-error" data-testid="claims-warning">
+          {vendor.displayName} would refuse this: {w}
+        </div>
+      ))}
+      {preview.nameId ? (
+        <p>
+          NameID <code>{preview.nameId.value}</code> <span className="muted">({shortName(preview.nameId.format.replace(/:/g, '/'))})</span>
+        </p>
+      ) : null}
+      <table>
+        <thead>
+          <tr>
+            <th>Claim</th>
+            <th>Values</th>
+            <th>{vendor.displayName} accepts</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.claims.map((c) => (
+            <tr key={c.name} data-claim={c.name}>
+              <td className="mono" title={c.name}>
+                {shortName(c.name)}
+              </td>
+              <td className="mono wrap">{c.values.join(', ')}</td>
+              <td className="mono wrap">{c.accepted ? `${c.accepted.join(', ')}${c.caseInsensitive ? '' : ' (exact case)'}` : <span className="muted">any</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
