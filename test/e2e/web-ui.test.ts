@@ -75,6 +75,8 @@ describe('web mode in Chromium: an integrator sets up ImageKit and signs in', ()
     expect(await page.locator('[data-testid=outcome]').getAttribute('data-status')).toBe('signed-in');
     expect(await page.locator('[data-testid=report]').getAttribute('data-ok')).toBe('true');
     expect(await page.locator('[data-testid=diff]').getAttribute('data-action')).toBe('created');
+    // The diff names the user, not the SP's internal ID.
+    expect(await page.locator('[data-testid=diff] h3').textContent()).toBe('Provisioning: adele.vance@contoso.com created');
     expect(await page.locator('[data-testid=trace] li').count()).toBeGreaterThanOrEqual(4);
     const frame = page.frameLocator('[data-testid=outcome-page]');
     await expect.poll(() => frame.locator('h1').textContent()).toBe('Welcome, adele.vance@contoso.com');

@@ -122,7 +122,7 @@ describe('Cloudinary provisioning', () => {
   it('the first login creates the user, with groups created as needed', async () => {
     const v = await start();
     const diff = diffOf(await v.idpInitiated({ user: MEGAN }));
-    expect(diff).toMatchObject({ action: 'created', userId: v.user(MEGAN).objectid, groupsRemoved: [], warnings: [] });
+    expect(diff).toMatchObject({ action: 'created', userId: v.user(MEGAN).objectid, email: 'megan.bowen@contoso.com', groupsRemoved: [], warnings: [] });
     expect(diff.groupsAdded.sort()).toEqual(['All Staff', 'Designers', 'Marketing']);
     expect(diff.groupsCreated.sort()).toEqual(['All Staff', 'Designers', 'Marketing']);
     expect(diff.changes).toContainEqual({ field: 'role', before: undefined, after: 'media_library_user' });

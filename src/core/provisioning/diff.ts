@@ -12,6 +12,8 @@ export interface FieldChange {
 export interface ProvisioningDiff {
   action: 'created' | 'updated' | 'unchanged';
   userId: string;
+  /** The user's email at the SP, to name the user (the ID may be a GUID or a username). */
+  email?: string;
   changes: FieldChange[];
   groupsAdded: string[];
   groupsRemoved: string[];
@@ -39,6 +41,7 @@ export function diffUsers(before: SpUser | undefined, after: SpUser, extra: { gr
   return {
     action: !before ? 'created' : changed ? 'updated' : 'unchanged',
     userId: after.id,
+    email: after.email,
     changes,
     groupsAdded,
     groupsRemoved,

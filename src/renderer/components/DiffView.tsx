@@ -7,9 +7,9 @@ export function DiffView({ diff }: { diff: ProvisioningDiff }) {
   return (
     <section className="panel" aria-label="Provisioning diff" data-testid="diff" data-action={diff.action}>
       <h3>
-        Provisioning: <span className={diff.action === 'created' ? 'pass' : diff.action === 'updated' ? 'warn' : 'muted'}>{diff.action}</span>{' '}
-        <span className="muted mono">{diff.userId}</span>
+        Provisioning: {diff.email || diff.userId} <span className={diff.action === 'created' ? 'pass' : diff.action === 'updated' ? 'warn' : 'muted'}>{diff.action}</span>
       </h3>
+      {diff.email && diff.email !== diff.userId ? <p className="muted">The SP's ID for this user: <span className="mono">{diff.userId}</span></p> : null}
       {diff.changes.length ? (
         <table>
           <thead>
