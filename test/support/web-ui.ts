@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdtemp, mkdir } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,4 +39,33 @@ export async function openUi(browser: Browser, url: string, viewport = { width: 
 export async function shot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+export interface WebUiSession {
+  browser: Browser;
+  rt: HarnessRuntime;
+  page: Page;
+  /** What the page logged as errors. */
+  errors: string[];
+  workspace: string;
+  close(): Promise<void>;
+}
+
+/** Chromium on web mode over a fresh demo workspace, one page open at the given size; close() removes it all. */
+export async function openWebUiSession(viewport = { width: 1440, height: 900 }): Promise<WebUiSession> {
+  const browser = await launchChromium();
+  const { rt, workspace, url } = await startWebMode();
+  const { page, errors } = await openUi(browser, url, viewport);
+  return {
+    browser,
+    rt,
+    page,
+    errors,
+    workspace,
+    close: async () => {
+      await browser.close();
+      await rt.close();
+      await rm(workspace, { recursive: true, force: true });
+    },
+  };
 }
