@@ -149,7 +149,7 @@ describe('saml-harness diagnose and decode', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^✗ .*a-refused\.har {2}.*INVALID_ROLE/);
     expect(lines[1]).toMatch(/^\? .*b-nested\/good\.har {2}Undetermined: signer unknown/);
-    expect(lines[2]).toMatch(/^! .*c-broken\.xml {2}The input is not/);
+    expect(lines[2]).toMatch(/^! .*c-broken\.xml {2}This is not a SAML message: it reads as plain text \("hello, this is no SAML"\)/);
     expect(lines[3]).toMatch(/^! .*d-truncated\.xml {2}The input is XML but cannot be read: The XML is not well-formed/);
     expect(r.stdout).toMatch(/4 artefacts in \d+ ms: 0 would sign in, 1 refused, 1 undetermined, 0 with no SAML message, 2 unreadable/);
     expect(r.stdout).not.toContain('ignored.png');
