@@ -40,7 +40,6 @@ export function focusWhenDrawn(selector: string): void {
     if (el) {
       el.scrollIntoView({ block: 'center' });
       el.focus();
-      el.dataset.fixTarget = 'true';
       return;
     }
     if (++frames < 120) requestAnimationFrame(tick);
