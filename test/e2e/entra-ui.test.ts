@@ -1,88 +1,78 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
-import { launchChromium, openUi, shot, startWebMode } from '../support/web-ui';
+import { openWebUiSession, shot, type WebUiSession } from '../support/web-ui';
 
-let browser: Browser;
-let rt: HarnessRuntime;
-let page: Page;
-let errors: string[];
-
+let s: WebUiSession;
 beforeAll(async () => {
-  browser = await launchChromium();
-  const web = await startWebMode();
-  rt = web.rt;
-  ({ page, errors } = await openUi(browser, web.url, { width: 1440, height: 900 }));
+  s = await openWebUiSession();
 });
 afterAll(async () => {
-  await browser?.close();
-  await rt?.close();
+  await s?.close();
 });
 
-const imagekitApp = () => rt.ws.apps.find((a) => a.objectId === rt.ws.vendors.find((v) => v.id === 'imagekit')!.appObjectId)!;
+const imagekitApp = () => s.rt.ws.apps.find((a) => a.objectId === s.rt.ws.vendors.find((v) => v.id === 'imagekit')!.appObjectId)!;
 
 async function runImageKit(): Promise<{ status: string; code: string }> {
-  await page.goto(`${rt.origin}/#/run?vendor=imagekit&flow=idp-initiated`);
-  await page.selectOption('select[name=user]', 'adele.vance@contoso.com');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect.poll(async () => (await page.getByRole('button', { name: 'Running…' }).count()) === 0).toBe(true);
-  await page.getByTestId('outcome').waitFor();
-  const outcome = page.getByTestId('outcome');
+  await s.page.goto(`${s.rt.origin}/#/run?vendor=imagekit&flow=idp-initiated`);
+  await s.page.selectOption('select[name=user]', 'adele.vance@contoso.com');
+  await s.page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(async () => (await s.page.getByRole('button', { name: 'Running…' }).count()) === 0).toBe(true);
+  await s.page.getByTestId('outcome').waitFor();
+  const outcome = s.page.getByTestId('outcome');
   return { status: (await outcome.getAttribute('data-status'))!, code: (await outcome.getAttribute('data-code'))! };
 }
 
 describe("web mode in Chromium: app roles and claim conditions, in Entra's terms", () => {
   it("ImageKit's roles as app roles: made from its accepted values, assigned, and carried through to ImageKit's role rule", async () => {
-    await page.goto(`${rt.origin}/#/vendors/imagekit`);
-    await page.getByRole('button', { name: 'Fill from the Entra app' }).click();
-    await expect.poll(() => page.locator('textarea[name=metadata-xml]').inputValue()).toContain('EntityDescriptor');
-    await page.getByRole('region', { name: 'Single sign-on configuration' }).getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => rt.vendors.get('imagekit')!.idpTrust !== undefined).toBe(true);
+    await s.page.goto(`${s.rt.origin}/#/vendors/imagekit`);
+    await s.page.getByRole('button', { name: 'Fill from the Entra app' }).click();
+    await expect.poll(() => s.page.locator('textarea[name=metadata-xml]').inputValue()).toContain('EntityDescriptor');
+    await s.page.getByRole('region', { name: 'Single sign-on configuration' }).getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => s.rt.vendors.get('imagekit')!.idpTrust !== undefined).toBe(true);
 
-    await page.goto(`${rt.origin}/#/apps/${imagekitApp().objectId}/roles`);
-    await page.getByRole('button', { name: "Make roles from ImageKit's values for imagekit_role" }).click();
-    await expect.poll(() => page.locator('tr[data-role]').count()).toBeGreaterThanOrEqual(5);
+    await s.page.goto(`${s.rt.origin}/#/apps/${imagekitApp().objectId}/roles`);
+    await s.page.getByRole('button', { name: "Make roles from ImageKit's values for imagekit_role" }).click();
+    await expect.poll(() => s.page.locator('tr[data-role]').count()).toBeGreaterThanOrEqual(5);
     expect(imagekitApp().claims.attributes.find((r) => r.name === 'imagekit_role')!.source).toEqual({ kind: 'attribute', attribute: 'user.assignedroles' });
-    await shot(page, '29-app-roles');
+    await shot(s.page, '29-app-roles');
 
     // Adele has Default Access only: no role, so no imagekit_role — ImageKit's own refusal.
     expect(await runImageKit()).toEqual({ status: 'error', code: 'MISSING_ATTRIBUTE' });
-    await page.goto(`${rt.origin}/#/apps/${imagekitApp().objectId}/users`);
-    await page.getByLabel('Role of Adele Vance').selectOption({ label: 'Developer' });
-    await expect.poll(() => imagekitApp().assignments.find((a) => a.principalId === rt.ws.tenant.users[0]!.objectid)?.appRoleId).toBeTruthy();
-    await shot(page, '30-role-assignment');
+    await s.page.goto(`${s.rt.origin}/#/apps/${imagekitApp().objectId}/users`);
+    await s.page.getByLabel('Role of Adele Vance').selectOption({ label: 'Developer' });
+    await expect.poll(() => imagekitApp().assignments.find((a) => a.principalId === s.rt.ws.tenant.users[0]!.objectid)?.appRoleId).toBeTruthy();
+    await shot(s.page, '30-role-assignment');
     expect(await runImageKit()).toEqual({ status: 'signed-in', code: '' });
-    expect(await page.getByTestId('run-result').textContent()).toContain('developer');
+    expect(await s.page.getByTestId('run-result').textContent()).toContain('developer');
   });
 
   it('claim conditions: a claim with a value for guests and one for a scoped group, edited in the claim editor', async () => {
-    await page.goto(`${rt.origin}/#/apps/${imagekitApp().objectId}/claims`);
-    await page.getByRole('button', { name: '+ Add new claim' }).click();
-    const editor = page.getByRole('region', { name: /Manage claim/ });
+    await s.page.goto(`${s.rt.origin}/#/apps/${imagekitApp().objectId}/claims`);
+    await s.page.getByRole('button', { name: '+ Add new claim' }).click();
+    const editor = s.page.getByRole('region', { name: /Manage claim/ });
     await editor.locator('input[name=claim-name]').fill('audience');
     await editor.getByRole('button', { name: '+ Add condition' }).click();
     await editor.getByLabel('Condition 1 user type').selectOption('all-guests');
     await editor.getByRole('button', { name: '+ Add condition' }).click();
     await editor.getByLabel('Condition 2 user type').selectOption('members');
     await editor.getByLabel('Condition 2 scoped groups').selectOption({ label: 'Engineering' });
-    await shot(page, '31-claim-conditions');
+    await shot(s.page, '31-claim-conditions');
     await editor.getByRole('button', { name: 'Save claim' }).click();
     await expect.poll(() => imagekitApp().claims.attributes.find((r) => r.name === 'audience')?.conditions?.map((c) => c.userType)).toEqual(['all-guests', 'members']);
-    const engineering = rt.ws.tenant.groups.find((g) => g.displayname === 'Engineering')!;
+    const engineering = s.rt.ws.tenant.groups.find((g) => g.displayname === 'Engineering')!;
     expect(imagekitApp().claims.attributes.find((r) => r.name === 'audience')!.conditions![1]!.scopedGroups).toEqual([engineering.objectid]);
-    expect(await page.locator('tr[data-claim=audience]').textContent()).toContain('2 conditions');
+    expect(await s.page.locator('tr[data-claim=audience]').textContent()).toContain('2 conditions');
   });
 
   it('the new blades in dark theme at 1920×1080', async () => {
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    await page.goto(`${rt.origin}/#/apps/${imagekitApp().objectId}/roles`);
-    await page.locator('tr[data-role]').first().waitFor();
-    await shot(page, '32-app-roles-dark-1920');
-    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await s.page.setViewportSize({ width: 1920, height: 1080 });
+    await s.page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await s.page.goto(`${s.rt.origin}/#/apps/${imagekitApp().objectId}/roles`);
+    await s.page.locator('tr[data-role]').first().waitFor();
+    await shot(s.page, '32-app-roles-dark-1920');
+    await s.page.getByRole('button', { name: 'Switch to light theme' }).click();
   });
 
   it('logged no page errors', () => {
-    expect(errors).toEqual([]);
+    expect(s.errors).toEqual([]);
   });
 });
