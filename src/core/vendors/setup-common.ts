@@ -1,11 +1,10 @@
 import { pemToBase64 } from '../crypto/pem';
 import { defaultReplyUrl } from '../idp/app-defaults';
 import { claimName } from '../idp/claim-uris';
-import { issueClaims } from '../idp/claims';
 import { isAssigned } from '../idp/directory';
 import type { SigningOption, SourceAttribute } from '../idp/model';
 import { entraIssuer } from '../idp/urls';
-import { attributeViolation, describeViolation } from './attribute-rules';
+import { previewClaims } from './claims-preview';
 import type { AttributeSpec, SetupCheck, SetupContext } from './profile';
 
 type Check = Omit<SetupCheck, 'status' | 'reason'>;
@@ -76,11 +75,11 @@ export function claimCheck(ctx: SetupContext, step: string, spec: AttributeSpec)
 export function claimValuesCheck(ctx: SetupContext, step: string, specs: readonly AttributeSpec[]): SetupCheck {
   const c = { id: 'claim-values', step, title: `Claim values for ${ctx.user?.attributes.userprincipalname ?? 'the test user'} are accepted` };
   if (!ctx.user) return skip(c, 'no test user chosen');
-  const issued = issueClaims({ tenant: ctx.tenant, app: ctx.app, user: ctx.user });
-  if (!issued.ok) return fail(c, issued.error.message);
-  const identity = { nameId: issued.value.nameId.value, attributes: Object.fromEntries(issued.value.attributes.map((a) => [a.name, a.values])), assertionId: '' };
-  const v = attributeViolation(specs, identity);
-  return v ? fail(c, describeViolation(v)) : pass(c, specs.map((s) => `${s.name}=${(identity.attributes[s.name] ?? []).join('|') || '—'}`).join(', '));
+  const preview = previewClaims({ tenant: ctx.tenant, app: ctx.app, user: ctx.user, specs });
+  if (preview.entraError) return fail(c, preview.entraError);
+  if (preview.warnings.length) return fail(c, preview.warnings[0]!);
+  const valuesOf = (name: string) => preview.claims.find((x) => x.name === name)?.values ?? [];
+  return pass(c, specs.map((s) => `${s.name}=${valuesOf(s.name).join('|') || '—'}`).join(', '));
 }
 
 export function signingOptionCheck(ctx: SetupContext, step: string, required: SigningOption | 'assertion-signed'): SetupCheck {
