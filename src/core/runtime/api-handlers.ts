@@ -7,7 +7,6 @@ import { API_ARGS, type ApiMethod, type ApiResult, type ApiResults } from '../..
 import type { HarnessRuntime } from './harness-runtime';
 import { genericProfile } from '../vendors/generic';
 import { createVendorApp } from '../vendors/vendor-app';
-import { instantiateVendor } from './vendor-instances';
 import { listPresets, listWorkspaceScenarios, readScenarioText, runPreset, runScenarioView, runWorkspaceScenario, saveWorkspaceScenario } from './scenario-ops';
 import { diagnoseText, exportRun } from './trace-ops';
 import { attackWorkspaceVendor } from './attack-ops';
@@ -164,11 +163,7 @@ const HANDLERS: Handlers = {
       }
       rt.ws.vendors.push({ id: definition.id, profile: 'generic', params: {}, appObjectId: linked.objectId, definition, state: { settings: {}, directory: { users: [], groups: [] }, faults: [] } });
     }
-    const entry = rt.entry(definition.id);
-    const sp = await instantiateVendor(entry, { clock: rt.clock, transport: rt.harness.flowEnv.transport });
-    rt.harness.sites.remove(sp.site.id);
-    rt.vendors.set(definition.id, sp);
-    rt.harness.sites.add(sp.site);
+    await rt.mountVendor(rt.entry(definition.id));
     await rt.saveVendor(definition.id);
     return rt.view();
   },

@@ -10,7 +10,7 @@ import { newGuid } from '../ids';
 import type { User } from '../idp/model';
 import { entraIssuer } from '../idp/urls';
 import type { VendorSp } from '../vendors/vendor-sp';
-import type { AttributeSet, Workspace } from '../workspace/schema';
+import type { AttributeSet, VendorInstance, Workspace } from '../workspace/schema';
 import { WorkspaceStore, type LoadProblem } from '../workspace/store';
 import type { AppView, FlowRunView, VendorView, WorkspaceView } from '../../shared/views';
 import { instantiateVendor } from './vendor-instances';
@@ -118,18 +118,15 @@ export class HarnessRuntime {
       observe: (exchange) => outside.observe(exchange),
       ...(opts.readOnly ? {} : { onTenantKeys: () => void store.saveTenant(ws.tenant) }),
     });
-    const vendors = new Map<string, VendorSp<unknown>>();
     const problems = [...loaded.problems];
+    const rt = new HarnessRuntime(overrides, store, ws, problems, harness, new Map(), clock);
     for (const entry of ws.vendors) {
       try {
-        const sp = await instantiateVendor(entry, { clock, transport: harness.flowEnv.transport });
-        vendors.set(entry.id, sp);
-        harness.sites.add(sp.site);
+        await rt.mountVendor(entry);
       } catch (e) {
         problems.push({ file: `vendors/${entry.id}.json`, code: 'FILE_INVALID', message: `vendors/${entry.id}.json cannot be used: ${(e as Error).message}`, keptAs: `vendors/${entry.id}.json` });
       }
     }
-    const rt = new HarnessRuntime(overrides, store, ws, problems, harness, vendors, clock);
     rt.caFile = tls?.caFile;
     loginUrls = () => harness.host.origins().map((o) => toLoopback(harness.urls.saml2, o));
     keep = (result) => {
@@ -142,6 +139,15 @@ export class HarnessRuntime {
     harness.host.mount('/api/flows/', webApiHandler(rt, rt.apiToken));
     if (opts.uiDir) harness.host.mount('/', webUiHandler(opts.uiDir, rt.apiToken));
     return rt;
+  }
+
+  /** Puts a workspace SP on the host (replacing the site of the same ID), as a live VendorSp over its entry. */
+  async mountVendor(entry: VendorInstance): Promise<VendorSp<unknown>> {
+    const sp = await instantiateVendor(entry, { clock: this.clock, transport: this.harness.flowEnv.transport });
+    this.harness.sites.remove(sp.site.id);
+    this.vendors.set(entry.id, sp);
+    this.harness.sites.add(sp.site);
+    return sp;
   }
 
   get origin(): string {

@@ -1,7 +1,6 @@
 import { seedDemoWorkspace } from '../demo/demo-workspace';
 import { CoreError } from '../errors';
 import type { HarnessRuntime } from './harness-runtime';
-import { instantiateVendor } from './vendor-instances';
 
 /**
  * "Reset to the demo workspace": the records are copied to backups/<time>/ first, then replaced by the demo
@@ -18,11 +17,7 @@ export async function resetToDemo(rt: HarnessRuntime): Promise<string> {
   await rt.store.clearRecords();
   Object.assign(rt.ws, demo);
   await rt.store.saveAll(rt.ws);
-  for (const entry of rt.ws.vendors) {
-    const sp = await instantiateVendor(entry, { clock: rt.clock, transport: rt.harness.flowEnv.transport });
-    rt.vendors.set(entry.id, sp);
-    rt.harness.sites.add(sp.site);
-  }
+  for (const entry of rt.ws.vendors) await rt.mountVendor(entry);
   // The files that had failed to load are still kept aside, but no longer part of this workspace's story.
   rt.problems.splice(0);
   return backup;
