@@ -50,6 +50,11 @@ describe('saml-harness flow', () => {
       const { hops } = JSON.parse(again.stdout) as { hops: Array<{ saml?: Array<{ param: string; signatures: Array<{ element: string }> }> }> };
       const response = hops.flatMap((h) => h.saml ?? []).find((m) => m.param === 'SAMLResponse');
       expect(response?.signatures.map((s) => s.element)).toEqual(['Response']);
+      // The commands that read a workspace say the same line.
+      const metadata = await runCli(['metadata', '--app', 'imagekit'], { env });
+      expect(metadata.stderr).toContain(`saml-harness: workspace ${dir}\n`);
+      const diagnose = await runCli(['diagnose', '-'], { env, input: 'not a message' });
+      expect(diagnose.stderr).toContain(`saml-harness: workspace ${dir} (read only)\n`);
       const sandbox = await runCli(['flow', '--sandbox', '--mode', 'idp-initiated'], { env });
       expect(sandbox.stderr).toContain('a fresh demo workspace (--sandbox), removed afterwards');
       const both = await runCli(['flow', '--sandbox', '--workspace', dir]);
