@@ -9,7 +9,7 @@ import { GenericSpDefinition } from '../core/vendors/generic';
 import { AttributeSet, IdpConfigInput } from '../core/workspace/schema';
 import type { SpMetadata } from '../core/idp/sp-metadata';
 import type { ClaimsPreview } from '../core/vendors/claims-preview';
-import type { AttackPackRun, Diagnosis, FlowRunView, PresetView, ScenarioFileView, ScenarioRunView, SetupCheckView, VendorView, WorkspaceView } from './views';
+import type { AttackPackRun, Diagnosis, FlowRunView, PresetView, RunComparison, RunLogPage, ScenarioFileView, ScenarioRunView, SetupCheckView, VendorView, WorkspaceView } from './views';
 
 export const FlowKind = z.enum(['sp-initiated', 'idp-initiated', 'sp-logout']);
 
@@ -52,6 +52,20 @@ export const API_ARGS = {
   /** Delete users from an SP's own directory, as its admin would: the next sign-in provisions them anew. */
   'vendors.deleteUsers': z.object({ vendorId: z.string().min(1), userIds: z.array(z.string().min(1)).min(1) }),
   'runs.list': z.object({}),
+  /** The sign-in logs: the newest runs that match, a page at a time. */
+  'runs.query': z.object({
+    text: z.string().max(500).optional(),
+    user: z.string().optional(),
+    app: z.string().optional(),
+    status: z.enum(['success', 'failure']).optional(),
+    code: z.string().optional(),
+    source: z.enum(['run', 'reproduced', 'replayed', 'external']).optional(),
+    offset: z.int().min(0).default(0),
+    limit: z.int().min(1).max(500).default(100),
+  }),
+  /** One logged run, whole: trace, XML, report, page. */
+  'runs.get': z.object({ runId: z.string().regex(/^[0-9a-f]{16}$/) }),
+  'runs.compare': z.object({ a: z.string().regex(/^[0-9a-f]{16}$/), b: z.string().regex(/^[0-9a-f]{16}$/) }),
   'attributeSets.save': z.object({ set: AttributeSet }),
   'attributeSets.delete': z.object({ id: z.string() }),
   'flows.run': z.object({
@@ -109,6 +123,9 @@ export interface ApiResults {
   'vendors.deleteGeneric': WorkspaceView;
   'vendors.deleteUsers': VendorView;
   'runs.list': FlowRunView[];
+  'runs.query': RunLogPage;
+  'runs.get': FlowRunView;
+  'runs.compare': RunComparison;
   'attributeSets.save': WorkspaceView;
   'attributeSets.delete': WorkspaceView;
   'flows.run': FlowRunView;

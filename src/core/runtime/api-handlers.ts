@@ -9,6 +9,7 @@ import { genericProfile } from '../vendors/generic';
 import { createVendorApp } from '../vendors/vendor-app';
 import { listPresets, listWorkspaceScenarios, readScenarioText, runPreset, runScenarioView, runWorkspaceScenario, saveWorkspaceScenario } from './scenario-ops';
 import { diagnoseText, exportRun } from './trace-ops';
+import { compareLogged, loggedRun, queryLog } from './log-ops';
 import { attackWorkspaceVendor } from './attack-ops';
 import { createApp, deleteApp, deleteGenericSp, rolesFromAcceptedValues } from './app-ops';
 import { parseSpMetadata } from '../idp/sp-metadata';
@@ -176,6 +177,9 @@ const HANDLERS: Handlers = {
     return rt.vendorView(vendorId);
   },
   'runs.list': async (rt) => rt.recentRuns(),
+  'runs.query': async (rt, { offset, limit, ...filter }) => queryLog(rt, filter, { offset, limit }),
+  'runs.get': async (rt, { runId }) => loggedRun(rt, runId),
+  'runs.compare': async (rt, { a, b }) => compareLogged(rt, a, b),
   'attributeSets.save': async (rt, { set }) => {
     const sets = rt.ws.attributeSets;
     const i = sets.findIndex((s) => s.id === set.id);

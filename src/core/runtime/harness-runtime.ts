@@ -12,7 +12,8 @@ import { entraIssuer } from '../idp/urls';
 import type { VendorSp } from '../vendors/vendor-sp';
 import type { AttributeSet, VendorInstance, Workspace } from '../workspace/schema';
 import { WorkspaceStore, type LoadProblem } from '../workspace/store';
-import type { AppView, FlowRunView, VendorView, WorkspaceView } from '../../shared/views';
+import type { AppView, FlowRunView, RunLogEntry, VendorView, WorkspaceView } from '../../shared/views';
+import { RunLog } from '../runs/run-log';
 import { instantiateVendor } from './vendor-instances';
 import { OutsideRuns } from './outside-runs';
 import { outsideRunScenario } from './outside-scenario';
@@ -40,12 +41,24 @@ export interface RuntimeOptions {
   https?: { port?: number };
   /** What a fresh folder starts with: the demo (tenant, an app and SP per vendor) or the demo tenant alone. */
   seed?: 'demo' | 'tenant';
+  /** The sign-in logs: how many runs to keep (default 10,000), or false to keep runs in memory only. */
+  runLog?: false | { max?: number };
+}
+
+/** What a run is logged as, besides its result. */
+export interface RunRequest {
+  vendorId: string;
+  flow: FlowResult['flow'];
+  user?: string;
+  attributeSetId?: string;
+  source: RunLogEntry['source'];
 }
 
 interface FlowRun extends FlowRunView {
   agent: UserAgent;
 }
 
+/** Runs kept whole in memory (with their browser, for a logout); older ones are read back from the log. */
 const MAX_RUNS = 50;
 
 /** The vendor ID runs by outside SPs are filed under. */
@@ -85,6 +98,8 @@ export class HarnessRuntime {
     readonly harness: RunningHarness,
     readonly vendors: Map<string, VendorSp<unknown>>,
     readonly clock: Clock,
+    /** The sign-in logs: every run, kept in the workspace. */
+    readonly log: RunLog,
   ) {}
 
   static async open(opts: RuntimeOptions): Promise<HarnessRuntime> {
@@ -119,7 +134,8 @@ export class HarnessRuntime {
       ...(opts.readOnly ? {} : { onTenantKeys: () => void store.saveTenant(ws.tenant) }),
     });
     const problems = [...loaded.problems];
-    const rt = new HarnessRuntime(overrides, store, ws, problems, harness, new Map(), clock);
+    const log = await RunLog.open(opts.dir, { readOnly: Boolean(opts.readOnly) || opts.runLog === false, ...(opts.runLog ? { max: opts.runLog.max ?? undefined } : {}) });
+    const rt = new HarnessRuntime(overrides, store, ws, problems, harness, new Map(), clock, log);
     for (const entry of ws.vendors) {
       try {
         await rt.mountVendor(entry);
@@ -132,7 +148,7 @@ export class HarnessRuntime {
     keep = (result) => {
       const o = result.outcome;
       const scenario = outsideRunScenario(result, { tenant: rt.ws.tenant, apps: rt.ws.apps, urls: harness.urls, now: clock.now() });
-      rt.rememberRun({ vendorId: OUTSIDE_SP, flow: 'external', ...(o.status === 'issued' && o.user ? { user: o.user } : {}) }, result, scenario);
+      rt.rememberRun({ vendorId: OUTSIDE_SP, flow: 'external', source: 'external', ...(o.status === 'issued' && o.user ? { user: o.user } : {}) }, result, scenario);
     };
     rt.apiToken = newApiToken();
     harness.host.mount('/api/rpc/', webApiHandler(rt, rt.apiToken));
@@ -156,6 +172,7 @@ export class HarnessRuntime {
 
   async close(): Promise<void> {
     await this.harness.stop();
+    await this.log.flush();
   }
 
   // ---- views ------------------------------------------------------------------------------------------
@@ -269,7 +286,7 @@ export class HarnessRuntime {
       }
       const scenario = before(result);
       await this.saveVendor(req.vendorId);
-      return this.remember(req, result, agent, scenario);
+      return this.remember({ ...req, source: 'run' }, result, agent, scenario);
     } finally {
       if (user) this.overrides.delete(user.objectid);
     }
@@ -304,12 +321,12 @@ export class HarnessRuntime {
         : undefined;
   }
 
-  /** Keeps a run for the UI (its page, its browser for a logout, the scenario that replays it). */
-  rememberRun(req: { vendorId: string; flow: FlowResult['flow']; user?: string; attributeSetId?: string }, result: FlowResult, scenario?: Scenario): FlowRunView {
+  /** Keeps a run for the UI (its page, its browser for a logout, the scenario that replays it) and logs it. */
+  rememberRun(req: RunRequest, result: FlowResult, scenario?: Scenario): FlowRunView {
     return this.remember(req, result, new UserAgent(this.harness.flowEnv.transport), scenario);
   }
 
-  private remember(req: { vendorId: string; flow: FlowResult['flow']; user?: string; attributeSetId?: string }, result: FlowResult, agent: UserAgent, scenario?: Scenario): FlowRunView {
+  private remember(req: RunRequest, result: FlowResult, agent: UserAgent, scenario?: Scenario): FlowRunView {
     const id = randomBytes(8).toString('hex');
     const view: FlowRunView = {
       id,
@@ -321,18 +338,56 @@ export class HarnessRuntime {
     };
     this.runs.set(id, { ...view, agent });
     if (this.runs.size > MAX_RUNS) this.runs.delete(this.runs.keys().next().value!);
+    this.log.append(logEntry(view, req.source, this.names(req.vendorId, scenario)), view);
     return view;
   }
 
-  /** The runs kept (headless, reproduced, and those of outside SPs), newest first. */
+  /** The SP's and the enterprise app's display names, as the sign-in logs show them. */
+  private names(vendorId: string, scenario: Scenario | undefined): { sp: string; app?: string } {
+    const entry = this.ws.vendors.find((v) => v.id === vendorId);
+    const app = scenario?.app.displayName ?? (entry?.appObjectId ? this.ws.apps.find((a) => a.objectId === entry.appObjectId)?.displayName : undefined);
+    const sp = this.vendors.get(vendorId)?.profile.displayName ?? (scenario ? safeDisplayName(scenario) : undefined) ?? (vendorId === OUTSIDE_SP ? 'Your SP' : vendorId);
+    return { sp, ...(app ? { app } : {}) };
+  }
+
+  /** The runs kept in memory (headless, reproduced, and those of outside SPs), newest first. */
   recentRuns(): FlowRunView[] {
     return [...this.runs.values()].reverse().map(({ agent: _agent, ...view }) => view);
   }
 
-  run(id: string): FlowRunView | undefined {
+  /** A run, from memory or read back from the sign-in logs. */
+  async findRun(id: string): Promise<FlowRunView | undefined> {
     const r = this.runs.get(id);
-    if (!r) return undefined;
-    const { agent: _agent, ...view } = r;
-    return view;
+    if (r) {
+      const { agent: _agent, ...view } = r;
+      return view;
+    }
+    return this.log.get(id);
   }
+}
+
+function safeDisplayName(scenario: Scenario): string | undefined {
+  try {
+    return resolveProfile(scenario.vendor).displayName;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sign-in log's line for a run. */
+export function logEntry(view: FlowRunView, source: RunLogEntry['source'], names: { sp: string; app?: string }): RunLogEntry {
+  const o = view.result.outcome;
+  return {
+    id: view.id,
+    at: view.result.startedAt,
+    durationMs: view.result.durationMs,
+    source,
+    flow: view.request.flow,
+    vendorId: view.vendorId,
+    ...names,
+    ...(view.request.user ? { user: view.request.user } : {}),
+    status: o.status === 'error' ? 'failure' : 'success',
+    result: o.status === 'error' ? o.code : o.status,
+    ...(o.status === 'error' ? { message: o.message } : {}),
+  };
 }

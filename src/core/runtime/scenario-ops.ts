@@ -34,16 +34,16 @@ export function listPresets(): PresetView[] {
 }
 
 /** Runs a scenario in its own sandbox (never the workspace) and keeps the run for the UI. */
-export async function runScenarioView(rt: HarnessRuntime, scenario: Scenario): Promise<ScenarioRunView> {
+export async function runScenarioView(rt: HarnessRuntime, scenario: Scenario, source: 'reproduced' | 'replayed' = 'replayed'): Promise<ScenarioRunView> {
   const run = await runScenario(scenario);
-  const view = rt.rememberRun({ vendorId: scenario.vendor.profile, flow: run.result.flow, ...(scenario.flow.user ? { user: scenario.flow.user } : {}) }, run.result, scenario);
+  const view = rt.rememberRun({ vendorId: scenario.vendor.profile, flow: run.result.flow, source, ...(scenario.flow.user ? { user: scenario.flow.user } : {}) }, run.result, scenario);
   return { run: view, matches: run.matches, expected: run.expected, outcome: run.outcome, scenario, text: serializeScenario(scenario), fileName: scenarioFileName(scenario) };
 }
 
 export function runPreset(rt: HarnessRuntime, id: string): Promise<ScenarioRunView> {
   const preset = presetById(id);
   if (!preset) throw new CoreError('PRESET_NOT_FOUND', `No preset "${id}".`);
-  return runScenarioView(rt, preset.build());
+  return runScenarioView(rt, preset.build(), 'reproduced');
 }
 
 export function readScenarioText(text: string, source: string): Scenario {

@@ -9,11 +9,12 @@ import { hopsToSamlTracer } from '../trace/saml-tracer';
 import { serializeScenario } from '../scenarios/scenario-file';
 import { scenarioFileName } from '../scenarios/scenario-files';
 import type { HarnessRuntime } from './harness-runtime';
+import { DEFAULT_MAX_RUNS } from '../runs/run-log';
 
 /** A run as a HAR file or SAML-tracer export (to hand to someone, or to diagnose), or as a scenario file. */
-export function exportRun(rt: HarnessRuntime, runId: string, format: 'har' | 'saml-tracer' | 'scenario'): { fileName: string; text: string } {
-  const run = rt.run(runId);
-  if (!run) throw new CoreError('RUN_NOT_FOUND', `No run ${runId}; runs are kept until the app restarts (the last 50).`);
+export async function exportRun(rt: HarnessRuntime, runId: string, format: 'har' | 'saml-tracer' | 'scenario'): Promise<{ fileName: string; text: string }> {
+  const run = await rt.findRun(runId);
+  if (!run) throw new CoreError('RUN_NOT_FOUND', `No run ${runId} in the sign-in logs (it may have been pruned: the newest ${DEFAULT_MAX_RUNS.toLocaleString('en')} are kept).`);
   const stamp = run.result.startedAt.replace(/[:.]/g, '-');
   if (format === 'scenario') {
     if (!run.scenario) throw new CoreError('NO_SCENARIO', 'This run has no enterprise app to replay it with.');

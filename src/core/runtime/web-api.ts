@@ -20,7 +20,7 @@ export function webApiHandler(rt: HarnessRuntime, token: string): VirtualHandler
   return async (req) => {
     const host = req.headers.host ?? '';
     if (!/^127\.0\.0\.1:\d+$|^localhost:\d+$/.test(host)) return text('Forbidden host.', 403);
-    if (req.url.pathname.startsWith('/api/flows/')) return flowPage(rt, req.url.pathname);
+    if (req.url.pathname.startsWith('/api/flows/')) return await flowPage(rt, req.url.pathname);
     if (req.method !== 'POST' || !req.url.pathname.startsWith(RPC_PATH)) return text('Not found', 404);
     if (!sameToken(req.headers[TOKEN_HEADER] ?? '', token)) return text('Missing or wrong API token.', 401);
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return text('The API takes application/json.', 415);
@@ -40,9 +40,9 @@ function json(body: unknown, status: number) {
 }
 
 /** The page a flow ended on, shown in the UI's outcome frame: no scripts, its own styles only. */
-function flowPage(rt: HarnessRuntime, path: string) {
-  const m = /^\/api\/flows\/([0-9a-f]+)\/page$/.exec(path);
-  const page = m ? rt.run(m[1]!)?.result.page : undefined;
+async function flowPage(rt: HarnessRuntime, path: string) {
+  const m = /^\/api\/flows\/([0-9a-f]{16})\/page$/.exec(path);
+  const page = m ? (await rt.findRun(m[1]!))?.result.page : undefined;
   if (!page) return text('No such flow page.', 404);
   return {
     ...html(page.html, 200),

@@ -31,14 +31,14 @@ async function fsyncDir(dir: string): Promise<void> {
  * Writes a file so that a reader (or a crash) only ever sees the old content or the new: the data goes to a
  * temporary file in the same directory, is flushed to disk, and replaces the target with one rename.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   await withFileLock(path, async () => {
     const dir = dirname(path);
     await mkdir(dir, { recursive: true });
     const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     const fh = await open(tmp, 'w');
     try {
-      await fh.writeFile(content, 'utf8');
+      await fh.writeFile(content);
       await fh.sync();
     } finally {
       await fh.close();

@@ -1,0 +1,30 @@
+import { CoreError } from '../errors';
+import { compareRuns } from '../runs/compare-runs';
+import { queryRunLog } from '../runs/query';
+import type { FlowRunView, RunComparison, RunLogEntry, RunLogFilter, RunLogPage } from '../../shared/views';
+import type { HarnessRuntime } from './harness-runtime';
+
+/** The sign-in logs screen's page: the newest matching runs, and whether the log has a problem to tell. */
+export function queryLog(rt: HarnessRuntime, filter: RunLogFilter, page: { offset: number; limit: number }): RunLogPage {
+  const result = queryRunLog(rt.log.entries(), filter, page);
+  const unreadable = rt.log.unreadable ? `${rt.log.unreadable} line(s) of runs/index.jsonl could not be read and were skipped.` : undefined;
+  const problem = rt.log.writeProblem ?? unreadable;
+  return { ...result, ...(problem ? { problem } : {}) };
+}
+
+function entry(rt: HarnessRuntime, id: string): RunLogEntry {
+  const e = rt.log.entries().find((x) => x.id === id);
+  if (!e) throw new CoreError('RUN_NOT_FOUND', `No run ${id} in the sign-in logs.`);
+  return e;
+}
+
+export async function loggedRun(rt: HarnessRuntime, id: string): Promise<FlowRunView> {
+  entry(rt, id);
+  const run = await rt.findRun(id);
+  if (!run) throw new CoreError('RUN_NOT_FOUND', `No run ${id} in the sign-in logs, or its file (runs/${id}.json.gz) cannot be read.`);
+  return run;
+}
+
+export async function compareLogged(rt: HarnessRuntime, a: string, b: string): Promise<RunComparison> {
+  return compareRuns({ entry: entry(rt, a), run: await loggedRun(rt, a) }, { entry: entry(rt, b), run: await loggedRun(rt, b) });
+}
