@@ -11,6 +11,7 @@ import { DiagnoseScreen } from './screens/DiagnoseScreen';
 import { ReproduceScreen } from './screens/ReproduceScreen';
 import { ScenariosScreen } from './screens/ScenariosScreen';
 import { AttacksScreen } from './screens/AttacksScreen';
+import { SignInLogsScreen } from './screens/SignInLogsScreen';
 
 function NavButton({ route, label, current }: { route: Route; label: string; current: boolean }) {
   const go = useUi((s) => s.go);
@@ -39,6 +40,7 @@ function Sidebar() {
       <NavButton route={{ screen: 'vendors', id: NEW_SP }} label="+ New service provider" current={route.screen === 'vendors' && route.id === NEW_SP} />
       <h2>Flows</h2>
       <NavButton route={{ screen: 'run' }} label="Run a flow" current={route.screen === 'run'} />
+      <NavButton route={{ screen: 'logs' }} label="Sign-in logs" current={route.screen === 'logs'} />
       <h2>Support</h2>
       <NavButton route={{ screen: 'diagnose' }} label="Diagnose a capture" current={route.screen === 'diagnose'} />
       <NavButton route={{ screen: 'reproduce' }} label="Reproduce an error" current={route.screen === 'reproduce'} />
@@ -103,6 +105,8 @@ function Screen() {
       return <ScenariosScreen />;
     case 'attacks':
       return <AttacksScreen />;
+    case 'logs':
+      return <SignInLogsScreen {...(route.id ? { id: route.id } : {})} />;
     case 'run':
       return <RunScreen {...(route.vendor ? { vendor: route.vendor } : {})} {...(route.flow ? { flow: route.flow } : {})} />;
   }

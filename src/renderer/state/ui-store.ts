@@ -15,7 +15,8 @@ export type Route =
   | { screen: 'diagnose' }
   | { screen: 'reproduce'; source?: string }
   | { screen: 'scenarios' }
-  | { screen: 'attacks' };
+  | { screen: 'attacks' }
+  | { screen: 'logs'; id?: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'apps') return { screen: 'apps', ...(id ? { id } : {}), tab: (tab as 'claims') ?? 'basic' };
   if (screen === 'vendors') return { screen: 'vendors', ...(id ? { id } : {}) };
   if (screen === 'diagnose' || screen === 'scenarios' || screen === 'attacks') return { screen };
+  if (screen === 'logs') return { screen: 'logs', ...(id ? { id } : {}) };
   if (screen === 'reproduce') return { screen: 'reproduce', ...(id ? { source: id } : {}) };
   if (screen === 'run') return { screen: 'run', ...(q.get('vendor') ? { vendor: q.get('vendor')! } : {}), ...(q.get('flow') ? { flow: q.get('flow')! } : {}) };
   return { screen: 'tenant', tab: (id as 'groups') ?? 'users' };
@@ -41,6 +43,8 @@ export function routeHash(r: Route): string {
     case 'scenarios':
     case 'attacks':
       return `#/${r.screen}`;
+    case 'logs':
+      return r.id ? `#/logs/${r.id}` : '#/logs';
     case 'reproduce':
       return r.source ? `#/reproduce/${r.source}` : '#/reproduce';
     case 'run':

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import { handleApiCall } from '../../src/core/runtime/api-handlers';
+import { listPresets } from '../../src/core/runtime/scenario-ops';
+import { launchChromium, openUi, shot, startWebMode, UI_DIR } from '../support/web-ui';
+import { seriousViolations } from '../support/axe';
+
+let browser: Browser;
+let rt: HarnessRuntime;
+let workspace: string;
+let page: Page;
+let errors: string[];
+
+const ADELE = 'adele.vance@contoso.com';
+const MEGAN = 'megan.bowen@contoso.com';
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  ({ rt, workspace } = await startWebMode());
+  // Several runs of every kind but an outside SP's: two headless runs and a reproduced error.
+  await rt.runFlow({ vendorId: 'cloudinary', flow: 'idp-initiated', user: ADELE });
+  await rt.runFlow({ vendorId: 'cloudinary', flow: 'idp-initiated', user: MEGAN });
+  await rt.runFlow({ vendorId: 'huggingface', flow: 'idp-initiated', user: ADELE });
+  await handleApiCall(rt, 'presets.run', { id: listPresets().find((p) => p.code === 'AADSTS50011')!.id });
+  ({ page, errors } = await openUi(browser, `${rt.origin}/#/logs`, { width: 1440, height: 900 }));
+});
+afterAll(async () => {
+  await browser?.close();
+  await rt?.close();
+  await rm(workspace, { recursive: true, force: true });
+});
+
+const rows = () => page.getByTestId('log-row');
+const inViewport = (testId: string) =>
+  page.getByTestId(testId).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
+
+describe('web mode in Chromium: the sign-in logs', () => {
+  it('list every run, newest first, and filter them', async () => {
+    await expect.poll(() => rows().count()).toBe(4);
+    expect(await rows().first().textContent()).toContain('AADSTS50011');
+    expect(await page.getByTestId('log-count').textContent()).toBe('4 shown of 4 matching · 4 in the log');
+    await shot(page, '42-sign-in-logs');
+
+    await page.selectOption('select[name=status]', 'failure');
+    await expect.poll(() => rows().count()).toBe(1);
+    await page.selectOption('select[name=status]', '');
+    await page.selectOption('select[name=user]', MEGAN);
+    await expect.poll(() => rows().count()).toBe(1);
+    await page.selectOption('select[name=user]', '');
+    await page.fill('input[name=log-search]', 'hugging');
+    await expect.poll(() => rows().count()).toBe(1);
+    await page.fill('input[name=log-search]', '');
+    await expect.poll(() => rows().count()).toBe(4);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('survive a reload and a restart of the host', async () => {
+    await page.reload();
+    await page.waitForSelector('[data-app-ready="true"]');
+    await expect.poll(() => rows().count()).toBe(4);
+
+    await rt.close();
+    rt = await HarnessRuntime.open({ dir: workspace, uiDir: UI_DIR });
+    await page.goto(`${rt.origin}/#/logs`);
+    await page.waitForSelector('[data-app-ready="true"]');
+    await expect.poll(() => rows().count()).toBe(4);
+    await shot(page, '43-sign-in-logs-after-restart');
+  });
+
+  it('open a run whole, in view and focused, with its trace, page and exports', async () => {
+    await rows().nth(1).getByRole('button').click();
+    await page.getByTestId('log-run').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('log-run');
+    expect(await inViewport('log-run')).toBe(true);
+    expect(await page.getByTestId('log-run').getByTestId('outcome').getAttribute('data-status')).toBe('signed-in');
+    expect(await page.getByTestId('log-run').getByTestId('report').getAttribute('data-ok')).toBe('true');
+    // The page it ended on is served from the log after the restart.
+    const frame = page.getByTestId('log-run').locator('iframe');
+    expect(await frame.count()).toBe(1);
+    expect((await page.request.get(`${rt.origin}${await frame.getAttribute('src')}`)).status()).toBe(200);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('log-run').getByRole('button', { name: 'Download HAR' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^huggingface-.*\.har$/);
+    await shot(page, '44-sign-in-log-run');
+  });
+
+  it('compare two runs: the claims, set-up and checks that differ', async () => {
+    // The two Cloudinary runs: Adele's and Megan's.
+    await rows().nth(3).getByRole('checkbox').check();
+    await rows().nth(2).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Compare the two runs' }).click();
+    const cmp = page.getByTestId('run-comparison');
+    await cmp.waitFor();
+    expect(await inViewport('run-comparison')).toBe(true);
+    const nameId = cmp.locator('tr[data-kind=claim]', { hasText: 'NameID' });
+    expect(await nameId.getAttribute('data-same')).toBe('false');
+    expect(await nameId.textContent()).toContain(ADELE);
+    expect(await nameId.textContent()).toContain(MEGAN);
+    await shot(page, '45-two-runs-compared');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
