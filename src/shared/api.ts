@@ -75,6 +75,8 @@ export const API_ARGS = {
     attributeSetId: z.string().optional(),
     /** Reuse the browser of an earlier run (its Entra and SP sessions), e.g. to log out. */
     browserOf: z.string().optional(),
+    /** SP-initiated: the SP sends no login_hint, so Entra shows its account picker. */
+    accountPicker: z.boolean().optional(),
   }),
   'runs.export': z.object({ runId: z.string().regex(/^[0-9a-f]{16}$/), format: z.enum(['har', 'saml-tracer', 'scenario']) }),
   'attacks.run': z.object({ vendorId: z.string().min(1) }),

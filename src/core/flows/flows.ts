@@ -46,6 +46,8 @@ export interface SignInOptions {
   agent?: UserAgent;
   /** The answer to an MFA prompt (default: approve); 'unavailable': the user has no method to answer with. */
   mfa?: 'approve' | 'deny' | 'unavailable';
+  /** SP-initiated: the SP sends no login_hint (as "Use another account" does), so Entra's account picker shows. */
+  accountPicker?: boolean;
 }
 
 /** Picks the user on the account picker if Entra shows it; a flow without a user stops there. */
@@ -145,10 +147,12 @@ export function runSpInitiated(env: FlowEnv, site: SpSite, opts: SignInOptions &
     const start = new URL(site.urls.signOnUrl);
     if (opts.relayState !== undefined) start.searchParams.set('RelayState', opts.relayState);
     if (opts.passive) start.searchParams.set('isPassive', 'true');
+    const pick: Record<string, string> = opts.accountPicker ? { prompt: 'select_account' } : {};
+    for (const [k, v] of Object.entries(pick)) start.searchParams.set(k, v);
     let page = await a.navigate(start.toString());
     const emailForm = page.html?.pageKind === 'sp-sign-on' ? page.html.forms.find((f) => 'email' in f.fields) : undefined;
     const email = opts.email ?? opts.user;
-    if (emailForm && email) page = await a.submit(emailForm, { email });
+    if (emailForm && email) page = await a.submit(emailForm, { email, ...pick });
     return pickAccount(a, page, opts.user, opts.mfa);
   });
 }

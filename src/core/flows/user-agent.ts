@@ -25,6 +25,8 @@ export interface Hop {
   page?: { title: string; kind?: string; aadsts?: number; message?: string };
   /** Frames the page loads (Entra's front-channel logout notifications to the session's other apps). */
   frames?: string[];
+  /** The HTML page as the browser got it, for the storyboard (redirects have none). */
+  body?: string;
   /** How the hop came about; 'captured' for hops read from a HAR file or a SAML-tracer export. */
   cause: 'navigate' | 'redirect' | 'auto-post' | 'form' | 'captured';
   durationMs: number;
@@ -146,6 +148,7 @@ export class UserAgent {
       ...(contentType ? { contentType } : {}),
       ...(req.form ? { form: req.form } : {}),
       ...(html ? { page: pageSummary(html) } : {}),
+      ...(html && !(status >= 300 && status < 400) ? { body } : {}),
       ...(html && frames(html).length ? { frames: frames(html).map((u) => this.realUrl(u)) } : {}),
     });
     const page: Page = { url: real.toString(), status, body, ...(html ? { html } : {}) };

@@ -200,6 +200,7 @@ const HANDLERS: Handlers = {
       ...(args.user ? { user: args.user } : {}),
       ...(args.attributeSetId ? { attributeSetId: args.attributeSetId } : {}),
       ...(args.browserOf ? { browserOf: args.browserOf } : {}),
+      ...(args.accountPicker ? { accountPicker: true } : {}),
     }),
   'runs.export': async (rt, { runId, format }) => exportRun(rt, runId, format),
   'attacks.run': async (rt, { vendorId }) => attackWorkspaceVendor(rt, vendorId),

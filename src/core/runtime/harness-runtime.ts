@@ -45,6 +45,17 @@ export interface RuntimeOptions {
   runLog?: false | { max?: number };
 }
 
+export interface FlowRequest {
+  vendorId: string;
+  flow: FlowResult['flow'];
+  user?: string;
+  attributeSetId?: string;
+  /** Reuse the browser of an earlier run (its sessions), e.g. to log out. */
+  browserOf?: string;
+  /** SP-initiated: the SP sends no login_hint, so Entra's account picker shows. */
+  accountPicker?: boolean;
+}
+
 /** What a run is logged as, besides its result. */
 export interface RunRequest {
   vendorId: string;
@@ -258,13 +269,13 @@ export class HarnessRuntime {
    * Runs a flow for a vendor, with its enterprise app and, for one flow, an attribute set applied to the user.
    * Runs are serialised so an attribute set applies to exactly its run.
    */
-  runFlow(req: { vendorId: string; flow: FlowResult['flow']; user?: string; attributeSetId?: string; browserOf?: string }): Promise<FlowRunView> {
+  runFlow(req: FlowRequest): Promise<FlowRunView> {
     const next = this.running.then(() => this.runNow(req));
     this.running = next.catch(() => undefined);
     return next;
   }
 
-  private async runNow(req: { vendorId: string; flow: FlowResult['flow']; user?: string; attributeSetId?: string; browserOf?: string }): Promise<FlowRunView> {
+  private async runNow(req: FlowRequest): Promise<FlowRunView> {
     const sp = this.vendor(req.vendorId);
     const entry = this.entry(req.vendorId);
     const env = this.harness.flowEnv;
@@ -276,7 +287,7 @@ export class HarnessRuntime {
     if (set && user) this.overrides.set(user.objectid, set.values);
     try {
       const upn = user?.attributes.userprincipalname;
-      const opts = { agent, ...(upn ? { user: upn, email: user?.attributes.mail ?? upn } : {}) };
+      const opts = { agent, ...(upn ? { user: upn, email: user?.attributes.mail ?? upn } : {}), ...(req.accountPicker ? { accountPicker: true } : {}) };
       let result: FlowResult;
       if (req.flow === 'sp-logout') result = await runSpLogout(env, sp.site, agent);
       else if (req.flow === 'sp-initiated') result = await runSpInitiated(env, sp.site, opts);

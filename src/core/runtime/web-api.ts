@@ -39,13 +39,17 @@ function json(body: unknown, status: number) {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
 }
 
-/** The page a flow ended on, shown in the UI's outcome frame: no scripts, its own styles only. */
+/**
+ * A page of a run, shown in the UI's frames: the one it ended on (/page) or any hop's (/hops/<n>, the storyboard).
+ * No scripts run: the page's own styles only.
+ */
 async function flowPage(rt: HarnessRuntime, path: string) {
-  const m = /^\/api\/flows\/([0-9a-f]{16})\/page$/.exec(path);
-  const page = m ? (await rt.findRun(m[1]!))?.result.page : undefined;
-  if (!page) return text('No such flow page.', 404);
+  const m = /^\/api\/flows\/([0-9a-f]{16})\/(?:page|hops\/(\d{1,3}))$/.exec(path);
+  const run = m ? await rt.findRun(m[1]!) : undefined;
+  const body = m?.[2] === undefined ? run?.result.page?.html : run?.result.hops[Number(m[2])]?.body;
+  if (body === undefined) return text('No such flow page.', 404);
   return {
-    ...html(page.html, 200),
+    ...html(body, 200),
     headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox" },
   };
 }

@@ -88,7 +88,9 @@ export class SpSite {
     const isPassive = req.url.searchParams.get('isPassive') === 'true';
     const out = await this.core.loginRequest({ ...(relayState !== undefined ? { relayState } : {}), isPassive });
     if (!out.ok) return rendered(this.behaviour.renderError({ code: out.error.code, message: out.error.message, httpStatus: 409 }, undefined));
-    const hint = email ?? req.url.searchParams.get('login_hint');
+    // Asked to let the user pick (prompt=select_account), the SP names no account to Entra.
+    const pick = (req.form.prompt ?? req.url.searchParams.get('prompt')) === 'select_account';
+    const hint = pick ? undefined : (email ?? req.url.searchParams.get('login_hint'));
     return redirect(hint ? `${out.value.url}&login_hint=${encodeURIComponent(hint)}` : out.value.url);
   }
 
