@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { parse } from 'node-html-parser';
 import { html, text, type VirtualHandler } from '../host/http-types';
 import { RPC_PATH } from '../../shared/api';
 import { handleApiCall } from './api-handlers';
@@ -49,7 +50,16 @@ async function flowPage(rt: HarnessRuntime, path: string) {
   const body = m?.[2] === undefined ? run?.result.page?.html : run?.result.hops[Number(m[2])]?.body;
   if (body === undefined) return text('No such flow page.', 404);
   return {
-    ...html(body, 200),
+    ...html(withoutScripts(body), 200),
     headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox" },
   };
+}
+
+/** The frame may not run scripts; removing them draws the page as it stood (its <noscript> button shows) without the console noise. */
+function withoutScripts(body: string): string {
+  const root = parse(body, { comment: true });
+  const scripts = root.querySelectorAll('script');
+  if (!scripts.length) return body;
+  for (const el of scripts) el.remove();
+  return root.toString();
 }

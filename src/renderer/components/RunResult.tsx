@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import type { FlowRunView, ProvisioningDiff } from '../../shared/views';
 import { Checklist } from './Checklist';
 import { DiffView } from './DiffView';
 import { OutcomePanel } from '../screens/run/OutcomePanel';
 import { TraceView } from '../screens/run/TraceView';
 import { RunActions } from './RunActions';
+import { Storyboard } from '../screens/run/Storyboard';
 
 /** Entra's reading of the AuthnRequest an outside SP sent (the SP's own checks are the SP's). */
 function AuthnRequestPanel({ finding }: { finding: NonNullable<FlowRunView['result']['authnRequest']> }) {
@@ -21,14 +23,32 @@ function AuthnRequestPanel({ finding }: { finding: NonNullable<FlowRunView['resu
   );
 }
 
-/** A finished run: how it ended, the page, the provisioning diff, the SP's report and the trace. */
+/** A finished run: how it ended, the page, the provisioning diff, the SP's report and the trace; or its storyboard. */
 export function RunResult({ run }: { run: FlowRunView }) {
+  const [view, setView] = useState<'result' | 'storyboard'>('result');
+  const pages = run.result.hops.filter((h) => h.body !== undefined).length;
+  return (
+    <>
+      <RunActions run={run} />
+      <div className="tabs" role="tablist" aria-label="How to show the run">
+        <button role="tab" aria-selected={view === 'result'} onClick={() => setView('result')}>
+          Result and trace
+        </button>
+        <button role="tab" aria-selected={view === 'storyboard'} onClick={() => setView('storyboard')} disabled={pages === 0}>
+          Storyboard ({pages} page{pages === 1 ? '' : 's'})
+        </button>
+      </div>
+      {view === 'storyboard' ? <Storyboard run={run} /> : <ResultAndTrace run={run} />}
+    </>
+  );
+}
+
+function ResultAndTrace({ run }: { run: FlowRunView }) {
   const o = run.result.outcome;
   const diff = o.status === 'signed-in' ? (o.details?.diff as ProvisioningDiff | undefined) : undefined;
   const report = run.result.report;
   return (
     <>
-      <RunActions run={run} />
       <div className="split" data-testid="run-result">
         <div>
           <OutcomePanel run={run} />

@@ -15,6 +15,7 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
   const [flow, setFlow] = useState<Flow>((initialFlow as Flow) ?? (vendor?.flows.idpInitiated ? 'idp-initiated' : 'sp-initiated'));
   const [user, setUser] = useState(view!.tenant.users[0]?.attributes.userprincipalname ?? '');
   const [setId, setSetId] = useState('');
+  const [picker, setPicker] = useState(false);
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -29,6 +30,7 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
       user,
       ...(setId ? { attributeSetId: setId } : {}),
       ...(flow === 'sp-logout' && current ? { browserOf: current.id } : {}),
+      ...(flow === 'sp-initiated' && picker ? { accountPicker: true } : {}),
     });
   // Ctrl+Enter (⌘+Enter) runs from anywhere on the screen, as in a query editor.
   useEffect(() => {
@@ -77,6 +79,11 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
               ))}
             </select>
           </label>
+          {flow === 'sp-initiated' ? (
+            <label className="check" style={{ marginBottom: 14 }} title="The SP sends no login_hint, as after “Use another account”: Entra shows its account picker.">
+              <input type="checkbox" name="account-picker" checked={picker} onChange={(e) => setPicker(e.target.checked)} /> Through Entra's account picker
+            </label>
+          ) : null}
           <button className="btn primary" onClick={go} disabled={running || !vendorId} style={{ marginBottom: 10 }} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run (Ctrl+Enter)">
             {running ? 'Running…' : 'Run'}
           </button>

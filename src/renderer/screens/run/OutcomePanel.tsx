@@ -1,15 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { FlowRunView } from '../../../shared/views';
-import { hostUrl } from '../../api/client';
+import { BrowserFrame } from '../../components/BrowserFrame';
 
 /** How the flow ended, and the page the user ended on (the vendor's page, or Entra's error page). */
 export function OutcomePanel({ run }: { run: FlowRunView }) {
   const o = run.result.outcome;
-  const [src, setSrc] = useState<string | undefined>();
-  useEffect(() => {
-    if (run.pageUrl) void hostUrl(run.pageUrl).then(setSrc);
-    else setSrc(undefined);
-  }, [run]);
   return (
     <section className={`panel outcome ${o.status === 'error' ? 'error' : ''}`} aria-label="Outcome" data-testid="outcome" data-status={o.status} data-code={o.status === 'error' ? o.code : ''}>
       {o.status === 'signed-in' ? (
@@ -43,7 +37,7 @@ export function OutcomePanel({ run }: { run: FlowRunView }) {
           ) : null}
         </>
       )}
-      {src ? <iframe title="The page the flow ended on" src={src} sandbox="" data-testid="outcome-page" /> : null}
+      {run.pageUrl && run.result.page ? <BrowserFrame url={run.result.page.url} src={run.pageUrl} title="The page the flow ended on" testId="outcome-page" /> : null}
     </section>
   );
 }
