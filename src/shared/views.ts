@@ -12,6 +12,10 @@ import type { AttributeSet } from '../core/workspace/schema';
 import type { LoadProblem } from '../core/workspace/store';
 import type { Scenario, ScenarioExpectation } from '../core/scenarios/schema';
 import type { ScenarioOutcome } from '../core/scenarios/runner';
+import type { Collision } from '../core/runs/collisions';
+import type { SettingChange } from '../core/runs/settings-diff';
+
+export type { Collision, SettingChange };
 
 export type { Scenario, ScenarioExpectation, ScenarioOutcome };
 export type { ClaimRule, ClaimSource, GroupClaim, Operand, SourceAttribute, Transformation, Group, Tenant, User, FlowResult, AttributeSet, LoadProblem, SpUser, GenericSpDefinition, ProvisioningDiff, ValidationReport, CheckResult, Hop, SamlMessageView };
@@ -115,6 +119,10 @@ export interface ScenarioRunView {
   /** The scenario file's text, and a name for it. */
   text: string;
   fileName: string;
+  /** For an error: the values that collided, as sent against as held. */
+  collisions: Collision[];
+  /** For a preset: what it changed in the working set-up it starts from. */
+  changedFromBaseline?: SettingChange[];
 }
 
 export type { Diagnosis } from '../core/diagnose/diagnose';

@@ -89,6 +89,9 @@ describe('saml-harness reproduce and presets', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Outcome: 7 \(HTTP 400\) from sp: ROLE_LOOKUP_ERROR/);
     expect(r.stdout).toMatch(/Reproduced 7\./);
+    // It says why: the refused value beside the accepted ones, and the one change from the working set-up.
+    expect(r.stdout).toMatch(/What collided\n {2}Claim CloudinaryRole\n {4}sent {2}Media_Library_User {2}\(The assertion's CloudinaryRole attribute\)\n {4}held {2}\S+ {2}\(Values the vendor accepts \(case-sensitive\)\)/);
+    expect(r.stdout).toMatch(/Changed from the working set-up\n(.*\n)* {2}flow\.attributeSet\.values\.user\.extensionattribute1\.0: \(not set\) → Media_Library_User/);
     expect((await runCli(['run', file], { timeoutMs: 60_000 })).code).toBe(0);
     expect((await runCli(['reproduce', 'nope'])).code).toBe(2);
   });

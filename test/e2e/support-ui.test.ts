@@ -68,6 +68,11 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
     expect(box!.y, 'the result starts inside the window').toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(900 / 2);
     expect(await verdict().getAttribute('data-matches')).toBe('true');
+    // It explains: the requested ACS beside the configured Reply URLs, and the preset's one change, both in view.
+    const collided = page.getByTestId('collisions').locator('tr[data-collision="Reply URL"]');
+    expect(await collided.textContent()).toMatch(/AssertionConsumerServiceURL.*https:\/\/.*Reply URL.*http:\/\//);
+    expect(await page.getByTestId('baseline-diff').locator('tr[data-path="app.saml.replyUrls.0.url"]').count()).toBe(1);
+    expect((await page.getByTestId('collisions').boundingBox())!.y).toBeLessThan(900);
     await page.screenshot({ path: join(ARTIFACTS, '37-reproduce-search-result.png') });
     await search.fill('');
   });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { PRESETS, type Preset } from '../../core/scenarios/presets';
 import { lookupPreset } from '../../core/scenarios/presets/find';
 import { describeOutcome, runScenario } from '../../core/scenarios/runner';
+import { explainRun, presetBaseline } from '../../core/runs/explain';
+import { formatExplanation } from '../format-explanation';
 import { saveScenarioFile } from '../../core/scenarios/scenario-files';
 import { formatFlow } from '../format-flow';
 import { term } from '../term';
@@ -58,11 +60,14 @@ export async function reproduceCommand(args: string[]): Promise<number> {
   const preset = findPreset(positionals.join(' '));
   const scenario = preset.build();
   const run = await runScenario(scenario);
+  const baseline = presetBaseline(preset);
+  const explanation = explainRun(run.result, scenario, baseline);
   if (values.save) await saveScenarioFile(values.save, scenario);
-  if (values.json) process.stdout.write(`${JSON.stringify({ preset: preset.id, matches: run.matches, outcome: run.outcome, result: run.result }, null, 2)}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ preset: preset.id, matches: run.matches, outcome: run.outcome, ...explanation, result: run.result }, null, 2)}\n`);
   else {
     const t = term();
     process.stdout.write(`${t.bold(`${preset.id}: ${preset.title}`)}\n\n${formatFlow(run.result, t, { xml: values.xml })}`);
+    process.stdout.write(formatExplanation(explanation, t));
     process.stdout.write(`\n${run.matches ? t.green(`Reproduced ${preset.code}.`) : t.red(`Expected ${describeOutcome(run.expected)}, got ${describeOutcome(run.outcome)}.`)}${values.save ? ` Saved as ${values.save}.` : ''}\n`);
   }
   return run.matches ? 0 : 1;

@@ -1,4 +1,5 @@
 import type { FlowRunView } from '../../shared/views';
+import type { FlowResult } from '../flows/flows';
 import { descendants, attr, textOf } from '../xml/dom';
 import { NS } from '../xml/namespaces';
 import { parseXml } from '../xml/parse';
@@ -8,9 +9,13 @@ import { parseXml } from '../xml/parse';
  * from the response's XML (an encrypted assertion that was not read has none to show).
  */
 export function runClaims(run: FlowRunView): Record<string, string[]> | undefined {
-  const identity = run.result.report?.identity;
+  return runClaimsOf(run.result);
+}
+
+export function runClaimsOf(result: FlowResult): Record<string, string[]> | undefined {
+  const identity = result.report?.identity;
   if (identity) return { NameID: [identity.nameId], ...identity.attributes };
-  const response = run.result.hops.flatMap((h) => h.saml).findLast((m) => m.kind === 'Response' && m.xml);
+  const response = result.hops.flatMap((h) => h.saml).findLast((m) => m.kind === 'Response' && m.xml);
   if (!response?.xml) return undefined;
   const doc = parseXml(response.xml);
   if (!doc.ok) return undefined;

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { CoreError } from '../errors';
 import { AADSTS } from '../idp/aadsts';
 import { PRESETS, presetById, type Preset } from '../scenarios/presets';
+import { explainRun, presetBaseline } from '../runs/explain';
 import { runScenario } from '../scenarios/runner';
 import { parseScenario, serializeScenario } from '../scenarios/scenario-file';
 import { loadScenarioFile, saveScenarioFile, scenarioFileName } from '../scenarios/scenario-files';
@@ -33,17 +34,30 @@ export function listPresets(): PresetView[] {
   return presetViews;
 }
 
-/** Runs a scenario in its own sandbox (never the workspace) and keeps the run for the UI. */
-export async function runScenarioView(rt: HarnessRuntime, scenario: Scenario, source: 'reproduced' | 'replayed' = 'replayed'): Promise<ScenarioRunView> {
+/**
+ * Runs a scenario in its own sandbox (never the workspace) and keeps the run for the UI, with the values that
+ * collided when it ended in an error, and, given the working set-up it came from, what it changed in it.
+ */
+export async function runScenarioView(rt: HarnessRuntime, scenario: Scenario, from?: { source: 'reproduced' | 'replayed'; baseline?: Scenario }): Promise<ScenarioRunView> {
   const run = await runScenario(scenario);
-  const view = rt.rememberRun({ vendorId: scenario.vendor.profile, flow: run.result.flow, source, ...(scenario.flow.user ? { user: scenario.flow.user } : {}) }, run.result, scenario);
-  return { run: view, matches: run.matches, expected: run.expected, outcome: run.outcome, scenario, text: serializeScenario(scenario), fileName: scenarioFileName(scenario) };
+  const view = rt.rememberRun({ vendorId: scenario.vendor.profile, flow: run.result.flow, source: from?.source ?? 'replayed', ...(scenario.flow.user ? { user: scenario.flow.user } : {}) }, run.result, scenario);
+  return {
+    run: view,
+    matches: run.matches,
+    expected: run.expected,
+    outcome: run.outcome,
+    scenario,
+    text: serializeScenario(scenario),
+    fileName: scenarioFileName(scenario),
+    ...explainRun(run.result, scenario, from?.baseline),
+  };
 }
 
 export function runPreset(rt: HarnessRuntime, id: string): Promise<ScenarioRunView> {
   const preset = presetById(id);
   if (!preset) throw new CoreError('PRESET_NOT_FOUND', `No preset "${id}".`);
-  return runScenarioView(rt, preset.build(), 'reproduced');
+  const baseline = presetBaseline(preset);
+  return runScenarioView(rt, preset.build(), { source: 'reproduced', ...(baseline ? { baseline } : {}) });
 }
 
 export function readScenarioText(text: string, source: string): Scenario {

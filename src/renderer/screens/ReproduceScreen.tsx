@@ -5,6 +5,7 @@ import { useScenarios } from '../state/scenario-store';
 import { useUi } from '../state/ui-store';
 import { RunResult } from '../components/RunResult';
 import { ScenarioVerdict } from '../components/ScenarioVerdict';
+import { Explanation } from './reproduce/Explanation';
 
 /** The code's name, when it says more than the code itself (Cloudinary's codes are numbers named by their number). */
 function PresetWhat({ preset }: { preset: PresetView }) {
@@ -89,6 +90,7 @@ export function ReproduceScreen({ source }: { source?: string }) {
       {result ? (
         <section ref={resultRef} tabIndex={-1} aria-label="Reproduced" data-testid="reproduced" className="result-anchor">
           <ScenarioVerdict matches={result.matches} expected={result.expected} outcome={result.outcome} what={`Reproduced ${result.expected.status === 'error' ? result.expected.code : result.expected.status}`} />
+          <Explanation collisions={result.collisions} changed={result.changedFromBaseline} />
           <RunResult run={result.run} />
         </section>
       ) : null}

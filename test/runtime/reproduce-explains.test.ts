@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import { runPreset } from '../../src/core/runtime/scenario-ops';
+
+let dir: string;
+let rt: HarnessRuntime;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'harness-explain-'));
+  rt = await HarnessRuntime.open({ dir, runLog: false });
+});
+afterAll(async () => {
+  await rt.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('reproduce explains', () => {
+  it('AADSTS50011: the requested ACS URL beside the configured Reply URLs, and the one change from the baseline', async () => {
+    const r = await runPreset(rt, 'entra/AADSTS50011');
+    expect(r.matches).toBe(true);
+    const [c] = r.collisions;
+    expect(c).toMatchObject({ what: 'Reply URL', sent: { where: 'AuthnRequest › AssertionConsumerServiceURL' } });
+    expect(c!.sent.value).toMatch(/^https:\/\//);
+    expect(c!.held.values.length).toBeGreaterThan(0);
+    expect(c!.held.values.every((v) => v.startsWith('http://'))).toBe(true);
+    expect(c!.held.values).not.toContain(c!.sent.value);
+    expect(r.changedFromBaseline).toEqual(c!.held.values.map((v, i) => ({ path: `app.saml.replyUrls.${i}.url`, a: v.replace('http://', 'https://'), b: v })));
+  });
+
+  it('AADSTS700016: the AuthnRequest Issuer beside the Identifiers', async () => {
+    const r = await runPreset(rt, 'entra/AADSTS700016');
+    const [c] = r.collisions;
+    expect(c!.sent.value.endsWith('/')).toBe(true);
+    expect(c!.held.values).toContain(c!.sent.value.slice(0, -1));
+  });
+
+  it("Cloudinary 7: the refused role beside the roles Cloudinary accepts (case-sensitive)", async () => {
+    const r = await runPreset(rt, 'cloudinary/7');
+    expect(r.matches).toBe(true);
+    expect(r.collisions).toEqual([
+      expect.objectContaining({ what: 'Claim CloudinaryRole', sent: expect.objectContaining({ value: 'Media_Library_User' }), held: expect.objectContaining({ where: 'Values the vendor accepts (case-sensitive)', values: expect.arrayContaining(['media_library_user']) }) }),
+    ]);
+    expect(r.changedFromBaseline?.map((c) => c.path)).toEqual(['flow.attributeSet.name', 'flow.attributeSet.values.user.extensionattribute1.0']);
+  });
+
+  it("an error no two values of the run explain (another account's ID in the settings) lists none, and still shows the change", async () => {
+    const preset = await runPreset(rt, 'cloudinary/3');
+    expect(preset.collisions).toEqual([]);
+    expect(preset.changedFromBaseline?.length).toBeGreaterThan(0);
+  });
+});
