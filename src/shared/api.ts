@@ -46,7 +46,13 @@ export const API_ARGS = {
   'vendors.setFault': z.object({ vendorId: z.string(), fault: z.string(), on: z.boolean() }),
   'vendors.setupChecks': z.object({ vendorId: z.string(), userId: z.uuid().optional() }),
   /** The claims a run would send this vendor for a user (UPN or object ID), an attribute set applied; nothing runs. */
-  'vendors.previewClaims': z.object({ vendorId: z.string(), user: z.string().min(1), attributeSetId: z.string().optional() }),
+  'vendors.previewClaims': z.object({
+    vendorId: z.string(),
+    user: z.string().min(1),
+    attributeSetId: z.string().optional(),
+    /** An attribute set being edited, not yet saved: previewed instead of a saved one. */
+    draft: AttributeSet.pick({ values: true, claims: true }).optional(),
+  }),
   'vendors.saveGeneric': z.object({ definition: GenericSpDefinition }),
   'vendors.deleteGeneric': z.object({ vendorId: z.string().min(1) }),
   /** Delete users from an SP's own directory, as its admin would: the next sign-in provisions them anew. */

@@ -24,8 +24,32 @@ export interface ClaimContext {
   user: User;
   /** NameIDPolicy Format of the AuthnRequest; a format chosen on the app wins over it. */
   requestedNameIdFormat?: string;
-  /** Values that replace the directory's for one flow (the harness's attribute sets), keyed by `user.*`. */
+  /**
+   * Values that replace the directory's for one flow (the harness's attribute sets), keyed by `user.*`; keys
+   * `claim:<name>` set an issued claim itself (see flowOverrides).
+   */
   overrides?: Readonly<Record<string, readonly string[]>>;
+}
+
+const CLAIM_KEY = 'claim:';
+
+/** An attribute set as one flow's overrides: its source attributes, and its claims under `claim:<name>`. */
+export function flowOverrides(set: { values: Readonly<Record<string, readonly string[]>>; claims?: Readonly<Record<string, readonly string[]>> | undefined }): Record<string, readonly string[]> {
+  return { ...set.values, ...Object.fromEntries(Object.entries(set.claims ?? {}).map(([name, values]) => [`${CLAIM_KEY}${name}`, values])) };
+}
+
+/** Claims an attribute set sets directly: added, or their values replaced; an empty list leaves one out. */
+function setClaims(attributes: IssuedAttribute[], overrides: ClaimContext['overrides']): IssuedAttribute[] {
+  const direct = Object.entries(overrides ?? {}).filter(([k]) => k.startsWith(CLAIM_KEY));
+  if (!direct.length) return attributes;
+  const out = attributes.map((a) => ({ ...a }));
+  for (const [key, values] of direct) {
+    const name = key.slice(CLAIM_KEY.length);
+    const same = out.find((a) => a.name === name);
+    if (same) same.values = [...values];
+    else out.push({ name, values: [...values] });
+  }
+  return out.filter((a) => a.values.length > 0);
 }
 
 const NAME_FORMAT = {
@@ -188,7 +212,7 @@ export function issueClaims(ctx: ClaimContext): Result<IssuedClaims, AadstsError
       ...(rule.nameFormat ? { nameFormat: NAME_FORMAT[rule.nameFormat] } : {}),
       values: evaluateSource(effectiveSource(ctx, rule), resolve),
     }));
-    const attributes = mergeSameName([...alwaysIssued(ctx), ...configured, ...roleClaim(ctx), ...groupClaim(ctx)].filter((a) => a.values.length > 0));
+    const attributes = setClaims(mergeSameName([...alwaysIssued(ctx), ...configured, ...roleClaim(ctx), ...groupClaim(ctx)].filter((a) => a.values.length > 0)), ctx.overrides);
     return ok({ nameId: nameId.value, attributes });
   } catch (e) {
     if (e instanceof CoreError && e.code === 'AADSTS501621') return err(aadsts(501621));

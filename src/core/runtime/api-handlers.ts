@@ -15,6 +15,7 @@ import { createApp, deleteApp, deleteGenericSp, rolesFromAcceptedValues } from '
 import { parseSpMetadata } from '../idp/sp-metadata';
 import { deleteVendorUsers, resetToDemo } from './workspace-ops';
 import { previewClaims } from '../vendors/claims-preview';
+import { flowOverrides } from '../idp/claims';
 
 type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
 
@@ -144,12 +145,12 @@ const HANDLERS: Handlers = {
     if (!entry.appObjectId) return [];
     return rt.vendor(vendorId).setupChecks(rt.ws.tenant, rt.app(entry.appObjectId), userId ? rt.user(userId) : undefined);
   },
-  'vendors.previewClaims': async (rt, { vendorId, user, attributeSetId }) => {
+  'vendors.previewClaims': async (rt, { vendorId, user, attributeSetId, draft }) => {
     const entry = rt.entry(vendorId);
     if (!entry.appObjectId) return null;
-    const set = attributeSetId ? rt.ws.attributeSets.find((s) => s.id === attributeSetId) : undefined;
+    const set = draft ?? (attributeSetId ? rt.ws.attributeSets.find((s) => s.id === attributeSetId) : undefined);
     if (attributeSetId && !set) throw new CoreError('ATTRIBUTE_SET_NOT_FOUND', `No attribute set "${attributeSetId}".`);
-    return previewClaims({ tenant: rt.ws.tenant, app: rt.app(entry.appObjectId), user: rt.user(user), ...(set ? { overrides: set.values } : {}), specs: rt.vendor(vendorId).profile.attributes });
+    return previewClaims({ tenant: rt.ws.tenant, app: rt.app(entry.appObjectId), user: rt.user(user), ...(set ? { overrides: flowOverrides(set) } : {}), specs: rt.vendor(vendorId).profile.attributes });
   },
   'vendors.saveGeneric': async (rt, { definition }) => {
     const existing = rt.ws.vendors.find((v) => v.id === definition.id);

@@ -28,6 +28,7 @@ import { appView, vendorView } from './views';
 import { captureScenario } from '../scenarios/capture';
 import type { Scenario } from '../scenarios/schema';
 import { describeFlowOutcome } from '../flows/flows';
+import { flowOverrides } from '../idp/claims';
 
 export interface RuntimeOptions {
   dir: string;
@@ -102,7 +103,7 @@ export class HarnessRuntime {
 
   private constructor(
     /** The attribute set applied during the current run, by user object ID. */
-    private readonly overrides: Map<string, AttributeSet['values']>,
+    private readonly overrides: Map<string, Readonly<Record<string, readonly string[]>>>,
     readonly store: WorkspaceStore,
     readonly ws: Workspace,
     readonly problems: LoadProblem[],
@@ -129,7 +130,7 @@ export class HarnessRuntime {
         attributeSets: loaded.workspace.attributeSets ?? [],
       };
     }
-    const overrides = new Map<string, AttributeSet['values']>();
+    const overrides = new Map<string, Readonly<Record<string, readonly string[]>>>();
     // Runs by outside clients are kept once the runtime exists; none can arrive before the host starts.
     let keep: (result: FlowResult) => void = () => undefined;
     let loginUrls: () => string[] = () => [];
@@ -284,7 +285,7 @@ export class HarnessRuntime {
     if (req.attributeSetId && !set) throw new CoreError('ATTRIBUTE_SET_NOT_FOUND', `No attribute set "${req.attributeSetId}".`);
     const user = req.user ? this.user(req.user) : undefined;
     const before = this.scenarioBefore(req.vendorId, req.flow, user, set);
-    if (set && user) this.overrides.set(user.objectid, set.values);
+    if (set && user) this.overrides.set(user.objectid, flowOverrides(set));
     try {
       const upn = user?.attributes.userprincipalname;
       const opts = { agent, ...(upn ? { user: upn, email: user?.attributes.mail ?? upn } : {}), ...(req.accountPicker ? { accountPicker: true } : {}) };

@@ -115,7 +115,7 @@ export function captureScenario(c: CaptureInput): Scenario {
     flow: {
       kind: c.flow,
       ...(c.user ? { user: c.user.attributes.userprincipalname } : {}),
-      ...(c.attributeSet ? { attributeSet: { name: c.attributeSet.name, values: c.attributeSet.values } } : {}),
+      ...(c.attributeSet ? { attributeSet: { name: c.attributeSet.name, values: c.attributeSet.values, ...(c.attributeSet.claims ? { claims: c.attributeSet.claims } : {}) } } : {}),
     },
     expect: expectation(c.outcome),
   });

@@ -1,6 +1,7 @@
 import { generateSelfSignedCertificate } from '../crypto/generate';
 import { runAcsPost, runCraftedLogout, runCraftedSignIn, runIdpInitiated, runSpInitiated, runSpLogout, type FlowResult } from '../flows/flows';
 import { UserAgent } from '../flows/user-agent';
+import { flowOverrides } from '../idp/claims';
 import { newGuid } from '../ids';
 import { authnRequestXml, logoutRequestXml, redirectQuery, requestIdOf } from './crafted-requests';
 import { openSandbox, type Sandbox, type SetupRefusal } from './sandbox';
@@ -148,7 +149,7 @@ export async function runScenario(s: Scenario, opts: { inspect?: (box: Sandbox) 
     if (refused) result = setupResult(refused, startedAt);
     else {
       const user = s.flow.user ? box.tenant.users.find((u) => u.attributes.userprincipalname.toLowerCase() === s.flow.user!.toLowerCase()) : undefined;
-      if (user && s.flow.attributeSet) box.overrides.set(user.objectid, s.flow.attributeSet.values);
+      if (user && s.flow.attributeSet) box.overrides.set(user.objectid, flowOverrides(s.flow.attributeSet));
       result = await runFlow(s, box);
     }
     const outcome = outcomeOf(result);

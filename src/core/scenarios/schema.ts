@@ -85,7 +85,7 @@ export const ScenarioFlow = z.object({
   /** The user's UPN; it must be in the demo tenant or in this scenario's users. */
   user: z.string().optional(),
   /** An attribute set applied to the user for this flow. */
-  attributeSet: AttributeSet.pick({ name: true, values: true }).optional(),
+  attributeSet: AttributeSet.pick({ name: true, values: true, claims: true }).optional(),
   relayState: z.string().optional(),
   /** SP-initiated with IsPassive (the SP asks whether a session exists). */
   passive: z.boolean().optional(),

@@ -39,6 +39,11 @@ export const AttributeSet = z.object({
   description: z.string().default(''),
   /** `user.<attribute>` → values; an empty list makes the attribute empty for the flow. */
   values: z.record(z.string().regex(/^user\.[a-z0-9]+$/), z.array(z.string())),
+  /**
+   * Claim name, as sent (imagekit_role, http://schemas…/claims/x) → values, set on the issued claims after
+   * Entra's rules: the claim is added or its values replaced; an empty list leaves the claim out.
+   */
+  claims: z.record(z.string().min(1).max(512), z.array(z.string())).optional(),
 });
 export type AttributeSet = z.infer<typeof AttributeSet>;
 

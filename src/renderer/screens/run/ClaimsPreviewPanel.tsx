@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ClaimsPreview, VendorView } from '../../../shared/views';
+import type { AttributeSet, ClaimsPreview, VendorView } from '../../../shared/views';
 import { useWorkspace } from '../../state/workspace-store';
 
 const shortName = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
@@ -8,14 +8,20 @@ const shortName = (uri: string) => uri.slice(uri.lastIndexOf('/') + 1);
  * The claims Entra would send this vendor for the chosen user and attribute set, read before the run, with the
  * values the vendor accepts beside each constrained claim, and a warning when it would refuse them.
  */
-export function ClaimsPreviewPanel({ vendor, user, attributeSetId }: { vendor: VendorView; user: string; attributeSetId: string }) {
+export function ClaimsPreviewPanel({ vendor, user, attributeSetId, draft }: { vendor: VendorView; user: string; attributeSetId?: string; draft?: Pick<AttributeSet, 'values' | 'claims'> }) {
   const call = useWorkspace((s) => s.call);
   const view = useWorkspace((s) => s.view);
   const [preview, setPreview] = useState<ClaimsPreview | null>(null);
+  const draftKey = draft ? JSON.stringify(draft) : '';
   useEffect(() => {
     if (!user) return;
-    void call('vendors.previewClaims', { vendorId: vendor.id, user, ...(attributeSetId ? { attributeSetId } : {}) }).then((p) => setPreview(p ?? null));
-  }, [call, vendor.id, user, attributeSetId, view]);
+    // A set being edited is previewed as it is typed, after a pause.
+    const t = setTimeout(() => {
+      const args = { vendorId: vendor.id, user, ...(draftKey ? { draft: JSON.parse(draftKey) as Pick<AttributeSet, 'values' | 'claims'> } : attributeSetId ? { attributeSetId } : {}) };
+      void call('vendors.previewClaims', args).then((p) => setPreview(p ?? null));
+    }, draftKey ? 250 : 0);
+    return () => clearTimeout(t);
+  }, [call, vendor.id, user, attributeSetId, draftKey, view]);
   if (!preview) return null;
   return (
     <section className="panel" aria-label="Claims Entra would send" data-testid="claims-preview">
