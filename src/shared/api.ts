@@ -114,7 +114,7 @@ export interface ApiResults {
   'apps.save': WorkspaceView;
   'apps.createCertificate': WorkspaceView;
   'apps.activateCertificate': WorkspaceView;
-  'apps.metadata': { xml: string; url: string };
+  'apps.metadata': { xml: string; pretty: string; url: string };
   'apps.create': WorkspaceView & { created: string };
   'apps.delete': WorkspaceView;
   'apps.rolesFromAcceptedValues': WorkspaceView;

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWebUiSession, shot, type WebUiSession } from '../support/web-ui';
 
@@ -44,6 +45,18 @@ describe('web mode in Chromium: an integrator sets up ImageKit and signs in', ()
     await s.page.getByRole('tab', { name: 'SAML Certificates' }).click();
     await s.page.locator('[data-testid=xml-view] .cm-content').waitFor();
     expect(await s.page.locator('[data-testid=metadata-url]').textContent()).toMatch(/federationmetadata\.xml\?appid=/);
+    // Shown formatted, one element a line; downloaded as Entra serves it: a byte-order mark and one line.
+    const lines = s.page.locator('[data-testid=xml-view] .cm-line');
+    expect(await lines.first().textContent()).toBe('<?xml version="1.0" encoding="utf-8"?>');
+    expect(await lines.nth(1).textContent()).toMatch(/^<EntityDescriptor [^>]*>$/);
+    expect(await s.page.locator('[data-testid=xml-view] .cm-line').count()).toBeGreaterThan(10);
+    const download = s.page.waitForEvent('download');
+    await s.page.getByRole('button', { name: 'Download', exact: true }).click();
+    const bytes = await readFile((await (await download).path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.includes(0x0a)).toBe(false);
+    expect(bytes.toString('utf8')).toMatch(/<EntityDescriptor [^>]*>.*<\/EntityDescriptor>$/);
+    expect(await s.page.getByTestId('metadata-note').textContent()).toContain(`${bytes.length.toLocaleString('en-US')} bytes on one line`);
     await shot(s.page, '06-app-certificates');
     await s.page.getByRole('tab', { name: 'Users and groups' }).click();
     await shot(s.page, '07-app-users');

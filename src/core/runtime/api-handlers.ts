@@ -16,6 +16,7 @@ import { parseSpMetadata } from '../idp/sp-metadata';
 import { deleteVendorUsers, resetToDemo } from './workspace-ops';
 import { previewClaims } from '../vendors/claims-preview';
 import { flowOverrides } from '../idp/claims';
+import { prettyXml } from '../xml/pretty';
 
 type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
 
@@ -80,7 +81,8 @@ const HANDLERS: Handlers = {
     const app = rt.app(objectId);
     const xml = appFederationMetadata(rt.ws.tenant, app, rt.harness.urls, rt.clock.now());
     if (!xml.ok) throw xml.error;
-    return { xml: xml.value, url: rt.harness.urls.appMetadata(app.appId) };
+    // Shown formatted; downloaded and copied as served (one line, a byte-order mark, a signature over it).
+    return { xml: xml.value, pretty: prettyXml(xml.value.replace(/^\uFEFF/, '')), url: rt.harness.urls.appMetadata(app.appId) };
   },
   'apps.create': async (rt, input) => {
     const app = await createApp(rt, { displayName: input.displayName, ...(input.template ? { template: input.template } : {}) });

@@ -70,7 +70,8 @@ const DARK = [oneDarkTheme, DARK_GUTTERS, highlight({ tag: '#f07c86', attribute:
 const themeOf = (theme: string) => (theme === 'dark' ? DARK : LIGHT);
 
 /** A read-only XML view: highlighting, folding, search (Ctrl/Cmd-F), line numbers; signatures and what they cover tinted. */
-export function XmlView({ text, label }: { text: string; label: string }) {
+/** copyText: what Copy puts on the clipboard when it is not the text shown (a formatted view of exact bytes). */
+export function XmlView({ text, label, copyText }: { text: string; label: string; copyText?: string }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const themeSlot = useRef(new Compartment());
@@ -103,7 +104,7 @@ export function XmlView({ text, label }: { text: string; label: string }) {
   useEffect(() => {
     view.current?.dispatch({ effects: themeSlot.current.reconfigure(themeOf(theme)) });
   }, [theme]);
-  const copy = () => void navigator.clipboard?.writeText(text);
+  const copy = () => void navigator.clipboard?.writeText(copyText ?? text);
   return (
     <div>
       <div className="row" style={{ justifyContent: 'space-between', marginBottom: 6 }}>

@@ -4,21 +4,16 @@ import { XmlView } from '../../components/XmlView';
 import type { AppView } from '../../../shared/views';
 import { toBasics } from './app-draft';
 import { hostUrl } from '../../api/client';
-
-function download(name: string, content: string, type: string) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([content], { type }));
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(a.href);
-}
+import { downloadText } from '../../lib/download';
 
 export function CertificatesPanel({ app }: { app: AppView }) {
   const call = useWorkspace((s) => s.call);
-  const [metadata, setMetadata] = useState<string | undefined>();
+  const [metadata, setMetadata] = useState<{ xml: string; pretty: string } | undefined>();
   useEffect(() => {
-    void call('apps.metadata', { objectId: app.objectId }).then((r) => setMetadata(r?.xml));
+    void call('apps.metadata', { objectId: app.objectId }).then((r) => setMetadata(r));
   }, [app, call]);
+  const bytes = metadata ? new TextEncoder().encode(metadata.xml).length : 0;
+
   const basics = toBasics(app);
   const setSigning = (patch: Partial<AppView['signing']>) => void call('apps.save', { app: { ...basics, signing: { ...basics.signing, ...patch } } }, 'Signing settings saved');
   const rawUrl = async (thumbprint: string) => {
@@ -65,7 +60,7 @@ export function CertificatesPanel({ app }: { app: AppView }) {
                 <td className="mono">{c.thumbprint}</td>
                 <td>{new Date(c.notAfter).toLocaleDateString()}</td>
                 <td>
-                  <button className="btn" onClick={() => download(`${app.displayName}.cer`, c.certificatePem, 'application/x-x509-ca-cert')}>
+                  <button className="btn" onClick={() => downloadText(`${app.displayName}.cer`, c.certificatePem, 'application/x-x509-ca-cert')}>
                     Certificate (Base64)
                   </button>{' '}
                   <button className="btn" onClick={() => void rawUrl(c.thumbprint)}>
@@ -96,14 +91,16 @@ export function CertificatesPanel({ app }: { app: AppView }) {
           </dd>
         </dl>
         <div className="row" style={{ margin: '8px 0' }}>
-          <button className="btn" disabled={!metadata} onClick={() => metadata && download(`${app.displayName}.xml`, metadata, 'application/xml')}>
+          <button className="btn" disabled={!metadata} onClick={() => metadata && downloadText(`${app.displayName}.xml`, metadata.xml, 'application/xml')}>
             Download
           </button>
-          <button className="btn" disabled={!metadata} onClick={() => metadata && void navigator.clipboard?.writeText(metadata)}>
-            Copy
-          </button>
+          {metadata ? (
+            <span className="muted" data-testid="metadata-note">
+              Shown formatted. Download and Copy give the document as Entra serves it: {bytes.toLocaleString()} bytes on one line, with its byte-order mark; its signature covers those bytes' content, not the formatting.
+            </span>
+          ) : null}
         </div>
-        {metadata ? <XmlView text={metadata} label="Federation Metadata XML" /> : null}
+        {metadata ? <XmlView text={metadata.pretty} copyText={metadata.xml} label="Federation Metadata XML" /> : null}
       </section>
     </section>
   );
