@@ -22,6 +22,9 @@ function NavButton({ route, label, current }: { route: Route; label: string; cur
   );
 }
 
+/** By name, as Entra lists them: the same order after a restart, whatever order the files load in. */
+const byName = <T extends { displayName: string }>(xs: readonly T[] = []) => [...xs].sort((a, b) => a.displayName.localeCompare(b.displayName));
+
 function Sidebar() {
   const route = useUi((s) => s.route);
   const view = useWorkspace((s) => s.view);
@@ -30,11 +33,11 @@ function Sidebar() {
       <h2>Microsoft Entra ID</h2>
       <NavButton route={{ screen: 'tenant', tab: 'users' }} label="Tenant: users & groups" current={route.screen === 'tenant'} />
       <NavButton route={{ screen: 'apps', tab: 'basic' }} label="Enterprise applications" current={route.screen === 'apps' && !route.id} />
-      {view?.apps.map((a) => (
+      {byName(view?.apps).map((a) => (
         <NavButton key={a.objectId} route={{ screen: 'apps', id: a.objectId, tab: 'basic' }} label={`↳ ${a.displayName}`} current={route.screen === 'apps' && route.id === a.objectId} />
       ))}
       <h2>Service providers</h2>
-      {view?.vendors.map((v) => (
+      {byName(view?.vendors).map((v) => (
         <NavButton key={v.id} route={{ screen: 'vendors', id: v.id }} label={v.displayName} current={route.screen === 'vendors' && route.id === v.id} />
       ))}
       <NavButton route={{ screen: 'vendors', id: NEW_SP }} label="+ New service provider" current={route.screen === 'vendors' && route.id === NEW_SP} />

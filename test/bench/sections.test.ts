@@ -5,6 +5,7 @@ import { roundTripBench } from '../../bench/sections/roundtrip';
 import { diagnosisBench } from '../../bench/sections/diagnosis';
 import { uiBench } from '../../bench/sections/ui';
 import { nodeApiBench } from '../../bench/sections/node-api';
+import { runLogBench } from '../../bench/sections/run-log';
 import type { Timing } from '../../bench/stats';
 
 /**
@@ -57,4 +58,12 @@ describe('the benchmark sections', () => {
     measured(r.startToMetadata, 2);
     measured(r.outsideSignInHttps, 5);
   }, 60_000);
+
+  it('sign-in logs: runs with the log on and off, and a logged workspace opened on the logs screen', async () => {
+    const r = await runLogBench(20, 1, 50);
+    measured(r.withLog, 20);
+    measured(r.withoutLog, 20);
+    measured(r.openScreen, 1);
+    expect(r.loggedRuns).toBe(50);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,12 @@ describe('saml-harness flow', () => {
       expect(diagnose.stderr).toContain(`saml-harness: workspace ${dir} (read only)\n`);
       const sandbox = await runCli(['flow', '--sandbox', '--mode', 'idp-initiated'], { env });
       expect(sandbox.stderr).toContain('a fresh demo workspace (--sandbox), removed afterwards');
+      // Both runs are in that workspace's sign-in logs; the sandbox's is not.
+      const logged = (await readFile(join(dir, 'runs', 'index.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { source: string; flow: string; status: string });
+      expect(logged.map((e) => [e.source, e.flow, e.status])).toEqual([
+        ['run', 'idp-initiated', 'success'],
+        ['run', 'idp-initiated', 'success'],
+      ]);
       const both = await runCli(['flow', '--sandbox', '--workspace', dir]);
       expect(both.code).toBe(2);
       expect(both.stderr).toContain('--sandbox and --workspace do not go together');

@@ -20,6 +20,9 @@ function routes(): string[] {
     ...s.rt.view().vendors.map((v) => `vendors/${v.id}`),
     'vendors/new',
     'run',
+    'logs',
+    // A logged run opened whole, with its compare boxes, trace and XML.
+    ...s.rt.log.entries().map((e) => `logs/${e.id}`).slice(0, 1),
     'diagnose',
     'reproduce',
     'scenarios',

@@ -111,6 +111,12 @@ describe('what the harness recorded for your SP', () => {
     await page.waitForSelector('[data-app-ready="true"]');
     const external = page.locator('[data-testid=earlier-runs] button[data-run-flow=external]');
     await expect.poll(() => external.count()).toBe(4);
+    // And in the sign-in logs, marked as your SP's.
+    await page.goto(`${uiOrigin}/#/logs`);
+    await page.selectOption('select[name=source]', 'external');
+    await expect.poll(() => page.getByTestId('log-row').count()).toBe(4);
+    await page.goto(`${uiOrigin}/#/run`);
+    await expect.poll(() => external.count()).toBe(4);
     await external.last().click();
     await page.getByTestId('authn-request').waitFor();
     expect(await page.getByTestId('outcome').textContent()).toContain(`Entra issued a response for adele.vance@contoso.com to http://127.0.0.1:${spPort}/saml/acs`);

@@ -39,8 +39,13 @@ describe('web mode in Chromium: an integrator sets up ImageKit and signs in', ()
     expect(await s.page.locator('input[name=relayState]').inputValue()).toBe('https://imagekit.io/dashboard');
     await shot(s.page, '04-app-basic');
     await s.page.getByRole('tab', { name: 'Attributes & Claims' }).click();
-    expect(await s.page.locator('tr[data-claim=imagekit_role] td').nth(1).textContent()).toBe('user.department');
-    expect(await s.page.locator('tr[data-claim=full_name] td').nth(1).textContent()).toBe('Join(user.givenname, user.surname, " ")');
+    const claims = s.page.getByRole('region', { name: 'Additional claims' });
+    expect(await claims.locator('tr[data-claim=imagekit_role] td').nth(1).textContent()).toBe('user.department');
+    expect(await claims.locator('tr[data-claim=full_name] td').nth(1).textContent()).toBe('Join(user.givenname, user.surname, " ")');
+    // Where claims are edited, the values ImageKit accepts, and the claims a user would get, with ImageKit's verdict.
+    expect(await claims.locator('tr[data-claim=imagekit_role] td').nth(2).textContent()).toMatch(/developer.*\(exact case\)/);
+    await s.page.selectOption('select[name=claims-preview-user]', 'adele.vance@contoso.com');
+    await expect.poll(() => s.page.getByTestId('claims-preview').locator('tr[data-claim=imagekit_role] td').nth(1).textContent()).toBe('developer');
     await shot(s.page, '05-app-claims');
     await s.page.getByRole('tab', { name: 'SAML Certificates' }).click();
     await s.page.locator('[data-testid=xml-view] .cm-content').waitFor();

@@ -3,6 +3,7 @@ import { useWorkspace } from '../state/workspace-store';
 import { useRuns } from '../state/run-store';
 import { RunResult } from '../components/RunResult';
 import { VendorSelect } from '../components/VendorSelect';
+import { UserSelect } from '../components/UserSelect';
 import { ClaimsPreviewPanel } from './run/ClaimsPreviewPanel';
 
 type Flow = 'sp-initiated' | 'idp-initiated' | 'sp-logout';
@@ -58,16 +59,7 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
               <option value="sp-logout">SP-initiated logout (after a sign-in)</option>
             </select>
           </label>
-          <label className="field" style={{ width: 260 }}>
-            <span>User</span>
-            <select name="user" value={user} onChange={(e) => setUser(e.target.value)}>
-              {view!.tenant.users.map((u) => (
-                <option key={u.objectid} value={u.attributes.userprincipalname}>
-                  {u.attributes.displayname} ({u.attributes.userprincipalname})
-                </option>
-              ))}
-            </select>
-          </label>
+          <UserSelect name="user" label="User" value={user} onChange={setUser} />
           <label className="field" style={{ width: 260 }}>
             <span>Attribute set (one flow)</span>
             <select name="attribute-set" value={setId} onChange={(e) => setSetId(e.target.value)}>
@@ -99,6 +91,7 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
           <button className="btn" onClick={() => void refresh()}>
             Refresh
           </button>
+          <a href="#/logs">Every run: Sign-in logs</a>
         </div>
       </section>
       {vendor ? <ClaimsPreviewPanel vendor={vendor} user={user} attributeSetId={setId} /> : null}

@@ -1,7 +1,9 @@
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
-import type { AppView, ClaimRule, GroupClaim } from '../../../shared/views';
+import type { AppView, ClaimRule, GroupClaim, VendorView } from '../../../shared/views';
+import { ClaimsPreviewPanel } from '../run/ClaimsPreviewPanel';
+import { UserSelect } from '../../components/UserSelect';
 import type { AppBasics } from '../../../shared/api';
 import { toBasics } from './app-draft';
 import { SourceEditor, describeSource } from './SourceEditor';
@@ -102,8 +104,29 @@ function GroupClaimEditor({ value, onChange }: { value: GroupClaim | undefined; 
   );
 }
 
+/** What the app's vendor makes of the claims as they stand, for a user picked here: Entra's claims and its refusal. */
+function VendorPreview({ app }: { app: AppView }) {
+  const view = useWorkspace((s) => s.view);
+  const vendor = view?.vendors.find((v) => v.id === app.vendorId);
+  const [user, setUser] = useState(view?.tenant.users[0]?.attributes.userprincipalname ?? '');
+  if (!vendor || !view) return null;
+  return (
+    <section aria-label={`What ${vendor.displayName} gets`}>
+      <UserSelect name="claims-preview-user" label="Preview the claims for" value={user} onChange={setUser} width={360} />
+      <ClaimsPreviewPanel vendor={vendor} user={user} />
+    </section>
+  );
+}
+
+/** The values the app's vendor accepts for a claim, when it constrains them. */
+function accepts(vendor: VendorView | undefined, claim: string): string | undefined {
+  const spec = vendor?.attributes.find((a) => a.name === claim && a.accepted);
+  return spec ? `${spec.accepted!.join(', ')}${spec.caseInsensitiveValues ? '' : ' (exact case)'}` : undefined;
+}
+
 export function ClaimsPanel({ app }: { app: AppView }) {
   const call = useWorkspace((s) => s.call);
+  const vendor = useWorkspace((s) => s.view?.vendors.find((v) => v.id === app.vendorId));
   const [draft, setDraft] = useState<AppBasics>(toBasics(app));
   const [editing, setEditing] = useState<ClaimRule | undefined>();
   useEffect(() => setDraft(toBasics(app)), [app]);
@@ -147,6 +170,7 @@ export function ClaimsPanel({ app }: { app: AppView }) {
             <tr>
               <th>Claim name</th>
               <th>Value</th>
+              {vendor ? <th>{vendor.displayName} accepts</th> : null}
               <th />
             </tr>
           </thead>
@@ -158,6 +182,7 @@ export function ClaimsPanel({ app }: { app: AppView }) {
                   {describeSource(r.source)}
                   {r.conditions?.length ? <div className="muted">{r.conditions.length} condition{r.conditions.length === 1 ? '' : 's'}</div> : null}
                 </td>
+                {vendor ? <td className="mono wrap">{accepts(vendor, r.namespace ? `${r.namespace.replace(/\/$/, '')}/${r.name}` : r.name) ?? <span className="muted">any</span>}</td> : null}
                 <td>
                   <button className="btn" onClick={() => setEditing(r)} aria-label={`Edit claim ${r.name}`}>
                     Edit
@@ -171,6 +196,7 @@ export function ClaimsPanel({ app }: { app: AppView }) {
           </tbody>
         </table>
       </section>
+      <VendorPreview app={app} />
       <GroupClaimEditor value={claims.groups} onChange={(groups) => save({ ...draft, claims: { ...claims, groups } })} />
       <section className="panel" aria-label="Advanced SAML claims options">
         <h3>Advanced SAML claims options</h3>

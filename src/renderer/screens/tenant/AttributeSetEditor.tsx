@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { AttributeSet, VendorView } from '../../../shared/views';
 import { ClaimsPreviewPanel } from '../run/ClaimsPreviewPanel';
+import { UserSelect } from '../../components/UserSelect';
+import { VendorSelect } from '../../components/VendorSelect';
 
 const SOURCES = ['userprincipalname', 'mail', 'givenname', 'surname', 'displayname', 'department', 'jobtitle', 'employeeid', 'companyname', 'country', 'city', 'onpremisessamaccountname', ...Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}`)];
 
@@ -161,26 +163,8 @@ export function AttributeSetEditor({ set, onDone }: { set: AttributeSet; onDone(
         <div>
           <h3>Preview</h3>
           <div className="row">
-            <label className="field" style={{ width: 200 }}>
-              <span>For the app of</span>
-              <select name="preview-vendor" value={vendorId} onChange={(e) => setVendorId(e.target.value)}>
-                {vendors.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.displayName}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field" style={{ width: 260 }}>
-              <span>As</span>
-              <select name="preview-user" value={user} onChange={(e) => setUser(e.target.value)}>
-                {view!.tenant.users.map((u) => (
-                  <option key={u.objectid} value={u.attributes.userprincipalname}>
-                    {u.attributes.userprincipalname}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VendorSelect name="preview-vendor" label="For the app of" value={vendorId} onChange={setVendorId} width={200} />
+            <UserSelect name="preview-user" label="As" value={user} onChange={setUser} />
           </div>
           {vendor ? <ClaimsPreviewPanel vendor={vendor} user={user} draft={{ values: draft.values, claims }} /> : <p className="muted">No vendor with an enterprise app to preview for.</p>}
         </div>
