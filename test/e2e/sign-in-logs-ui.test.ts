@@ -103,6 +103,12 @@ describe('web mode in Chromium: the sign-in logs', () => {
     expect(await nameId.textContent()).toContain(MEGAN);
     await shot(page, '45-two-runs-compared');
     expect(await seriousViolations(page)).toEqual([]);
+    // The same at 1920×1080 in the dark theme, from the top of the screen.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.locator('main h1').scrollIntoViewIfNeeded();
+    await shot(page, '45-sign-in-logs-dark-1920');
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -58,7 +58,7 @@ export function Storyboard({ run }: { run: FlowRunView }) {
       <div className="row storyboard-head">
         <h2 id="storyboard-title">Storyboard</h2>
         <p className="storyboard-pos" aria-live="polite">
-          Step {at + 1} of {steps.length}: <strong>{step.by}</strong> — {step.title}
+          Step {at + 1} of {steps.length}: {step.title.startsWith(step.by) ? <strong>{step.title}</strong> : (<><strong>{step.by}</strong> — {step.title}</>)}
         </p>
         <div className="row">
           <button className="btn" onClick={() => setAt(Math.max(0, at - 1))} disabled={at === 0} aria-keyshortcuts="ArrowLeft">
