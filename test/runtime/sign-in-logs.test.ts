@@ -88,14 +88,23 @@ describe('the sign-in logs', () => {
     await expect(handleApiCall(rt, 'runs.get', { runId: ids[0]! })).resolves.toMatchObject({ ok: false, code: 'RUN_NOT_FOUND' });
   });
 
-  it('skip a line that does not read (a crash mid-append) and say so, keeping the rest', async () => {
+  it('skip a line that does not read (a crash mid-append), keep the old index aside, say so, and go on', async () => {
     await rt.runFlow({ vendorId: 'cloudinary', flow: 'idp-initiated', user: ADELE });
     await rt.close();
     await appendFile(join(dir, 'runs', 'index.jsonl'), '{"id":"0123456789abcdef","at":"2026-');
     rt = await HarnessRuntime.open({ dir });
     const page = await call('runs.query', {});
     expect(page.total).toBe(1);
-    expect(page.problem).toMatch(/1 line\(s\) of runs\/index\.jsonl could not be read/);
+    expect(page.problem).toMatch(/^1 line\(s\) of runs\/index\.jsonl could not be read; the file was kept as runs\/index\.jsonl\.corrupt-\d{8}T\d{6}Z/);
+    const kept = (await readdir(join(dir, 'runs'))).find((f) => f.startsWith('index.jsonl.corrupt-'))!;
+    expect(await readFile(join(dir, 'runs', kept), 'utf8')).toMatch(/"at":"2026-$/);
+    // The torn line does not swallow the next run: both read after another restart, and nothing is wrong.
+    await rt.runFlow({ vendorId: 'cloudinary', flow: 'idp-initiated', user: MEGAN });
+    await rt.close();
+    rt = await HarnessRuntime.open({ dir });
+    const after = await call('runs.query', {});
+    expect(after.entries.map((e) => e.user)).toEqual([MEGAN, ADELE]);
+    expect(after.problem).toBeUndefined();
   });
 
   it('compare two runs: the claims, the set-up and the checks that differ', async () => {

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, unlink } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readFile, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +18,23 @@ export interface RunLogOptions {
   readOnly?: boolean;
 }
 
+/** The index's lines that read as runs (the last of a repeated ID wins), and how many did not. */
+function readIndex(text: string): { entries: RunLogEntry[]; unreadable: number } {
+  const entries = new Map<string, RunLogEntry>();
+  let unreadable = 0;
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      const e = JSON.parse(line) as RunLogEntry;
+      if (typeof e.id === 'string' && /^[0-9a-f]{16}$/.test(e.id) && typeof e.at === 'string') entries.set(e.id, e);
+      else unreadable++;
+    } catch {
+      unreadable++;
+    }
+  }
+  return { entries: [...entries.values()], unreadable };
+}
+
 /**
  * The workspace's sign-in logs: runs/index.jsonl (one line per run: who, what, how it ended) and one gzipped file
  * per run with everything (trace, XML, report, page). Appends are queued so a run never waits on the disk; the
@@ -33,28 +50,30 @@ export class RunLog {
     private list: RunLogEntry[],
     private readonly max: number,
     private readonly readOnly: boolean,
-    /** Lines of the index that could not be read at open. */
-    readonly unreadable: number,
+    /** What was wrong with the index at open, and where its old content was kept. */
+    readonly loadProblem: string | undefined,
   ) {}
 
-  static async open(workspaceDir: string, opts: RunLogOptions = {}): Promise<RunLog> {
+  static async open(workspaceDir: string, opts: RunLogOptions = {}, now: Date = new Date()): Promise<RunLog> {
     const dir = join(workspaceDir, 'runs');
     const index = join(dir, 'index.jsonl');
-    const entries = new Map<string, RunLogEntry>();
-    let unreadable = 0;
-    if (existsSync(index)) {
-      for (const line of (await readFile(index, 'utf8')).split('\n')) {
-        if (!line) continue;
-        try {
-          const e = JSON.parse(line) as RunLogEntry;
-          if (typeof e.id === 'string' && /^[0-9a-f]{16}$/.test(e.id) && typeof e.at === 'string') entries.set(e.id, e);
-          else unreadable++;
-        } catch {
-          unreadable++;
-        }
-      }
+    const text = existsSync(index) ? await readFile(index, 'utf8') : '';
+    const { entries, unreadable } = readIndex(text);
+    const max = Math.max(1, opts.max ?? DEFAULT_MAX_RUNS);
+    if (opts.readOnly || !text || (text.endsWith('\n') && unreadable === 0)) {
+      const problem = unreadable ? `${unreadable} line(s) of runs/index.jsonl could not be read and were skipped.` : undefined;
+      return new RunLog(dir, entries, max, Boolean(opts.readOnly), problem);
     }
-    return new RunLog(dir, [...entries.values()], Math.max(1, opts.max ?? DEFAULT_MAX_RUNS), Boolean(opts.readOnly), unreadable);
+    // A torn last line (a crash mid-append) would swallow the next one: the index is written anew from the lines
+    // that read, and an index with unreadable lines is kept aside first, as any workspace file is.
+    let problem: string | undefined;
+    if (unreadable) {
+      const keptAs = `index.jsonl.corrupt-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+      await copyFile(index, join(dir, keptAs));
+      problem = `${unreadable} line(s) of runs/index.jsonl could not be read; the file was kept as runs/${keptAs} and the log goes on without them.`;
+    }
+    await writeFileAtomic(index, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    return new RunLog(dir, entries, max, false, problem);
   }
 
   /** Every logged run, oldest first. */

@@ -58,13 +58,7 @@ export interface FlowRequest {
 }
 
 /** What a run is logged as, besides its result. */
-export interface RunRequest {
-  vendorId: string;
-  flow: FlowResult['flow'];
-  user?: string;
-  attributeSetId?: string;
-  source: RunLogEntry['source'];
-}
+export type RunRequest = Omit<FlowRequest, 'browserOf' | 'accountPicker'> & { source: RunLogEntry['source'] };
 
 interface FlowRun extends FlowRunView {
   agent: UserAgent;
@@ -146,7 +140,8 @@ export class HarnessRuntime {
       ...(opts.readOnly ? {} : { onTenantKeys: () => void store.saveTenant(ws.tenant) }),
     });
     const problems = [...loaded.problems];
-    const log = await RunLog.open(opts.dir, { readOnly: Boolean(opts.readOnly) || opts.runLog === false, ...(opts.runLog ? { max: opts.runLog.max ?? undefined } : {}) });
+    const max = opts.runLog ? opts.runLog.max : undefined;
+    const log = await RunLog.open(opts.dir, { readOnly: Boolean(opts.readOnly) || opts.runLog === false, ...(max !== undefined ? { max } : {}) }, clock.now());
     const rt = new HarnessRuntime(overrides, store, ws, problems, harness, new Map(), clock, log);
     for (const entry of ws.vendors) {
       try {

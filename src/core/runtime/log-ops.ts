@@ -7,8 +7,7 @@ import type { HarnessRuntime } from './harness-runtime';
 /** The sign-in logs screen's page: the newest matching runs, and whether the log has a problem to tell. */
 export function queryLog(rt: HarnessRuntime, filter: RunLogFilter, page: { offset: number; limit: number }): RunLogPage {
   const result = queryRunLog(rt.log.entries(), filter, page);
-  const unreadable = rt.log.unreadable ? `${rt.log.unreadable} line(s) of runs/index.jsonl could not be read and were skipped.` : undefined;
-  const problem = rt.log.writeProblem ?? unreadable;
+  const problem = rt.log.writeProblem ?? rt.log.loadProblem;
   return { ...result, ...(problem ? { problem } : {}) };
 }
 
