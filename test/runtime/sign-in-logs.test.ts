@@ -51,7 +51,9 @@ describe('the sign-in logs', () => {
     const back = await call('runs.get', { runId: ok.id });
     expect(back.result.hops.length).toBe(ok.result.hops.length);
     expect(back.result.report?.identity?.nameId).toBe(ok.result.report?.identity?.nameId);
-    expect((await call('runs.export', { runId: ok.id, format: 'har' })).text).toContain('"entries"');
+    // The HAR holds each page as the browser got it, as a browser's export does.
+    const har = JSON.parse((await call('runs.export', { runId: ok.id, format: 'har' })).text) as { log: { entries: Array<{ response: { content: { text?: string } } }> } };
+    expect(har.log.entries.at(-1)!.response.content.text).toContain(`Welcome, ${ADELE}`);
     expect((await call('runs.export', { runId: reproduced.run.id, format: 'scenario' })).text).toContain('AADSTS50011');
   });
 

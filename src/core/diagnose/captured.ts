@@ -66,7 +66,9 @@ function pageOf(e: CapturedEntry): Hop['page'] | undefined {
   const html = parseHtmlPage(e.bodyText.slice(0, 2_000_000), e.url);
   const page: NonNullable<Hop['page']> = { title: html.title, ...(html.pageKind ? { kind: html.pageKind } : {}) };
   const m = AADSTS_IN_TEXT.exec(e.bodyText);
-  if (html.aadsts) return { ...page, aadsts: html.aadsts, ...(m ? { message: `AADSTS${m[1]}: ${m[2]!.trim()}` } : {}) };
+  // The harness's own page (a HAR it exported) says the message in its markup; a real one, in its text.
+  const own = html.aadsts ? html.root.querySelector('[data-testid=aadsts-message]')?.text.trim() : undefined;
+  if (html.aadsts) return { ...page, aadsts: html.aadsts, ...(own ? { message: own } : m ? { message: `AADSTS${m[1]}: ${m[2]!.trim()}` } : {}) };
   if (m && ENTRA_HOSTS.has(hostOf(e.url) ?? '')) return { ...page, aadsts: Number(m[1]), message: `AADSTS${m[1]}: ${m[2]!.trim()}` };
   return page;
 }

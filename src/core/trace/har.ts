@@ -43,8 +43,9 @@ const STATUS_TEXT: Record<number, string> = { 200: 'OK', 302: 'Found', 303: 'See
 
 export const statusText = (status: number): string => STATUS_TEXT[status] ?? '';
 
-/** The body a captured page would show: enough for a reader to find its title and any AADSTS message. */
+/** The page as the browser got it; for a hop read from a capture without it, its title and any AADSTS message. */
 function pageText(hop: Hop): string | undefined {
+  if (hop.body !== undefined) return hop.body;
   if (!hop.page) return undefined;
   const message = hop.page.message ? `<div id="error">${escapeHtml(hop.page.message)}</div>` : '';
   return `<!DOCTYPE html><html><head><title>${escapeHtml(hop.page.title)}</title></head><body>${message}</body></html>`;
