@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useRevealed } from '../lib/use-revealed';
 import { searchPresets } from './reproduce/preset-search';
 import type { PresetView } from '../../shared/views';
 import { useScenarios } from '../state/scenario-store';
@@ -28,12 +29,7 @@ export function ReproduceScreen({ source }: { source?: string }) {
   const shown = query.trim() ? searchPresets(presets, query) : presets.filter((p) => p.source === chosen);
   const result = current && presets.some((p) => p.id === current.from) ? current : undefined;
   // A new result is brought into view and focused: it is drawn below a long table.
-  const resultRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (!result) return;
-    resultRef.current?.scrollIntoView({ block: 'start' });
-    resultRef.current?.focus({ preventScroll: true });
-  }, [result]);
+  const resultRef = useRevealed<HTMLElement>(result);
   return (
     <>
       <h1>Reproduce an error</h1>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useRevealed } from '../lib/use-revealed';
 import { useLog } from '../state/log-store';
 import { useUi } from '../state/ui-store';
 import { RunResult } from '../components/RunResult';
@@ -6,17 +7,6 @@ import { LogFilters } from './logs/LogFilters';
 import { LogTable } from './logs/LogTable';
 import { RunComparisonView } from './logs/RunComparisonView';
 import type { RunLogFilter } from '../../shared/views';
-
-/** Brings a section drawn below the table into view and gives it focus, once it is there. */
-function useRevealed<T extends HTMLElement>(key: unknown) {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    if (!key) return;
-    ref.current?.scrollIntoView({ block: 'start' });
-    ref.current?.focus({ preventScroll: true });
-  }, [key]);
-  return ref;
-}
 
 /** Entra's Sign-in logs for the harness: every run of this workspace, to filter, open, compare and export. */
 export function SignInLogsScreen({ id }: { id?: string }) {
@@ -26,7 +16,7 @@ export function SignInLogsScreen({ id }: { id?: string }) {
   useEffect(() => void openRun(id), [id, openRun]);
   const onFilter = useCallback((f: RunLogFilter) => void setFilter(f), [setFilter]);
   const runRef = useRevealed<HTMLElement>(open?.id);
-  const cmpRef = useRevealed<HTMLElement>(comparison);
+  const cmpRef = useRevealed<HTMLDivElement>(comparison);
   const shownRun = id && open?.id === id ? open : undefined;
   return (
     <>
@@ -58,7 +48,7 @@ export function SignInLogsScreen({ id }: { id?: string }) {
         ) : null}
       </section>
       {comparison ? (
-        <div ref={cmpRef as React.RefObject<HTMLDivElement>} tabIndex={-1} aria-label="Comparison">
+        <div ref={cmpRef} tabIndex={-1}>
           <RunComparisonView comparison={comparison} onClose={closeComparison} />
         </div>
       ) : null}

@@ -10,7 +10,7 @@ export function RunComparisonView({ comparison, onClose }: { comparison: RunComp
   const rows = comparison.rows.filter((r) => !onlyDiffs || !r.same || r.kind === 'run');
   const differing = comparison.rows.filter((r) => !r.same).length;
   return (
-    <section className="panel" aria-labelledby="comparison-title" data-testid="run-comparison" tabIndex={-1}>
+    <section className="panel" aria-labelledby="comparison-title" data-testid="run-comparison">
       <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
         <h2 id="comparison-title" style={{ margin: 0 }}>
           Two runs compared <span className="muted">· {differing} difference{differing === 1 ? '' : 's'}</span>
