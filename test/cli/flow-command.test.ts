@@ -18,6 +18,16 @@ describe('saml-harness flow', () => {
     expect(stdout).toContain('Outcome: Signed in to generic as adele.vance@contoso.com');
   });
 
+  it("--account-picker: the SP names no account, so the user picks one on Entra's picker", async () => {
+    const hinted = await runCli(['flow', '--sandbox', '--sp', 'cloudinary', '--user', 'megan.bowen@contoso.com']);
+    expect(hinted.code, hinted.stderr).toBe(0);
+    expect(hinted.stdout).not.toContain('picked megan.bowen@contoso.com');
+    const picked = await runCli(['flow', '--sandbox', '--sp', 'cloudinary', '--user', 'megan.bowen@contoso.com', '--account-picker']);
+    expect(picked.code, picked.stderr).toBe(0);
+    expect(picked.stdout).toContain('picked megan.bowen@contoso.com');
+    expect(picked.stdout).toContain('Outcome: Signed in to cloudinary as megan.bowen@contoso.com');
+  });
+
   it('--json gives the same result for machines', async () => {
     const { code, stdout } = await runCli(['flow', '--sandbox', '--mode', 'idp-initiated', '--signing', 'response-and-assertion', '--json']);
     expect(code).toBe(0);

@@ -18,6 +18,7 @@ Options:
   --mode MODE        sp-initiated (default), idp-initiated, or logout (signs in first, then out)
   --user UPN         the account to pick (default: adele.vance@contoso.com)
   --signing OPTION   set the app's signing option first: assertion, response, or response-and-assertion
+  --account-picker   SP-initiated: the SP sends no login_hint, so the user picks the account on Entra's picker
   --workspace DIR    use this workspace (default: SAML_HARNESS_WORKSPACE, else yours — the one web, serve and
                      the desktop app use — made with the demo tenant the first time); --signing changes it
   --sandbox          use a fresh demo workspace instead, removed afterwards
@@ -48,6 +49,7 @@ export async function flowCommand(args: string[]): Promise<number> {
       mode: { type: 'string', default: 'sp-initiated' },
       user: { type: 'string', default: 'adele.vance@contoso.com' },
       signing: { type: 'string' },
+      'account-picker': { type: 'boolean', default: false },
       workspace: { type: 'string' },
       sandbox: { type: 'boolean', default: false },
       xml: { type: 'boolean', default: false },
@@ -69,7 +71,7 @@ export async function flowCommand(args: string[]): Promise<number> {
     if (!rt.vendors.has(values.sp)) throw new UsageError(`unknown --sp "${values.sp}"; this workspace has ${[...rt.vendors.keys()].join(', ')}`);
     if (signing?.success) await applySigning(rt, values.sp, signing.data);
     const run = (flow: 'sp-initiated' | 'idp-initiated' | 'sp-logout', browserOf?: string) =>
-      rt.runFlow({ vendorId: values.sp, flow, user: values.user, ...(browserOf ? { browserOf } : {}) });
+      rt.runFlow({ vendorId: values.sp, flow, user: values.user, ...(browserOf ? { browserOf } : {}), ...(values['account-picker'] && flow === 'sp-initiated' ? { accountPicker: true } : {}) });
     let result = await run(mode === 'logout' ? 'sp-initiated' : mode);
     if (mode === 'logout' && result.result.outcome.status === 'signed-in') result = await run('sp-logout', result.id);
     const saveAs = values['save-scenario'];
