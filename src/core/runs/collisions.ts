@@ -1,7 +1,8 @@
 import type { FlowResult } from '../flows/flows';
 import type { Scenario } from '../scenarios/schema';
 import type { AttributeSpec } from '../vendors/profile';
-import { attr } from '../xml/dom';
+import { attr, childElements } from '../xml/dom';
+import { NS } from '../xml/namespaces';
 import { parseXml } from '../xml/parse';
 import { runClaimsOf } from './run-claims';
 
@@ -28,7 +29,7 @@ function authnRequest(result: FlowResult): { el: Element; sentTo: string } | und
   return undefined;
 }
 
-const issuerOf = (el: Element) => [...Array.from(el.childNodes)].find((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'Issuer')?.textContent ?? '';
+const issuerOf = (el: Element) => childElements(el, NS.saml, 'Issuer')[0]?.textContent ?? '';
 
 /** Entra's request-side codes: the value in the AuthnRequest against the app's Basic SAML Configuration. */
 function entraCollisions(code: string, result: FlowResult, scenario: Scenario): Collision[] {
