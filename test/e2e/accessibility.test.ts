@@ -81,5 +81,10 @@ describe('the keyboard', () => {
     await s.page.locator('main h1').waitFor();
     await s.page.keyboard.press('Control+Enter');
     await expect.poll(() => s.page.getByTestId('outcome').getAttribute('data-status')).toBe('signed-in');
+    // The result, drawn below the form and the claims preview, is brought into view with focus.
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('run-section');
+    const top = await s.page.getByTestId('run-section').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(900 / 2);
   });
 });

@@ -45,9 +45,26 @@ describe('reproduce explains', () => {
     expect(r.changedFromBaseline?.map((c) => c.path)).toEqual(['flow.attributeSet.name', 'flow.attributeSet.values.user.extensionattribute1.0']);
   });
 
-  it("an error no two values of the run explain (another account's ID in the settings) lists none, and still shows the change", async () => {
-    const preset = await runPreset(rt, 'cloudinary/3');
-    expect(preset.collisions).toEqual([]);
-    expect(preset.changedFromBaseline?.length).toBeGreaterThan(0);
+  it("Cloudinary 3 and ImageKit ACCOUNT_MISMATCH: the account ID the claim sent beside the one the vendor holds", async () => {
+    const cloudinary = await runPreset(rt, 'cloudinary/3');
+    expect(cloudinary.collisions).toEqual([
+      { what: 'Claim CloudinaryAccountID', sent: { where: "The assertion's CloudinaryAccountID attribute", value: expect.not.stringMatching(/^f+$/) as string }, held: { where: "Cloudinary › this account's ID", values: ['ffffffffffffffff'] } },
+    ]);
+    expect(cloudinary.changedFromBaseline?.map((c) => c.path)).toContain('vendor.settings.accountId');
+    const imagekit = await runPreset(rt, 'imagekit/ACCOUNT_MISMATCH');
+    expect(imagekit.collisions[0]).toMatchObject({ what: 'Claim imagekit_id', sent: { value: 'contoso' }, held: { values: ['contoso-emea'] } });
+  });
+
+  it("an SP's failed check says what collided: the Audience sent beside the SP's entity ID", async () => {
+    const entry = rt.entry('cloudinary');
+    const app = rt.app(entry.appObjectId!);
+    app.claims.advanced = { appendApplicationIdToIssuer: false, audienceOverride: 'urn:someone-else' };
+    const run = await rt.runFlow({ vendorId: 'cloudinary', flow: 'idp-initiated', user: 'adele.vance@contoso.com' });
+    delete app.claims.advanced;
+    expect(run.result.outcome).toMatchObject({
+      status: 'error',
+      check: 'assertion.audience',
+      collided: { what: 'Audience', sent: { value: 'urn:someone-else' }, held: { where: "The SP's entity ID", values: [app.saml.identifiers[0]!.value] } },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { IdpUrls } from '../idp/urls';
+import type { Collision } from '../sp/collision';
 import type { Identity } from '../sp/model';
 import type { RequestFinding } from '../diagnose/request-check';
 import type { CheckId, ValidationReport } from '../sp/report';
@@ -15,7 +16,7 @@ export type FlowOutcome =
   | { status: 'signed-out'; sp: string }
   /** The tenant issued a response to an outside SP's ACS URL: what the SP makes of it is the SP's. */
   | { status: 'issued'; sp: string; appId: string; acsUrl: string; user?: string; responseId: string }
-  | { status: 'error'; source: 'entra' | 'sp' | 'setup' | 'network' | 'harness'; code: string; message: string; httpStatus?: number; check?: CheckId; reason?: string };
+  | { status: 'error'; source: 'entra' | 'sp' | 'setup' | 'network' | 'harness'; code: string; message: string; httpStatus?: number; check?: CheckId; reason?: string; collided?: Collision };
 
 export interface FlowResult {
   flow: FlowKind;
@@ -111,6 +112,7 @@ function conclude(env: FlowEnv, agent: UserAgent, page: Page, since: number): { 
           message: o.message,
           httpStatus: o.httpStatus,
           ...(o.reason ? { reason: o.reason } : {}),
+          ...(o.collided ? { collided: o.collided } : {}),
           ...(record.report?.failure ? { check: record.report.failure.id } : {}),
         };
   return { outcome, ...(record.report ? { report: record.report } : {}) };

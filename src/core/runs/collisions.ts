@@ -1,19 +1,11 @@
 import type { FlowResult } from '../flows/flows';
 import type { Scenario } from '../scenarios/schema';
-import type { AttributeSpec } from '../vendors/profile';
 import { attr, childElements } from '../xml/dom';
 import { NS } from '../xml/namespaces';
 import { parseXml } from '../xml/parse';
-import { runClaimsOf } from './run-claims';
+import type { Collision } from '../sp/collision';
 
-/** Two values that had to agree and did not: what the run sent, and what the other side holds. */
-export interface Collision {
-  what: string;
-  /** What the run sent, and where it sits. */
-  sent: { where: string; value: string };
-  /** What the receiving side holds, and where it is set. */
-  held: { where: string; values: string[] };
-}
+export type { Collision };
 
 /** The AuthnRequest the run sent to Entra, read from its trace, and the URL it was sent to. */
 function authnRequest(result: FlowResult): { el: Element; sentTo: string } | undefined {
@@ -48,27 +40,11 @@ function entraCollisions(code: string, result: FlowResult, scenario: Scenario): 
   }
 }
 
-/** A vendor's refusal of claims: each value it does not accept, against the values it does (and their case). */
-function claimCollisions(result: FlowResult, specs: readonly AttributeSpec[]): Collision[] {
-  const claims = runClaimsOf(result);
-  if (!claims) return [];
-  return specs.flatMap((spec): Collision[] => {
-    const values = claims[spec.name];
-    if (!values) return spec.required ? [{ what: `Claim ${spec.name}`, sent: { where: 'The assertion', value: '(not sent)' }, held: { where: 'The vendor requires it', values: [spec.name] } }] : [];
-    if (!spec.accepted) return [];
-    const fold = (v: string) => (spec.caseInsensitiveValues ? v.toLowerCase() : v);
-    const accepted = new Set(spec.accepted.map(fold));
-    const refused = values.filter((v) => !accepted.has(fold(v)));
-    if (!refused.length) return [];
-    return [{ what: `Claim ${spec.name}`, sent: { where: `The assertion's ${spec.name} attribute`, value: refused.join(', ') }, held: { where: `Values the vendor accepts${spec.caseInsensitiveValues ? '' : ' (case-sensitive)'}`, values: [...spec.accepted] } }];
-  });
-}
-
 /** For an error a run ended in: the values that collided, requested against configured. */
-export function collisions(result: FlowResult, scenario: Scenario | undefined, specs: readonly AttributeSpec[]): Collision[] {
+export function collisions(result: FlowResult, scenario: Scenario | undefined): Collision[] {
   const o = result.outcome;
   if (o.status !== 'error') return [];
-  if (o.source === 'entra') return scenario ? entraCollisions(o.code, result, scenario) : [];
-  if (o.source === 'sp') return claimCollisions(result, specs);
-  return [];
+  // The SP's failed check or the vendor's rule says what collided; Entra's request-side codes are read here.
+  if (o.collided) return [o.collided];
+  return o.source === 'entra' && scenario ? entraCollisions(o.code, result, scenario) : [];
 }

@@ -1,7 +1,6 @@
 import type { FlowResult } from '../flows/flows';
 import { PRESET_GROUPS, type Preset } from '../scenarios/presets';
 import type { Scenario } from '../scenarios/schema';
-import { resolveProfile } from '../vendors/registry';
 import { collisions, type Collision } from './collisions';
 import { diffSettings, type SettingChange } from './settings-diff';
 
@@ -15,14 +14,6 @@ export interface Explanation {
 /** What a scenario sets up, without its name and expectation: what two set-ups are compared on. */
 const setupOf = (s: Scenario) => ({ clock: s.clock, tenant: s.tenant, app: s.app, vendor: s.vendor, flow: s.flow });
 
-function specsOf(scenario: Scenario) {
-  try {
-    return resolveProfile(scenario.vendor).attributes;
-  } catch {
-    return [];
-  }
-}
-
 /** The working set-up a preset changes one thing in (set-up mistakes have none of their own). */
 export function presetBaseline(preset: Preset): Scenario | undefined {
   return PRESET_GROUPS.find((g) => g.presets.includes(preset))?.baseline();
@@ -31,7 +22,7 @@ export function presetBaseline(preset: Preset): Scenario | undefined {
 /** Why a scenario's run ended as it did: what collided, and, given the set-up it came from, what changed. */
 export function explainRun(result: FlowResult, scenario: Scenario, baseline?: Scenario): Explanation {
   return {
-    collisions: collisions(result, scenario, specsOf(scenario)),
+    collisions: collisions(result, scenario),
     ...(baseline ? { changedFromBaseline: diffSettings(setupOf(baseline), setupOf(scenario)) } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { attr, childElements, descendants, elementPath, firstChild, textOf } fro
 import { CM_BEARER, NS } from '../xml/namespaces';
 import type { Identity, RepeatedAttributes } from './model';
 import type { ReportBuilder } from './report';
+import { collision, type Collision } from './collision';
 import type { ValidationContext } from './validation-context';
 
 const path = (el: Element | undefined, fallback: Element): string => elementPath(el ?? fallback);
@@ -14,7 +15,8 @@ export function checkAudience(a: Element, r: ReportBuilder, ctx: ValidationConte
   for (const restriction of restrictions) {
     const audiences = childElements(restriction, NS.saml, 'Audience').map((e) => (e.textContent ?? '').trim());
     if (!audiences.includes(ctx.sp.entityId)) {
-      return r.fail('assertion.audience', `the audience is ${audiences.map((x) => `"${x}"`).join(', ') || '(empty)'}, not this SP's entity ID "${ctx.sp.entityId}"`, elementPath(restriction));
+      const collided = collision('Audience', { where: 'Assertion › Conditions › AudienceRestriction › Audience', value: audiences.join(', ') || '(empty)' }, { where: "The SP's entity ID", values: [ctx.sp.entityId] });
+      return r.fail('assertion.audience', `the audience is ${audiences.map((x) => `"${x}"`).join(', ') || '(empty)'}, not this SP's entity ID "${ctx.sp.entityId}"`, elementPath(restriction), collided);
     }
   }
   r.pass('assertion.audience', ctx.sp.entityId);
@@ -30,13 +32,16 @@ export function checkBearer(a: Element, r: ReportBuilder, ctx: ValidationContext
     return undefined;
   }
   const now = ctx.now.getTime();
-  const problems: Array<{ reason: string; element: Element }> = [];
+  const problems: Array<{ reason: string; element: Element; collided?: Collision }> = [];
   for (const c of bearers) {
     const data = firstChild(c, NS.saml, 'SubjectConfirmationData');
     const recipient = attr(data, 'Recipient');
     const notOnOrAfter = attr(data, 'NotOnOrAfter');
     if (!data || !recipient) problems.push({ reason: 'the bearer confirmation has no Recipient', element: data ?? c });
-    else if (recipient !== ctx.sp.acsUrl) problems.push({ reason: `Recipient is "${recipient}", not this SP's ACS URL "${ctx.sp.acsUrl}"`, element: data });
+    else if (recipient !== ctx.sp.acsUrl) {
+      const collided = collision('Recipient', { where: 'Assertion › Subject › SubjectConfirmationData › Recipient', value: recipient }, { where: "The SP's ACS URL", values: [ctx.sp.acsUrl] });
+      problems.push({ reason: `Recipient is "${recipient}", not this SP's ACS URL "${ctx.sp.acsUrl}"`, element: data, collided });
+    }
     else if (!notOnOrAfter) problems.push({ reason: 'the bearer confirmation has no NotOnOrAfter', element: data });
     else if (Date.parse(notOnOrAfter) <= now - skewMs(ctx)) problems.push({ reason: `the bearer confirmation expired at ${notOnOrAfter} (checked at ${ctx.now.toISOString()})`, element: data });
     else {
@@ -44,7 +49,7 @@ export function checkBearer(a: Element, r: ReportBuilder, ctx: ValidationContext
       return attr(data, 'InResponseTo');
     }
   }
-  r.fail('subject.bearer', problems[0]!.reason, elementPath(problems[0]!.element));
+  r.fail('subject.bearer', problems[0]!.reason, elementPath(problems[0]!.element), problems[0]!.collided);
   return undefined;
 }
 

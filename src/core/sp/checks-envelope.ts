@@ -3,6 +3,7 @@ import { NS, STATUS } from '../xml/namespaces';
 import type { ReportBuilder } from './report';
 import type { ResponseParts } from './response-structure';
 import type { ValidationContext } from './validation-context';
+import { collision } from './collision';
 
 const short = (urn: string): string => urn.replace('urn:oasis:names:tc:SAML:2.0:status:', '');
 
@@ -28,7 +29,10 @@ export function checkDestination(parts: ResponseParts, r: ReportBuilder, ctx: Va
     else r.pass('response.destination', 'absent, which an unsigned response may be');
     return;
   }
-  if (destination !== ctx.sp.acsUrl) r.fail('response.destination', `Destination is "${destination}", not this SP's ACS URL "${ctx.sp.acsUrl}"`, elementPath(parts.response));
+  if (destination !== ctx.sp.acsUrl) {
+    const collided = collision('Destination', { where: 'Response › Destination', value: destination }, { where: "The SP's ACS URL", values: [ctx.sp.acsUrl] });
+    r.fail('response.destination', `Destination is "${destination}", not this SP's ACS URL "${ctx.sp.acsUrl}"`, elementPath(parts.response), collided);
+  }
   else r.pass('response.destination', destination);
 }
 

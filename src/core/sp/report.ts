@@ -1,5 +1,6 @@
 import type { SignatureView } from '../crypto/signature-view';
 import type { Identity } from './model';
+import type { Collision } from './collision';
 
 /** 'warn': passed, with something a person should know (it does not refuse the response). */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
@@ -39,6 +40,8 @@ export interface CheckResult {
   element?: string;
   /** A second opinion shown for comparison; it does not decide the verdict. */
   informational?: boolean;
+  /** For a failure: the value the message carried against the one the SP holds. */
+  collided?: Collision;
 }
 
 export interface MessageSummary {
@@ -78,8 +81,9 @@ export class ReportBuilder {
     this.set(id, 'warn', reason, element);
   }
 
-  fail(id: CheckId, reason: string, element?: string): void {
+  fail(id: CheckId, reason: string, element?: string, collided?: Collision): void {
     this.set(id, 'fail', reason, element);
+    if (collided) this.results.set(id, { ...this.results.get(id)!, collided });
   }
 
   skip(id: CheckId, reason: string): void {

@@ -1,5 +1,6 @@
 import type { Identity } from '../sp/model';
 import type { AttributeSpec } from './profile';
+import { collision, type Collision } from '../sp/collision';
 
 export type AttributeViolation =
   | { kind: 'missing'; spec: AttributeSpec; nearMiss?: string }
@@ -42,6 +43,19 @@ export function attributeViolations(specs: readonly AttributeSpec[], identity: I
     const caseMismatch = accepted.find((a) => a.toLowerCase() === bad.toLowerCase());
     return [{ kind: 'not-accepted', spec, value: bad, ...(caseMismatch ? { caseMismatch } : {}) }];
   });
+}
+
+/** What the assertion sent against what the vendor holds, for a broken rule. */
+export function violationCollision(v: AttributeViolation): Collision {
+  const sent = { where: `The assertion's ${v.spec.name} attribute` };
+  switch (v.kind) {
+    case 'missing':
+      return collision(`Claim ${v.spec.name}`, { ...sent, value: v.nearMiss ? `(not sent; "${v.nearMiss}" was)` : '(not sent)' }, { where: 'The vendor requires it, by this exact name', values: [v.spec.name] });
+    case 'multiple':
+      return collision(`Claim ${v.spec.name}`, { ...sent, value: v.values.join(', ') }, { where: 'The vendor takes one value', values: [v.values[0]!] });
+    case 'not-accepted':
+      return collision(`Claim ${v.spec.name}`, { ...sent, value: v.value }, { where: `Values the vendor accepts${v.spec.caseInsensitiveValues ? '' : ' (case-sensitive)'}`, values: v.spec.accepted ?? [] });
+  }
 }
 
 /** One line that says what is wrong and what would be accepted. */

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { ValidationReport } from '../sp/report';
-import { attributeViolation, describeViolation, first, values } from './attribute-rules';
+import { attributeViolation, describeViolation, first, values, violationCollision } from './attribute-rules';
 import { attrClaim, constClaim, isEmail } from './common-claims';
 import { provisionCloudinaryUser } from './cloudinary-provisioning';
 import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from './profile';
 import * as setup from './setup-common';
 import { CLOUDINARY_ERRORS as ERRORS, CLOUDINARY_FAULTS, cloudinaryError } from './cloudinary-errors';
+import { collision } from '../sp/collision';
+import { withCollision } from './vendor-errors';
 
 export const CLOUDINARY_ROLES = ['master_admin', 'admin', 'technical_admin', 'billing', 'reports', 'media_library_admin', 'media_library_user'] as const;
 
@@ -49,14 +51,18 @@ function provisioningInputError(ctx: SignInContext<CloudinarySettings>) {
   const { identity, settings } = ctx;
   const v = attributeViolation(CLOUDINARY_ATTRIBUTES, identity);
   const missing = (name: string) => v?.kind === 'missing' && v.spec.name === name;
-  if (missing('CloudinaryAccountID')) return cloudinaryError(2, describeViolation(v!));
+  const refused = (code: number) => withCollision(cloudinaryError(code, describeViolation(v!)), violationCollision(v!));
+  if (missing('CloudinaryAccountID')) return refused(2);
   const accountId = first(identity, 'CloudinaryAccountID');
-  if (accountId !== undefined && accountId !== settings.accountId) return cloudinaryError(3, `CloudinaryAccountID is "${accountId}"; this account's ID is "${settings.accountId}"`);
-  if (missing('FirstName')) return cloudinaryError(4, describeViolation(v!));
-  if (missing('Email')) return cloudinaryError(5, describeViolation(v!));
+  if (accountId !== undefined && accountId !== settings.accountId) {
+    const collided = collision('Claim CloudinaryAccountID', { where: "The assertion's CloudinaryAccountID attribute", value: accountId }, { where: "Cloudinary › this account's ID", values: [settings.accountId] });
+    return withCollision(cloudinaryError(3, `CloudinaryAccountID is "${accountId}"; this account's ID is "${settings.accountId}"`), collided);
+  }
+  if (missing('FirstName')) return refused(4);
+  if (missing('Email')) return refused(5);
   if (!isEmail(first(identity, 'Email'))) return cloudinaryError(6, `Email is "${first(identity, 'Email')}", not an email address`);
-  if (v?.kind === 'not-accepted' && v.spec.name === 'CloudinaryRole') return cloudinaryError(7, describeViolation(v));
-  if (missing('Username')) return cloudinaryError(16, describeViolation(v!));
+  if (v?.kind === 'not-accepted' && v.spec.name === 'CloudinaryRole') return refused(7);
+  if (missing('Username')) return refused(16);
   const unknownCloud = values(identity, 'CloudinarySubAccounts').find((c) => !settings.cloudNames.includes(c));
   if (unknownCloud !== undefined && first(identity, 'CloudinaryRole') !== 'master_admin') {
     return cloudinaryError(8, `"${unknownCloud}" is not a product environment of this account (${settings.cloudNames.join(', ')})`);

@@ -3,11 +3,11 @@ import type { SourceAttribute } from '../idp/model';
 import { diffUsers } from '../provisioning/diff';
 import type { SpUser } from '../provisioning/directory';
 import { RepeatedAttributes, SpPolicy } from '../sp/model';
-import { attributeViolation, describeViolation } from './attribute-rules';
+import { attributeViolation, describeViolation, violationCollision } from './attribute-rules';
 import { attrClaim, isEmail } from './common-claims';
 import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from './profile';
 import * as setup from './setup-common';
-import { modelledError as m, vendorError } from './vendor-errors';
+import { modelledError as m, vendorError, withCollision } from './vendor-errors';
 
 /** A user-defined SP: the integrator models a vendor the harness does not ship. */
 export const GenericSpDefinition = z.object({
@@ -51,7 +51,7 @@ export function genericProfile(def: GenericSpDefinition): VendorProfile<GenericS
     const { identity, directory } = ctx;
     if (def.nameIdMustBeEmail && !isEmail(identity.nameId)) return { ok: false, error: err('NAMEID_NOT_EMAIL', `the NameID is "${identity.nameId}"`) };
     const v = attributeViolation(attributes, identity);
-    if (v) return { ok: false, error: err(v.kind === 'missing' ? 'ATTRIBUTE_MISSING' : 'ATTRIBUTE_NOT_ACCEPTED', describeViolation(v)) };
+    if (v) return { ok: false, error: withCollision(err(v.kind === 'missing' ? 'ATTRIBUTE_MISSING' : 'ATTRIBUTE_NOT_ACCEPTED', describeViolation(v)), violationCollision(v)) };
     const before = directory.byId(identity.nameId);
     if (!before && def.provisioning === 'login-only') return { ok: false, error: err('USER_NOT_FOUND', `${identity.nameId} has no account`) };
     const now = ctx.now.toISOString();

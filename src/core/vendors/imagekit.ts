@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { diffUsers } from '../provisioning/diff';
 import type { SpUser } from '../provisioning/directory';
-import { attributeViolation, describeViolation, first } from './attribute-rules';
+import { attributeViolation, describeViolation, first, violationCollision } from './attribute-rules';
 import { attrClaim, constClaim, isEmail, joinNames } from './common-claims';
 import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from './profile';
 import * as setup from './setup-common';
-import { modelledError as m, vendorError } from './vendor-errors';
+import { modelledError as m, vendorError, withCollision } from './vendor-errors';
+import { collision, type Collision } from '../sp/collision';
 
 export const IMAGEKIT_ROLES = ['account_administrator', 'developer', 'media_library_full_access', 'media_library_view_only_access', 'finance'] as const;
 
@@ -33,13 +34,16 @@ const ERRORS = {
 } as const;
 
 function signIn(ctx: SignInContext<ImageKitSettings>): SignInResult {
-  const e = (code: keyof typeof ERRORS, reason: string) => ({ ok: false as const, error: vendorError(ERRORS, code, reason) });
+  const e = (code: keyof typeof ERRORS, reason: string, collided?: Collision) => ({ ok: false as const, error: withCollision(vendorError(ERRORS, code, reason), collided) });
   const { identity, directory } = ctx;
   if (!isEmail(identity.nameId)) return e('INVALID_EMAIL', `the NameID is "${identity.nameId}"; ImageKit takes user.mail`);
   const violation = attributeViolation(ATTRIBUTES, identity);
-  if (violation) return e(violation.kind === 'not-accepted' && violation.spec.name === 'imagekit_role' ? 'INVALID_ROLE' : 'MISSING_ATTRIBUTE', describeViolation(violation));
+  if (violation) return e(violation.kind === 'not-accepted' && violation.spec.name === 'imagekit_role' ? 'INVALID_ROLE' : 'MISSING_ATTRIBUTE', describeViolation(violation), violationCollision(violation));
   const imagekitId = first(identity, 'imagekit_id')!;
-  if (imagekitId !== ctx.settings.imagekitId) return e('ACCOUNT_MISMATCH', `imagekit_id is "${imagekitId}"; this account's ImageKit ID is "${ctx.settings.imagekitId}"`);
+  if (imagekitId !== ctx.settings.imagekitId) {
+    const collided = collision('Claim imagekit_id', { where: "The assertion's imagekit_id attribute", value: imagekitId }, { where: "ImageKit › this account's ImageKit ID", values: [ctx.settings.imagekitId] });
+    return e('ACCOUNT_MISMATCH', `imagekit_id is "${imagekitId}"; this account's ImageKit ID is "${ctx.settings.imagekitId}"`, collided);
+  }
   const before = directory.byEmail(identity.nameId);
   if (!before && ctx.solicited) return e('FIRST_LOGIN_IDP_INITIATED', `${identity.nameId} has never signed in through the identity provider`);
   const now = ctx.now.toISOString();

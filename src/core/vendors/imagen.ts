@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { diffUsers } from '../provisioning/diff';
 import type { SpUser } from '../provisioning/directory';
 import type { ValidationReport } from '../sp/report';
-import { attributeViolation, describeViolation, first, values } from './attribute-rules';
+import { attributeViolation, describeViolation, first, values, violationCollision } from './attribute-rules';
 import { attrClaim } from './common-claims';
 import type { AttributeSpec, SignInContext, SignInResult, VendorErrorDef, VendorProfile } from './profile';
 import * as setup from './setup-common';
-import { vendorError } from './vendor-errors';
+import { vendorError, withCollision } from './vendor-errors';
 
 const Settings = z.object({
   /** "Imagen supports just-in-time user provisioning, which is enabled by default." */
@@ -51,7 +51,7 @@ function samlFailure(report: ValidationReport) {
 function signIn(ctx: SignInContext<ImagenSettings>): SignInResult {
   const { identity, directory, settings } = ctx;
   const violation = attributeViolation(ATTRIBUTES, identity);
-  if (violation) return { ok: false, error: imagenError('IMAGEN_ATTRIBUTES', describeViolation(violation)) };
+  if (violation) return { ok: false, error: withCollision(imagenError('IMAGEN_ATTRIBUTES', describeViolation(violation)), violationCollision(violation)) };
   const mail = first(identity, MAIL_OID)!;
   const before = directory.byEmail(mail);
   if (!before && !settings.jitProvisioning) return { ok: false, error: imagenError('IMAGEN_NO_USER', `${mail} is not an Imagen user and just-in-time provisioning is off`) };

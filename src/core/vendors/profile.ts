@@ -4,6 +4,7 @@ import type { SpDirectory } from '../provisioning/directory';
 import type { ProvisioningDiff } from '../provisioning/diff';
 import type { Identity, IdpTrust, SpPolicy } from '../sp/model';
 import type { ValidationReport } from '../sp/report';
+import type { Collision } from '../sp/collision';
 
 /** How a vendor takes the IdP's configuration. */
 export type IdpConfigMethod = 'metadata-xml' | 'metadata-url' | 'signon-url-and-certificate' | 'sent-to-support';
@@ -61,6 +62,8 @@ export interface VendorError {
   httpStatus: number;
   /** Why, in the harness's words: which attribute, which value, which rule. */
   reason: string;
+  /** The value sent against the value held, when the refusal comes down to two. */
+  collided?: Collision;
 }
 
 export interface SetupCheck {

@@ -1,3 +1,4 @@
+import type { Collision } from '../sp/collision';
 import type { VendorError, VendorErrorDef } from './profile';
 
 /** The vendor's error `code`, with the harness's reason for it; `%NAME%` in the vendor's text takes `values.NAME`. */
@@ -6,6 +7,11 @@ export function vendorError(catalogue: Readonly<Record<string, VendorErrorDef>>,
   if (!def) throw new Error(`error ${code} is not in the catalogue`);
   const message = def.text.replace(/%(\w+)%/g, (whole, name: string) => values[name] ?? whole);
   return { code: def.code, name: def.name, message, httpStatus: def.httpStatus, reason };
+}
+
+/** The error, with the value sent against the value held. */
+export function withCollision(error: VendorError, collided: Collision | undefined): VendorError {
+  return collided ? { ...error, collided } : error;
 }
 
 /** An error whose wording the harness models, where the vendor publishes none. */

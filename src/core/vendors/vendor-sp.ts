@@ -22,7 +22,7 @@ export interface VendorSpState<S> {
   faults: string[];
 }
 
-const siteError = (e: VendorError): SiteError => ({ code: e.code, message: e.message, httpStatus: e.httpStatus, reason: e.reason });
+const siteError = (e: VendorError): SiteError => ({ code: e.code, message: e.message, httpStatus: e.httpStatus, reason: e.reason, ...(e.collided ? { collided: e.collided } : {}) });
 
 /** One vendor SP: its profile, its placeholder values, its state, and the SP site that serves its URLs. */
 export class VendorSp<S> {
@@ -189,7 +189,8 @@ export class VendorSp<S> {
         if (!r.ok) return { kind: 'refused', ...siteError(r.error) };
         return { kind: 'signed-in', details: { ...r.details, ...(r.diff ? { diff: r.diff } : {}) } };
       },
-      samlFailure: (report) => siteError(profile.samlFailure(report)),
+      // The SP's failed check says what collided, whatever code the vendor gives it.
+      samlFailure: (report) => siteError({ ...profile.samlFailure(report), ...(report.failure?.collided ? { collided: report.failure.collided } : {}) }),
       ...(profile.missingResponse ? { missingResponse: () => siteError(profile.missingResponse!()) } : {}),
       renderSignedIn: (identity, details) => signedInPage(brand, identity, details, profile.pages.signedInFacts(identity, details)),
       renderError: (error, report) => errorPage(brand, error, report, body(error)),

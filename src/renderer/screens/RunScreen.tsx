@@ -5,6 +5,7 @@ import { RunResult } from '../components/RunResult';
 import { VendorSelect } from '../components/VendorSelect';
 import { UserSelect } from '../components/UserSelect';
 import { ClaimsPreviewPanel } from './run/ClaimsPreviewPanel';
+import { useRevealed } from '../lib/use-revealed';
 
 type Flow = 'sp-initiated' | 'idp-initiated' | 'sp-logout';
 
@@ -24,6 +25,9 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
     if (initialVendor) setVendorId(initialVendor);
     if (initialFlow) setFlow(initialFlow as Flow);
   }, [initialVendor, initialFlow]);
+  // A run's result is drawn below the form and the claims preview: it is brought into view with focus.
+  const [fresh, setFresh] = useState<string | undefined>();
+  const resultRef = useRevealed<HTMLElement>(fresh);
   const go = () =>
     void run({
       vendorId,
@@ -32,7 +36,7 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
       ...(setId ? { attributeSetId: setId } : {}),
       ...(flow === 'sp-logout' && current ? { browserOf: current.id } : {}),
       ...(flow === 'sp-initiated' && picker ? { accountPicker: true } : {}),
-    });
+    }).then((r) => setFresh(r?.id));
   // Ctrl+Enter (⌘+Enter) runs from anywhere on the screen, as in a query editor.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -95,7 +99,11 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
         </div>
       </section>
       {vendor ? <ClaimsPreviewPanel vendor={vendor} user={user} attributeSetId={setId} /> : null}
-      {current ? <RunResult run={current} /> : null}
+      {current ? (
+        <section ref={resultRef} tabIndex={-1} aria-label="Result of the run" data-testid="run-section">
+          <RunResult run={current} />
+        </section>
+      ) : null}
     </>
   );
 }

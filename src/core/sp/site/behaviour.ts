@@ -1,5 +1,6 @@
 import type { Identity } from '../model';
 import type { ValidationReport } from '../report';
+import type { Collision } from '../collision';
 
 /** What an SP decides after its SAML checks: let the user in (maybe with details to show), or refuse. */
 export interface SiteError {
@@ -8,6 +9,8 @@ export interface SiteError {
   httpStatus: number;
   /** Why, in the harness's words (which attribute, which rule); shown beside the vendor's own text. */
   reason?: string;
+  /** The value sent against the value held, when the refusal comes down to two. */
+  collided?: Collision;
 }
 
 export type SignInDecision = { kind: 'signed-in'; details?: Readonly<Record<string, unknown>> } | ({ kind: 'refused' } & SiteError);

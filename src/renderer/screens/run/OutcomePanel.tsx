@@ -30,6 +30,18 @@ export function OutcomePanel({ run }: { run: FlowRunView }) {
               <strong>Why:</strong> {o.reason}
             </p>
           ) : null}
+          {o.collided ? (
+            <div className="collided" data-testid="outcome-collided">
+              <strong>What collided: {o.collided.what}</strong>
+              <p>
+                Sent <code className="sent">{o.collided.sent.value}</code> <span className="muted">— {o.collided.sent.where}</span>
+              </p>
+              <p>
+                Held {o.collided.held.values.map((v) => <code key={v}>{v}</code>).reduce<React.ReactNode[]>((acc, c, i) => (i ? [...acc, ', ', c] : [c]), [])}{' '}
+                <span className="muted">— {o.collided.held.where}</span>
+              </p>
+            </div>
+          ) : null}
           {o.check ? (
             <p className="muted">
               Failed check: <code>{o.check}</code>
