@@ -18,7 +18,7 @@ export function ResetWorkspace({ dir }: { dir: string }) {
       <p>
         The tenant, its users and groups, every enterprise app, every service provider (with the users provisioned
         there) and the attribute sets are replaced by the demo. They are first copied to <code>backups/</code> in{' '}
-        <code>{dir}</code>. Saved scenarios and the local certificate authority stay.
+        <code>{dir}</code>. Saved scenarios, the sign-in logs and the local certificate authority stay.
       </p>
     </ConfirmButton>
   );
