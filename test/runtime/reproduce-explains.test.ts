@@ -55,6 +55,16 @@ describe('reproduce explains', () => {
     expect(imagekit.collisions[0]).toMatchObject({ what: 'Claim imagekit_id', sent: { value: 'contoso' }, held: { values: ['contoso-emea'] } });
   });
 
+  it('a run of the workspace that Entra refuses with AADSTS50011 says what collided too', async () => {
+    const app = rt.app(rt.entry('generic').appObjectId!);
+    const saved = structuredClone(app.saml.replyUrls);
+    app.saml.replyUrls = [{ url: 'https://elsewhere.example.com/acs', isDefault: true }];
+    const run = await rt.runFlow({ vendorId: 'generic', flow: 'sp-initiated', user: 'adele.vance@contoso.com' });
+    app.saml.replyUrls = saved;
+    expect(run.result.outcome).toMatchObject({ code: 'AADSTS50011', collided: { what: 'Reply URL', held: { values: ['https://elsewhere.example.com/acs'] } } });
+    expect(rt.log.entries().at(-1)).toMatchObject({ id: run.id, result: 'AADSTS50011' });
+  });
+
   it("an SP's failed check says what collided: the Audience sent beside the SP's entity ID", async () => {
     const entry = rt.entry('cloudinary');
     const app = rt.app(entry.appObjectId!);

@@ -40,6 +40,17 @@ function entraCollisions(code: string, result: FlowResult, scenario: Scenario): 
   }
 }
 
+/**
+ * The run with what collided set on its error, when the run's set-up tells it (Entra's request-side codes are
+ * read from the AuthnRequest and the app it came from): every run's outcome then says it, not only a reproduction.
+ */
+export function resultWithCollision(result: FlowResult, scenario: Scenario | undefined): FlowResult {
+  const o = result.outcome;
+  if (o.status !== 'error' || o.collided) return result;
+  const [collided] = collisions(result, scenario);
+  return collided ? { ...result, outcome: { ...o, collided } } : result;
+}
+
 /** For an error a run ended in: the values that collided, requested against configured. */
 export function collisions(result: FlowResult, scenario: Scenario | undefined): Collision[] {
   const o = result.outcome;

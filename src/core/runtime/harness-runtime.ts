@@ -29,6 +29,7 @@ import { captureScenario } from '../scenarios/capture';
 import type { Scenario } from '../scenarios/schema';
 import { describeFlowOutcome } from '../flows/flows';
 import { flowOverrides } from '../idp/claims';
+import { resultWithCollision } from '../runs/collisions';
 
 export interface RuntimeOptions {
   dir: string;
@@ -333,8 +334,9 @@ export class HarnessRuntime {
     return this.remember(req, result, new UserAgent(this.harness.flowEnv.transport), scenario);
   }
 
-  private remember(req: RunRequest, result: FlowResult, agent: UserAgent, scenario?: Scenario): FlowRunView {
+  private remember(req: RunRequest, ran: FlowResult, agent: UserAgent, scenario?: Scenario): FlowRunView {
     const id = randomBytes(8).toString('hex');
+    const result = resultWithCollision(ran, scenario);
     const view: FlowRunView = {
       id,
       vendorId: req.vendorId,
