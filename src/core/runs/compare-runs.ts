@@ -21,8 +21,8 @@ function runRows(a: RunLogEntry, b: RunLogEntry): Row[] {
 }
 
 function claimRows(a: FlowRunView, b: FlowRunView): Row[] {
-  const ca = runClaims(a) ?? {};
-  const cb = runClaims(b) ?? {};
+  const ca = runClaims(a.result) ?? {};
+  const cb = runClaims(b.result) ?? {};
   const names = [...new Set([...Object.keys(ca), ...Object.keys(cb)])].sort();
   return names.map((n) => row('claim', n, ca[n]?.join(', '), cb[n]?.join(', ')));
 }

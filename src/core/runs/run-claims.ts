@@ -1,4 +1,3 @@
-import type { FlowRunView } from '../../shared/views';
 import type { FlowResult } from '../flows/flows';
 import { descendants, attr, textOf } from '../xml/dom';
 import { NS } from '../xml/namespaces';
@@ -8,11 +7,7 @@ import { parseXml } from '../xml/parse';
  * The claims a run's response carried, by name: from the SP's reading when it accepted the response, otherwise
  * from the response's XML (an encrypted assertion that was not read has none to show).
  */
-export function runClaims(run: FlowRunView): Record<string, string[]> | undefined {
-  return runClaimsOf(run.result);
-}
-
-export function runClaimsOf(result: FlowResult): Record<string, string[]> | undefined {
+export function runClaims(result: FlowResult): Record<string, string[]> | undefined {
   const identity = result.report?.identity;
   if (identity) return { NameID: [identity.nameId], ...identity.attributes };
   const response = result.hops.flatMap((h) => h.saml).findLast((m) => m.kind === 'Response' && m.xml);
