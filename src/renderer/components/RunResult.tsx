@@ -49,9 +49,9 @@ function ResultAndTrace({ run }: { run: FlowRunView }) {
   const report = run.result.report;
   return (
     <>
+      <OutcomePanel run={run} />
       <div className="split" data-testid="run-result">
         <div>
-          <OutcomePanel run={run} />
           {diff ? <DiffView diff={diff} /> : null}
           {run.result.authnRequest ? <AuthnRequestPanel finding={run.result.authnRequest} /> : null}
           {report ? (

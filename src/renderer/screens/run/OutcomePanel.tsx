@@ -6,10 +6,26 @@ export function OutcomePanel({ run }: { run: FlowRunView }) {
   const o = run.result.outcome;
   return (
     <section className={`panel outcome ${o.status === 'error' ? 'error' : ''}`} aria-label="Outcome" data-testid="outcome" data-status={o.status} data-code={o.status === 'error' ? o.code : ''}>
+      <div className="outcome-verdict">{verdict(o)}</div>
+      {run.pageUrl && run.result.page ? <BrowserFrame url={run.result.page.url} src={run.pageUrl} title="The page the flow ended on" testId="outcome-page" /> : null}
+    </section>
+  );
+}
+
+/** The headline and, for an error, who stopped it, its message, why, and what collided. */
+function verdict(o: FlowRunView['result']['outcome']) {
+  return (
+    <>
       {o.status === 'signed-in' ? (
-        <h2 style={{ marginTop: 0 }} className="pass">
-          Signed in as {o.identity.nameId}
-        </h2>
+        <>
+          <h2 style={{ marginTop: 0 }} className="pass">
+            Signed in as {o.identity.nameId}
+          </h2>
+          <p className="muted" data-testid="outcome-identity">
+            {o.sp} accepted the response: NameID format {(o.identity.nameIdFormat ?? 'unspecified').split(':').pop()}, {Object.keys(o.identity.attributes).length} claims
+            {o.identity.authnContextClassRef ? `, authenticated by ${o.identity.authnContextClassRef.split(':').pop()}` : ''}.
+          </p>
+        </>
       ) : o.status === 'signed-out' ? (
         <h2 style={{ marginTop: 0 }} className="pass">
           Signed out
@@ -49,7 +65,6 @@ export function OutcomePanel({ run }: { run: FlowRunView }) {
           ) : null}
         </>
       )}
-      {run.pageUrl && run.result.page ? <BrowserFrame url={run.result.page.url} src={run.pageUrl} title="The page the flow ended on" testId="outcome-page" /> : null}
-    </section>
+    </>
   );
 }
