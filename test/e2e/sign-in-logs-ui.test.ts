@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import { HarnessRuntime, logEntry } from '../../src/core/runtime/harness-runtime';
 import { handleApiCall } from '../../src/core/runtime/api-handlers';
 import { listPresets } from '../../src/core/runtime/scenario-ops';
 import { launchChromium, openUi, shot, startWebMode, UI_DIR } from '../support/web-ui';
@@ -109,6 +109,23 @@ describe('web mode in Chromium: the sign-in logs', () => {
     await page.locator('main h1').scrollIntoViewIfNeeded();
     await shot(page, '45-sign-in-logs-dark-1920');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('page a long log a hundred rows at a time', async () => {
+    // The host was restarted: a logged run read back, filed 120 times more under other IDs.
+    const one = await rt.findRun(rt.log.entries()[0]!.id);
+    for (let i = 0; i < 120; i++) {
+      const run = { ...one!, id: `${i.toString(16).padStart(4, '0')}${'a'.repeat(12)}` };
+      rt.log.append(logEntry(run, 'run', { sp: 'Cloudinary', app: 'Cloudinary' }), run);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.reload();
+    await page.waitForSelector('[data-app-ready="true"]');
+    await expect.poll(() => page.getByTestId('log-count').textContent()).toBe('100 shown of 124 matching · 124 in the log');
+    await page.getByRole('button', { name: 'Show 100 more' }).click();
+    await expect.poll(() => rows().count()).toBe(124);
+    expect(await page.getByRole('button', { name: 'Show 100 more' }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ interface LogState {
   open: FlowRunView | undefined;
   comparison: RunComparison | undefined;
   setFilter(f: RunLogFilter): Promise<void>;
-  load(limit?: number): Promise<void>;
+  load(): Promise<void>;
   more(): Promise<void>;
   pick(id: string, on: boolean): void;
   openRun(id: string | undefined): Promise<void>;
@@ -32,11 +32,18 @@ export const useLog = create<LogState>((set, get) => ({
     set({ filter });
     await get().load();
   },
-  load: async (limit = PAGE) => {
-    const page = await call()('runs.query', { ...get().filter, limit });
+  load: async () => {
+    const page = await call()('runs.query', { ...get().filter, limit: PAGE });
     if (page) set({ page });
   },
-  more: () => get().load((get().page?.entries.length ?? 0) + PAGE),
+  /** The next page of the same filter, after the rows shown (runs logged since come first on the next load). */
+  more: async () => {
+    const shown = get().page;
+    if (!shown) return;
+    const next = await call()('runs.query', { ...get().filter, offset: shown.entries.length, limit: PAGE });
+    const have = new Set(shown.entries.map((e) => e.id));
+    if (next) set({ page: { ...next, entries: [...shown.entries, ...next.entries.filter((e) => !have.has(e.id))] } });
+  },
   pick: (id, on) => {
     const rest = get().picked.filter((x) => x !== id);
     set({ picked: on ? [...rest, id].slice(-2) : rest });
