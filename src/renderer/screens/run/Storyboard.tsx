@@ -40,7 +40,9 @@ export function Storyboard({ run }: { run: FlowRunView }) {
   useEffect(() => setAt(0), [run.id]);
   useEffect(() => ref.current?.focus({ preventScroll: !presenting }), [presenting]);
   if (!steps.length) return null;
-  const step = steps[Math.min(at, steps.length - 1)]!;
+  // Another run may have fewer steps until the reset above applies.
+  const now = Math.min(at, steps.length - 1);
+  const step = steps[now]!;
   const onKey = (e: KeyboardEvent) => {
     if (e.target !== e.currentTarget && (e.target as HTMLElement).closest('.cm-editor, input, select, textarea')) return;
     if (e.key === 'Escape' && presenting) {
@@ -51,20 +53,20 @@ export function Storyboard({ run }: { run: FlowRunView }) {
     const move = KEYS[e.key];
     if (!move) return;
     e.preventDefault();
-    setAt(move(at, steps.length));
+    setAt(move(now, steps.length));
   };
   return (
-    <section ref={ref} className={`panel storyboard${presenting ? ' presenting' : ''}`} data-testid="storyboard" data-step={at + 1} tabIndex={-1} onKeyDown={onKey} aria-roledescription="storyboard" aria-labelledby="storyboard-title">
+    <section ref={ref} className={`panel storyboard${presenting ? ' presenting' : ''}`} data-testid="storyboard" data-step={now + 1} tabIndex={-1} onKeyDown={onKey} aria-roledescription="storyboard" aria-labelledby="storyboard-title">
       <div className="row storyboard-head">
         <h2 id="storyboard-title">Storyboard</h2>
         <p className="storyboard-pos" aria-live="polite">
-          Step {at + 1} of {steps.length}: {step.title.startsWith(step.by) ? <strong>{step.title}</strong> : (<><strong>{step.by}</strong> — {step.title}</>)}
+          Step {now + 1} of {steps.length}: {step.title.startsWith(step.by) ? <strong>{step.title}</strong> : (<><strong>{step.by}</strong> — {step.title}</>)}
         </p>
         <div className="row">
-          <button className="btn" onClick={() => setAt(Math.max(0, at - 1))} disabled={at === 0} aria-keyshortcuts="ArrowLeft">
+          <button className="btn" onClick={() => setAt(Math.max(0, now - 1))} disabled={now === 0} aria-keyshortcuts="ArrowLeft">
             ← Previous
           </button>
-          <button className="btn primary" onClick={() => setAt(Math.min(steps.length - 1, at + 1))} disabled={at === steps.length - 1} aria-keyshortcuts="ArrowRight">
+          <button className="btn primary" onClick={() => setAt(Math.min(steps.length - 1, now + 1))} disabled={now === steps.length - 1} aria-keyshortcuts="ArrowRight">
             Next →
           </button>
           <button className="btn" onClick={() => setPresenting(!presenting)} aria-pressed={presenting} aria-keyshortcuts={presenting ? 'Escape' : undefined}>
@@ -75,7 +77,7 @@ export function Storyboard({ run }: { run: FlowRunView }) {
       <ol className="storyboard-steps" aria-label="Steps">
         {steps.map((s, i) => (
           <li key={s.hop}>
-            <button aria-current={i === at ? 'step' : undefined} onClick={() => setAt(i)} tabIndex={-1}>
+            <button aria-current={i === now ? 'step' : undefined} onClick={() => setAt(i)} tabIndex={-1}>
               <span className="n">{i + 1}</span> {s.title}
             </button>
           </li>
@@ -85,7 +87,7 @@ export function Storyboard({ run }: { run: FlowRunView }) {
         {step.caption}
       </p>
       <div className="storyboard-body">
-        <BrowserFrame key={step.hop} url={step.url} src={`/api/flows/${run.id}/hops/${step.hop}`} title={`Step ${at + 1}: ${step.title}`} testId="storyboard-page" />
+        <BrowserFrame key={step.hop} url={step.url} src={`/api/flows/${run.id}/hops/${step.hop}`} title={`Step ${now + 1}: ${step.title}`} testId="storyboard-page" />
         <div className="storyboard-travel" aria-label="What travelled">
           <h3>What travelled</h3>
           {step.arrived.length || step.sends.length ? null : <p className="muted">No SAML message on the way to this page.</p>}
