@@ -55,6 +55,11 @@ describe('reproduce explains', () => {
     expect(imagekit.collisions[0]).toMatchObject({ what: 'Claim imagekit_id', sent: { value: 'contoso' }, held: { values: ['contoso-emea'] } });
   });
 
+  it("a set-up mistake shows what it changed from its vendor's working set-up", async () => {
+    const r = await runPreset(rt, 'mistakes/sha1');
+    expect(r.changedFromBaseline).toContainEqual({ path: 'app.signing.algorithm', a: 'sha256', b: 'sha1' });
+  });
+
   it('a run of the workspace that Entra refuses with AADSTS50011 says what collided too', async () => {
     const app = rt.app(rt.entry('generic').appObjectId!);
     const saved = structuredClone(app.saml.replyUrls);

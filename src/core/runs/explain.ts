@@ -14,9 +14,10 @@ export interface Explanation {
 /** What a scenario sets up, without its name and expectation: what two set-ups are compared on. */
 const setupOf = (s: Scenario) => ({ clock: s.clock, tenant: s.tenant, app: s.app, vendor: s.vendor, flow: s.flow });
 
-/** The working set-up a preset changes one thing in (set-up mistakes have none of their own). */
+/** The working set-up a preset changes one thing in; a set-up mistake starts from its vendor's. */
 export function presetBaseline(preset: Preset): Scenario | undefined {
-  return PRESET_GROUPS.find((g) => g.presets.includes(preset))?.baseline();
+  const group = PRESET_GROUPS.find((g) => g.presets.includes(preset)) ?? PRESET_GROUPS.find((g) => g.source === preset.build().vendor.profile);
+  return group?.baseline();
 }
 
 /** Why a scenario's run ended as it did: what collided, and, given the set-up it came from, what changed. */
