@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import { openTempRuntime } from '../support/temp-runtime';
 import { runPreset } from '../../src/core/runtime/scenario-ops';
 
-let dir: string;
 let rt: HarnessRuntime;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'harness-explain-'));
-  rt = await HarnessRuntime.open({ dir, runLog: false });
+  ({ rt, close } = await openTempRuntime({ runLog: false }));
 });
-afterAll(async () => {
-  await rt.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe('reproduce explains', () => {
   it('AADSTS50011: the requested ACS URL beside the configured Reply URLs, and the one change from the baseline', async () => {

@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import { openTempRuntime } from '../support/temp-runtime';
 import { runPreset } from '../../src/core/runtime/scenario-ops';
 import { storyboardSteps } from '../../src/renderer/lib/storyboard';
 
-let dir: string;
 let rt: HarnessRuntime;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'harness-story-'));
-  rt = await HarnessRuntime.open({ dir, runLog: false });
+  ({ rt, close } = await openTempRuntime({ runLog: false }));
 });
-afterAll(async () => {
-  await rt.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe('the storyboard of a run', () => {
   it('an MFA prompt and the error page Entra ends on, each a step with what travelled to it', async () => {
