@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import { openTempRuntime } from '../support/temp-runtime';
 import { handleApiCall } from '../../src/core/runtime/api-handlers';
 
-let dir: string;
 let rt: HarnessRuntime;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'harness-endpoints-'));
-  rt = await HarnessRuntime.open({ dir });
+  ({ rt, close } = await openTempRuntime());
 });
-afterAll(async () => {
-  await rt.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe('two address forms, one identity', () => {
   it("the harness's own vendors, configured from the metadata URL, hold Entra's real endpoints", async () => {
