@@ -20,6 +20,8 @@ function withRow(rows: Values, old: string, key: string, values: string[]): Valu
   return Object.fromEntries(entries);
 }
 
+const withoutRow = (rows: Values, key: string): Values => Object.fromEntries(Object.entries(rows).filter(([k]) => k !== key));
+
 /** What the vendors of the workspace say about a claim name: the values they accept, and their case. */
 function constraintsOn(vendors: readonly VendorView[], claim: string) {
   return vendors.flatMap((v) => v.attributes.filter((a) => a.name === claim && a.accepted).map((a) => ({ vendor: v.displayName, accepted: a.accepted!, caseInsensitive: Boolean(a.caseInsensitiveValues) })));
@@ -74,7 +76,7 @@ function ClaimRows({ claims, vendors, onChange }: { claims: Values; vendors: rea
                 <ClaimHint vendors={vendors} claim={k} values={vs} />
               </td>
               <td>
-                <button className="btn danger" onClick={() => onChange(Object.fromEntries(Object.entries(claims).filter(([x]) => x !== k)))}>
+                <button className="btn danger" onClick={() => onChange(withoutRow(claims, k))} aria-label={`Remove the claim ${k}`}>
                   Remove
                 </button>
               </td>
@@ -82,7 +84,7 @@ function ClaimRows({ claims, vendors, onChange }: { claims: Values; vendors: rea
           ))}
         </tbody>
       </table>
-      <button className="btn" style={{ marginTop: 8 }} onClick={() => onChange({ ...claims, [names.find((n) => !(n in claims)) ?? `claim${Object.keys(claims).length + 1}`]: [] })}>
+      <button className="btn" style={{ marginTop: 8 }} onClick={() => onChange(withRow(claims, '', names.find((n) => !(n in claims)) ?? `claim${Object.keys(claims).length + 1}`, []))}>
         + Claim
       </button>
     </>
@@ -119,7 +121,7 @@ function SourceRows({ values, onChange }: { values: Values; onChange: (v: Values
                 <input value={vs.join(', ')} onChange={(e) => onChange(withRow(values, k, k, splitValues(e.target.value)))} aria-label={`Values of ${k}`} />
               </td>
               <td>
-                <button className="btn danger" onClick={() => onChange(Object.fromEntries(rows.filter(([x]) => x !== k)))}>
+                <button className="btn danger" onClick={() => onChange(withoutRow(values, k))} aria-label={`Remove ${k}`}>
                   Remove
                 </button>
               </td>
