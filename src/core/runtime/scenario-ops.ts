@@ -49,7 +49,8 @@ export async function runScenarioView(rt: HarnessRuntime, scenario: Scenario, fr
     scenario,
     text: serializeScenario(scenario),
     fileName: scenarioFileName(scenario),
-    ...explainRun(run.result, scenario, from?.baseline),
+    // The kept run already carries what collided: the explanation reads it rather than the trace again.
+    ...explainRun(view.result, scenario, from?.baseline),
   };
 }
 
