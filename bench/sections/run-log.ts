@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { HarnessRuntime, logEntry } from '../../src/core/runtime/harness-runtime';
+import { startWebUi } from '../../src/core/runtime/web-api';
 import { RunLog } from '../../src/core/runs/run-log';
 import { summarize, type Timing } from '../stats';
 import { resolveChromium } from '../../test/support/chromium-path';
@@ -78,11 +79,12 @@ export async function runLogBench(flows = 300, opens = 7, logged = 10_000): Prom
   try {
     for (let i = 0; i < opens; i++) {
       const t0 = performance.now();
-      const rt = await HarnessRuntime.open({ dir, uiDir: UI_DIR });
+      const rt = await HarnessRuntime.open({ dir });
+      const ui = await startWebUi(rt, { uiDir: UI_DIR });
       openWorkspace.push(performance.now() - t0);
       if (rt.log.entries().length !== logged) throw new Error(`the log holds ${rt.log.entries().length} runs, not ${logged}`);
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.goto(`${rt.origin}/#/tenant/users`);
+      await page.goto(`${ui.origin}/#/tenant/users`);
       await page.waitForSelector('[data-app-ready="true"]');
       openScreen.push(
         await page.evaluate(`(async () => {
@@ -97,6 +99,7 @@ export async function runLogBench(flows = 300, opens = 7, logged = 10_000): Prom
         })()`),
       );
       await page.close();
+      await ui.stop();
       await rt.close();
     }
   } finally {

@@ -15,7 +15,7 @@ export function createBrowserView(win: BrowserWindow, rt: HarnessRuntime) {
   ses.protocol.handle('https', async (request) => {
     const url = new URL(request.url);
     if (!rt.harness.host.hasVirtualHost(url.host)) {
-      return new Response(unreachablePage(url.host), { status: 502, headers: { 'content-type': 'text/html; charset=utf-8' } });
+      return new Response(unreachablePage(url.host).markup, { status: 502, headers: { 'content-type': 'text/html; charset=utf-8' } });
     }
     const headers: Record<string, string> = {};
     request.headers.forEach((v, k) => (headers[k] = v));

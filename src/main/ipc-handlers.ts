@@ -26,7 +26,6 @@ export function ipcHandlers<S>(rt: HarnessRuntime, isOwnSender: (sender: S) => b
   for (const method of Object.keys(API_ARGS) as ApiMethod[]) {
     handlers.set(channel(method), guard((args) => handleApiCall(rt, method, args)));
   }
-  handlers.set(CHANNELS.origin, guard(async () => rt.origin));
   handlers.set(
     CHANNELS.openBrowser,
     guard(async (url) => {

@@ -6,7 +6,6 @@ import type { HarnessBridge } from '../shared/bridge';
 const bridge: HarnessBridge = {
   kind: 'electron',
   call: (method, args) => ipcRenderer.invoke(channel(method), args),
-  origin: () => ipcRenderer.invoke(CHANNELS.origin),
   openBrowser: (url) => ipcRenderer.invoke(CHANNELS.openBrowser, url),
   closeBrowser: () => ipcRenderer.invoke(CHANNELS.closeBrowser),
 };

@@ -37,6 +37,8 @@ export const API_ARGS = {
   /** App roles from the accepted values of a vendor's claim, and that claim sourced from user.assignedroles. */
   'apps.rolesFromAcceptedValues': z.object({ objectId: z.uuid(), claim: z.string().min(1) }),
   /** "Upload metadata file": read an SP's metadata into the form; nothing is saved until the form is. */
+  /** "Certificate (Raw)": the DER bytes of an app's certificate, base64, with the portal's file name. */
+  'apps.certificate': z.object({ objectId: z.uuid(), thumbprint: z.string().regex(/^[0-9A-F]{40}$/) }),
   'apps.readSpMetadata': z.object({ xml: z.string().min(1).max(5_000_000) }),
   'vendors.configure': z.object({ vendorId: z.string(), input: IdpConfigInput }),
   'vendors.clearConfig': z.object({ vendorId: z.string() }),
@@ -71,6 +73,11 @@ export const API_ARGS = {
   }),
   /** One logged run, whole: trace, XML, report, page. */
   'runs.get': z.object({ runId: z.string().regex(/^[0-9a-f]{16}$/) }),
+  /**
+   * A page of a run as the browser drew it, scripts removed, for a sandboxed frame: the page it ended on, or
+   * the page of one hop (the storyboard). The UI draws it from this text; no route serves it.
+   */
+  'runs.page': z.object({ runId: z.string().regex(/^[0-9a-f]{16}$/), hop: z.int().min(0).max(999).optional() }),
   'runs.compare': z.object({ a: z.string().regex(/^[0-9a-f]{16}$/), b: z.string().regex(/^[0-9a-f]{16}$/) }),
   'attributeSets.save': z.object({ set: AttributeSet }),
   'attributeSets.delete': z.object({ id: z.string() }),
@@ -118,6 +125,7 @@ export interface ApiResults {
   'apps.create': WorkspaceView & { created: string };
   'apps.delete': WorkspaceView;
   'apps.rolesFromAcceptedValues': WorkspaceView;
+  'apps.certificate': { fileName: string; base64: string };
   'apps.readSpMetadata': SpMetadata;
   'vendors.configure': VendorView;
   'vendors.clearConfig': VendorView;
@@ -133,6 +141,7 @@ export interface ApiResults {
   'runs.list': FlowRunView[];
   'runs.query': RunLogPage;
   'runs.get': FlowRunView;
+  'runs.page': { html: string };
   'runs.compare': RunComparison;
   'attributeSets.save': WorkspaceView;
   'attributeSets.delete': WorkspaceView;

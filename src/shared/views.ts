@@ -134,8 +134,6 @@ export interface FlowRunView {
   vendorId: string;
   request: { flow: FlowResult['flow']; user?: string; attributeSetId?: string };
   result: FlowResult;
-  /** Where the UI loads the page the flow ended on (same origin, no scripts run in it). */
-  pageUrl?: string;
   /** The run as a scenario file: its set-up, expecting the outcome it had. */
   scenario?: Scenario;
 }

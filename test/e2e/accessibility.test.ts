@@ -36,7 +36,7 @@ async function scan(theme: 'light' | 'dark'): Promise<Record<string, AxeFinding[
   const toggle = s.page.getByRole('button', { name: `Switch to ${theme} theme` });
   if (await toggle.count()) await toggle.click();
   for (const route of routes()) {
-    await s.page.goto(`${s.rt.origin}/#/${route}`);
+    await s.page.goto(`${s.ui.origin}/#/${route}`);
     expect(await s.page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
     await s.page.locator('main h1').first().waitFor();
     const v = await seriousViolations(s.page);
@@ -48,7 +48,7 @@ async function scan(theme: 'light' | 'dark'): Promise<Record<string, AxeFinding[
 describe('accessibility (axe-core, WCAG 2.1 A and AA) on every screen', () => {
   it('has no serious or critical violation on any screen, light and dark, including a run with its XML', async () => {
     // A finished run puts the trace, the XML views and the report on the Run screen, and it stays there.
-    await s.page.goto(`${s.rt.origin}/#/run?vendor=cloudinary&flow=idp-initiated`);
+    await s.page.goto(`${s.ui.origin}/#/run?vendor=cloudinary&flow=idp-initiated`);
     await s.page.getByRole('button', { name: 'Run', exact: true }).click();
     await s.page.getByTestId('outcome').waitFor();
     for (const theme of ['light', 'dark'] as const) expect(await scan(theme), `${theme} theme`).toEqual({});
@@ -58,7 +58,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) on every screen', () => {
 
 describe('the keyboard', () => {
   it('reaches content by a skip link, lands on the heading after navigation, and runs with Ctrl+Enter', async () => {
-    await s.page.goto(`${s.rt.origin}/#/tenant/users`);
+    await s.page.goto(`${s.ui.origin}/#/tenant/users`);
     await s.page.reload();
     await s.page.waitForSelector('[data-app-ready="true"]');
     await s.page.keyboard.press('Tab');
@@ -71,13 +71,13 @@ describe('the keyboard', () => {
     await s.page.keyboard.press('Enter');
     await expect.poll(() => s.page.evaluate(() => document.activeElement?.tagName + ' ' + document.activeElement?.textContent)).toBe('H1 Run a flow');
     // A tab within a screen keeps focus on the tab.
-    await s.page.goto(`${s.rt.origin}/#/tenant/users`);
+    await s.page.goto(`${s.ui.origin}/#/tenant/users`);
     await s.page.getByRole('tab', { name: 'Groups' }).focus();
     await s.page.keyboard.press('Enter');
     await s.page.waitForTimeout(100);
     expect(await s.page.evaluate(() => document.activeElement?.textContent)).toBe('Groups');
 
-    await s.page.goto(`${s.rt.origin}/#/run?vendor=huggingface&flow=idp-initiated`);
+    await s.page.goto(`${s.ui.origin}/#/run?vendor=huggingface&flow=idp-initiated`);
     await s.page.locator('main h1').waitFor();
     await s.page.keyboard.press('Control+Enter');
     await expect.poll(() => s.page.getByTestId('outcome').getAttribute('data-status')).toBe('signed-in');

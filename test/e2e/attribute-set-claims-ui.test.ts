@@ -12,7 +12,7 @@ afterAll(async () => {
 
 describe('web mode in Chromium: claims where they are edited', () => {
   it('sets a claim directly in an attribute set, warns before the run, previews it live, and the run sends it', async () => {
-    await s.page.goto(`${s.rt.origin}/#/tenant/attribute-sets`);
+    await s.page.goto(`${s.ui.origin}/#/tenant/attribute-sets`);
     await s.page.getByRole('button', { name: '+ New set' }).click();
     const editor = s.page.getByTestId('attribute-set-editor');
     await editor.getByRole('textbox').first().fill('Cloudinary role in the wrong case');

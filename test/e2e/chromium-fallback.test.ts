@@ -11,16 +11,16 @@ describe('the Chromium the UI tests drive', () => {
     const choice = await resolveChromium({ skipEnv: true, skipSystem: true });
     expect(choice.from).toBe('@sparticuz/chromium');
     const browser = await chromium.launch({ executablePath: choice.path, args: ['--no-sandbox', '--disable-gpu'] });
-    const { rt, workspace } = await startWebMode();
+    const web = await startWebMode();
     try {
       const page = await browser.newPage();
-      await page.goto(`${rt.origin}/`);
+      await page.goto(web.url);
       await page.waitForSelector('[data-app-ready="true"]');
       expect(await page.title()).toContain('SAML Harness');
     } finally {
       await browser.close();
-      await rt.close();
-      await rm(workspace, { recursive: true, force: true });
+      await web.stop();
+      await rm(web.workspace, { recursive: true, force: true });
     }
   });
 

@@ -12,7 +12,7 @@ afterAll(async () => {
 const imagekitApp = () => s.rt.ws.apps.find((a) => a.objectId === s.rt.ws.vendors.find((v) => v.id === 'imagekit')!.appObjectId)!;
 
 async function runImageKit(): Promise<{ status: string; code: string }> {
-  await s.page.goto(`${s.rt.origin}/#/run?vendor=imagekit&flow=idp-initiated`);
+  await s.page.goto(`${s.ui.origin}/#/run?vendor=imagekit&flow=idp-initiated`);
   await s.page.selectOption('select[name=user]', 'adele.vance@contoso.com');
   await s.page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(async () => (await s.page.getByRole('button', { name: 'Running…' }).count()) === 0).toBe(true);
@@ -23,13 +23,13 @@ async function runImageKit(): Promise<{ status: string; code: string }> {
 
 describe("web mode in Chromium: app roles and claim conditions, in Entra's terms", () => {
   it("ImageKit's roles as app roles: made from its accepted values, assigned, and carried through to ImageKit's role rule", async () => {
-    await s.page.goto(`${s.rt.origin}/#/vendors/imagekit`);
+    await s.page.goto(`${s.ui.origin}/#/vendors/imagekit`);
     await s.page.getByRole('button', { name: 'Fill from the Entra app' }).click();
     await expect.poll(() => s.page.locator('textarea[name=metadata-xml]').inputValue()).toContain('EntityDescriptor');
     await s.page.getByRole('region', { name: 'Single sign-on configuration' }).getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => s.rt.vendors.get('imagekit')!.idpTrust !== undefined).toBe(true);
 
-    await s.page.goto(`${s.rt.origin}/#/apps/${imagekitApp().objectId}/roles`);
+    await s.page.goto(`${s.ui.origin}/#/apps/${imagekitApp().objectId}/roles`);
     await s.page.getByRole('button', { name: "Make roles from ImageKit's values for imagekit_role" }).click();
     await expect.poll(() => s.page.locator('tr[data-role]').count()).toBeGreaterThanOrEqual(5);
     expect(imagekitApp().claims.attributes.find((r) => r.name === 'imagekit_role')!.source).toEqual({ kind: 'attribute', attribute: 'user.assignedroles' });
@@ -37,7 +37,7 @@ describe("web mode in Chromium: app roles and claim conditions, in Entra's terms
 
     // Adele has Default Access only: no role, so no imagekit_role — ImageKit's own refusal.
     expect(await runImageKit()).toEqual({ status: 'error', code: 'MISSING_ATTRIBUTE' });
-    await s.page.goto(`${s.rt.origin}/#/apps/${imagekitApp().objectId}/users`);
+    await s.page.goto(`${s.ui.origin}/#/apps/${imagekitApp().objectId}/users`);
     await s.page.getByLabel('Role of Adele Vance').selectOption({ label: 'Developer' });
     await expect.poll(() => imagekitApp().assignments.find((a) => a.principalId === s.rt.ws.tenant.users[0]!.objectid)?.appRoleId).toBeTruthy();
     await shot(s.page, '30-role-assignment');
@@ -46,7 +46,7 @@ describe("web mode in Chromium: app roles and claim conditions, in Entra's terms
   });
 
   it('claim conditions: a claim with a value for guests and one for a scoped group, edited in the claim editor', async () => {
-    await s.page.goto(`${s.rt.origin}/#/apps/${imagekitApp().objectId}/claims`);
+    await s.page.goto(`${s.ui.origin}/#/apps/${imagekitApp().objectId}/claims`);
     await s.page.getByRole('button', { name: '+ Add new claim' }).click();
     const editor = s.page.getByRole('region', { name: /Manage claim/ });
     await editor.locator('input[name=claim-name]').fill('audience');
@@ -66,7 +66,7 @@ describe("web mode in Chromium: app roles and claim conditions, in Entra's terms
   it('the new blades in dark theme at 1920×1080', async () => {
     await s.page.setViewportSize({ width: 1920, height: 1080 });
     await s.page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    await s.page.goto(`${s.rt.origin}/#/apps/${imagekitApp().objectId}/roles`);
+    await s.page.goto(`${s.ui.origin}/#/apps/${imagekitApp().objectId}/roles`);
     await s.page.locator('tr[data-role]').first().waitFor();
     await shot(s.page, '32-app-roles-dark-1920');
     await s.page.getByRole('button', { name: 'Switch to light theme' }).click();

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
-import { launchChromium, openUi, shot, startWebMode } from '../support/web-ui';
+import { launchChromium, openUi, shot, startWebMode, type WebMode } from '../support/web-ui';
 
 let browser: Browser;
 let rt: HarnessRuntime;
+let web: WebMode;
 let page: Page;
 let errors: string[];
 let dir: string;
@@ -31,20 +32,20 @@ beforeAll(async () => {
   badFile = join(dir, 'not-metadata.xml');
   await writeFile(badFile, '<html><body>This is the SP\'s login page, not its metadata</body></html>');
   browser = await launchChromium();
-  const web = await startWebMode(join(dir, 'ws'));
+  web = await startWebMode(join(dir, 'ws'));
   rt = web.rt;
   ({ page, errors } = await openUi(browser, web.url, { width: 1440, height: 900 }));
 });
 afterAll(async () => {
   await browser?.close();
-  await rt?.close();
+  await web?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
 const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
 
 async function runFlow(vendorId: string, flow: 'idp-initiated' | 'sp-initiated'): Promise<{ status: string; code: string }> {
-  await page.goto(`${rt.origin}/#/run?vendor=${vendorId}&flow=${flow}`);
+  await page.goto(`${web.ui.origin}/#/run?vendor=${vendorId}&flow=${flow}`);
   await page.selectOption('select[name=user]', 'adele.vance@contoso.com');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.getByTestId('outcome').waitFor();
@@ -55,7 +56,7 @@ async function runFlow(vendorId: string, flow: 'idp-initiated' | 'sp-initiated')
 
 describe('web mode in Chromium: bring your own app and SP', () => {
   it('creates a non-gallery app and fills it by uploading the SP metadata; bad metadata is refused inline and the form keeps what was typed', async () => {
-    await page.goto(`${rt.origin}/#/apps`);
+    await page.goto(`${web.ui.origin}/#/apps`);
     await page.fill('input[name=new-app-name]', 'Acme Portal');
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await page.getByRole('heading', { name: 'Acme Portal', level: 1 }).waitFor();
@@ -109,7 +110,7 @@ describe('web mode in Chromium: bring your own app and SP', () => {
   });
 
   it('an accepted value edited away gives the SP\'s own refusal, with the reason', async () => {
-    await page.goto(`${rt.origin}/#/vendors/acme-portal`);
+    await page.goto(`${web.ui.origin}/#/vendors/acme-portal`);
     await page.getByLabel('Attribute 1 accepted values').fill('Megan');
     await page.getByTestId('generic-sp-editor').getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => rt.ws.vendors.find((v) => v.id === 'acme-portal')?.definition?.attributes[0]?.accepted).toEqual(['Megan']);
@@ -121,11 +122,11 @@ describe('web mode in Chromium: bring your own app and SP', () => {
   it('the new screens in dark theme at 1920×1080', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-    await page.goto(`${rt.origin}/#/vendors/acme-portal`);
+    await page.goto(`${web.ui.origin}/#/vendors/acme-portal`);
     await page.getByTestId('generic-sp-editor').waitFor();
     await shot(page, '27-own-sp-dark-1920');
     const app = rt.ws.apps.find((a) => a.displayName === 'Acme Portal')!;
-    await page.goto(`${rt.origin}/#/apps/${app.objectId}/basic`);
+    await page.goto(`${web.ui.origin}/#/apps/${app.objectId}/basic`);
     await page.getByTestId('setup-card').waitFor();
     await shot(page, '28-app-setup-card-dark-1920');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
@@ -133,7 +134,7 @@ describe('web mode in Chromium: bring your own app and SP', () => {
   });
 
   it('deletes the SP and the app, each after a confirmation; Cancel changes nothing', async () => {
-    await page.goto(`${rt.origin}/#/vendors/acme-portal`);
+    await page.goto(`${web.ui.origin}/#/vendors/acme-portal`);
     await page.getByRole('button', { name: 'Delete service provider' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     expect(rt.vendors.has('acme-portal')).toBe(true);
@@ -144,7 +145,7 @@ describe('web mode in Chromium: bring your own app and SP', () => {
     await expect.poll(() => nav('Acme Portal').count()).toBe(0);
 
     const app = rt.ws.apps.find((a) => a.displayName === 'Acme Portal')!;
-    await page.goto(`${rt.origin}/#/apps/${app.objectId}/basic`);
+    await page.goto(`${web.ui.origin}/#/apps/${app.objectId}/basic`);
     await page.getByRole('button', { name: 'Delete application' }).click();
     expect(await page.getByRole('dialog').textContent()).toContain('Delete Acme Portal?');
     await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();

@@ -13,12 +13,12 @@ afterAll(async () => {
 
 describe('web mode in Chromium: a demo can start again', () => {
   it('deletes a provisioned user at the vendor after asking, with focus on Cancel', async () => {
-    await s.page.goto(`${s.rt.origin}/#/run?vendor=cloudinary&flow=idp-initiated`);
+    await s.page.goto(`${s.ui.origin}/#/run?vendor=cloudinary&flow=idp-initiated`);
     await s.page.selectOption('select[name=user]', 'adele.vance@contoso.com');
     await s.page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => s.page.getByTestId('outcome').getAttribute('data-status')).toBe('signed-in');
 
-    await s.page.goto(`${s.rt.origin}/#/vendors/cloudinary`);
+    await s.page.goto(`${s.ui.origin}/#/vendors/cloudinary`);
     const row = s.page.locator('tr[data-user="adele.vance@contoso.com"]');
     await row.waitFor();
     await s.page.getByRole('button', { name: 'Delete adele.vance@contoso.com at Cloudinary' }).click();
@@ -37,7 +37,7 @@ describe('web mode in Chromium: a demo can start again', () => {
     await s.rt.saveApp(imagekit.objectId);
     await s.page.reload();
     await s.page.waitForSelector('[data-app-ready="true"]');
-    await s.page.goto(`${s.rt.origin}/#/vendors/cloudinary`);
+    await s.page.goto(`${s.ui.origin}/#/vendors/cloudinary`);
     const nav = s.page.getByRole('navigation');
     await nav.getByText('ImageKit (customer copy)').waitFor();
 

@@ -14,7 +14,7 @@ describe("web mode in Chromium: setup checks lead to the field that fixes them",
     const app = s.rt.view().apps.find((a) => a.vendorId === 'imagekit')!;
     s.rt.app(app.objectId).saml.identifiers = [{ value: 'https://imagekit.io/saml/metadata', isDefault: true }];
     await s.rt.saveApp(app.objectId);
-    await s.page.goto(`${s.rt.origin}/#/vendors/imagekit`);
+    await s.page.goto(`${s.ui.origin}/#/vendors/imagekit`);
     await s.page.reload(); // the page reads the changed app afresh, as after a restart
     await s.page.waitForSelector('[data-app-ready="true"]');
     const checks = s.page.getByRole('list', { name: 'Setup check results' }).locator('li');
@@ -38,7 +38,7 @@ describe("web mode in Chromium: setup checks lead to the field that fixes them",
   });
 
   it("links the vendor's public guide, not a path on this machine", async () => {
-    await s.page.goto(`${s.rt.origin}/#/vendors/huggingface`);
+    await s.page.goto(`${s.ui.origin}/#/vendors/huggingface`);
     const guide = s.page.getByRole('link', { name: 'huggingface.co/docs/hub/security-sso-azure-saml' });
     expect(await guide.getAttribute('href')).toBe('https://huggingface.co/docs/hub/security-sso-azure-saml');
     expect(await guide.getAttribute('rel')).toContain('noopener');
@@ -47,7 +47,7 @@ describe("web mode in Chromium: setup checks lead to the field that fixes them",
   });
 
   it('previews the claims of a run before it runs, and warns about a value ImageKit does not accept', async () => {
-    await s.page.goto(`${s.rt.origin}/#/run?vendor=imagekit&flow=idp-initiated`);
+    await s.page.goto(`${s.ui.origin}/#/run?vendor=imagekit&flow=idp-initiated`);
     await s.page.selectOption('select[name=user]', 'adele.vance@contoso.com');
     const preview = s.page.getByTestId('claims-preview');
     await expect.poll(() => preview.locator('tr[data-claim="imagekit_role"] td').nth(1).textContent()).toBe('developer');

@@ -17,7 +17,7 @@ const focused = () => s.page.evaluate(() => document.activeElement?.getAttribute
 
 describe('web mode in Chromium: the storyboard of a sign-in', () => {
   it('runs SP-initiated through the account picker when asked, and steps through its pages with the keyboard', async () => {
-    await s.page.goto(`${s.rt.origin}/#/run?vendor=cloudinary&flow=sp-initiated`);
+    await s.page.goto(`${s.ui.origin}/#/run?vendor=cloudinary&flow=sp-initiated`);
     await s.page.selectOption('select[name=user]', 'adele.vance@contoso.com');
     await s.page.getByRole('checkbox', { name: "Through Entra's account picker" }).check();
     await s.page.getByRole('button', { name: 'Run', exact: true }).click();

@@ -3,14 +3,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launchChromium, openUi, shot, startWebMode } from '../support/web-ui';
-import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import { ARTIFACTS, launchChromium, openUi, shot, startWebMode, type WebMode } from '../support/web-ui';
 import { authnRequestXml, redirectQuery } from '../../src/core/scenarios/crafted-requests';
 import { presetById } from '../../src/core/scenarios/presets';
 import { runScenario } from '../../src/core/scenarios/runner';
 
 let browser: Browser;
-let rt: HarnessRuntime;
+let web: WebMode;
 let page: Page;
 let errors: string[];
 let dir: string;
@@ -18,13 +17,12 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'harness-support-ui-'));
   browser = await launchChromium();
-  const web = await startWebMode();
-  rt = web.rt;
+  web = await startWebMode();
   ({ page, errors } = await openUi(browser, web.url));
 });
 afterAll(async () => {
   await browser?.close();
-  await rt?.close();
+  await web?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -32,7 +30,7 @@ const verdict = () => page.locator('[data-testid=scenario-verdict]');
 
 describe('web mode in Chromium: a support engineer reproduces, keeps and diagnoses', () => {
   it('reproduces Cloudinary error 7 from its preset, in a sandbox', async () => {
-    await page.goto(`${rt.origin}/#/reproduce/cloudinary`);
+    await page.goto(`${web.ui.origin}/#/reproduce/cloudinary`);
     await expect.poll(() => page.locator('tr[data-preset]').count()).toBe(16);
     await page.getByRole('button', { name: 'Reproduce 7', exact: true }).click();
     await expect.poll(() => verdict().getAttribute('data-matches')).toBe('true');
@@ -46,7 +44,7 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
 
   it('finds a preset by what a ticket says, across every source, and brings the result into view with focus', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(`${rt.origin}/#/reproduce`);
+    await page.goto(`${web.ui.origin}/#/reproduce`);
     const search = page.getByRole('searchbox');
     for (const [words, found] of [
       ['cloudinary 7', ['cloudinary/7']],
@@ -89,7 +87,7 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
   });
 
   it('a run can be downloaded as a HAR file, which Diagnose reads back to the same vendor error and its fix', async () => {
-    await page.goto(`${rt.origin}/#/run`);
+    await page.goto(`${web.ui.origin}/#/run`);
     await page.selectOption('select[name=vendor]', 'cloudinary');
     await page.selectOption('select[name=flow]', 'idp-initiated');
     await page.selectOption('select[name=user]', 'megan.bowen@contoso.com');
@@ -114,7 +112,7 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
   });
 
   it('says inline, where the input is, that plain text is not a SAML message, and forgets it when the input changes', async () => {
-    await page.goto(`${rt.origin}/#/diagnose`);
+    await page.goto(`${web.ui.origin}/#/diagnose`);
     const clear = page.getByRole('button', { name: 'Clear' });
     if (await clear.count()) await clear.click();
     const input = page.locator('textarea[name=artefact]');

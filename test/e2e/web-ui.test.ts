@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 async function runFlow(vendor: string, flow: string, user: string, attributeSet = ''): Promise<void> {
-  await s.page.goto(`${s.rt.origin}/#/run`);
+  await s.page.goto(`${s.ui.origin}/#/run`);
   await s.page.selectOption('select[name=vendor]', vendor);
   await s.page.selectOption('select[name=flow]', flow);
   await s.page.selectOption('select[name=user]', user);
@@ -95,7 +95,7 @@ describe('web mode in Chromium: an integrator sets up ImageKit and signs in', ()
   });
 
   it('with imagekit_role changed to a value ImageKit does not accept, the next run is refused with the reason', async () => {
-    await s.page.goto(`${s.rt.origin}/#/tenant/users`);
+    await s.page.goto(`${s.ui.origin}/#/tenant/users`);
     await s.page.getByRole('button', { name: 'Edit Adele Vance' }).click();
     await s.page.locator('input[name=department]').fill('Designer');
     await s.page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -125,18 +125,18 @@ describe('web mode in Chromium: an integrator sets up ImageKit and signs in', ()
     await s.page.getByRole('button', { name: 'Switch to dark theme' }).click();
     expect(await s.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     for (const v of ['cloudinary', 'huggingface', 'imagen', 'generic']) {
-      await s.page.goto(`${s.rt.origin}/#/vendors/${v}`);
+      await s.page.goto(`${s.ui.origin}/#/vendors/${v}`);
       await s.page.locator('[aria-label="Setup checks"]').waitFor();
       await shot(s.page, `12-vendor-${v}-dark`);
     }
-    await s.page.goto(`${s.rt.origin}/#/run`);
+    await s.page.goto(`${s.ui.origin}/#/run`);
     await shot(s.page, '13-run-dark-1920');
     await s.page.getByRole('button', { name: 'Switch to light theme' }).click();
     await s.page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('is reachable from the keyboard, with a visible focus ring', async () => {
-    await s.page.goto(`${s.rt.origin}/#/tenant/users`);
+    await s.page.goto(`${s.ui.origin}/#/tenant/users`);
     await s.page.keyboard.press('Tab');
     await s.page.keyboard.press('Tab');
     const focused = await s.page.evaluate(() => ({ tag: document.activeElement?.tagName, outline: getComputedStyle(document.activeElement!).outlineStyle }));

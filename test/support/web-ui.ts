@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import { startWebUi, type WebUi } from '../../src/core/runtime/web-api';
 import { resolveChromium } from './chromium-path';
 
 export const UI_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -16,11 +17,23 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
   return chromium.launch({ executablePath: path, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-/** Web mode on a fresh workspace (or the given one), as `npm run web` starts it. */
-export async function startWebMode(dir?: string) {
+export interface WebMode {
+  rt: HarnessRuntime;
+  /** The UI's own listener (apart from the tenant's, rt.origin). */
+  ui: WebUi;
+  workspace: string;
+  /** The UI's address. */
+  url: string;
+  /** Stops the UI and the runtime (the workspace stays). */
+  stop(): Promise<void>;
+}
+
+/** Web mode on a fresh workspace (or the given one), as `npm run web` starts it: the runtime, then the UI's listener. */
+export async function startWebMode(dir?: string, port?: number): Promise<WebMode> {
   const workspace = dir ?? (await mkdtemp(join(tmpdir(), 'harness-e2e-')));
-  const rt = await HarnessRuntime.open({ dir: workspace, uiDir: UI_DIR });
-  return { rt, workspace, url: `${rt.origin}/` };
+  const rt = await HarnessRuntime.open({ dir: workspace });
+  const ui = await startWebUi(rt, { uiDir: UI_DIR, ...(port !== undefined ? { port } : {}) });
+  return { rt, ui, workspace, url: `${ui.origin}/`, stop: async () => (await ui.stop(), await rt.close()) };
 }
 
 /** Opens the UI and waits until it has the workspace, collecting what the page logs as errors. */
@@ -44,6 +57,7 @@ export async function shot(page: Page, name: string): Promise<void> {
 export interface WebUiSession {
   browser: Browser;
   rt: HarnessRuntime;
+  ui: WebUi;
   page: Page;
   /** What the page logged as errors. */
   errors: string[];
@@ -54,17 +68,19 @@ export interface WebUiSession {
 /** Chromium on web mode over a fresh demo workspace, one page open at the given size; close() removes it all. */
 export async function openWebUiSession(viewport = { width: 1440, height: 900 }): Promise<WebUiSession> {
   const browser = await launchChromium();
-  const { rt, workspace, url } = await startWebMode();
+  const web = await startWebMode();
+  const { rt, ui, workspace, url } = web;
   const { page, errors } = await openUi(browser, url, viewport);
   return {
     browser,
     rt,
+    ui,
     page,
     errors,
     workspace,
     close: async () => {
       await browser.close();
-      await rt.close();
+      await web.stop();
       await rm(workspace, { recursive: true, force: true });
     },
   };

@@ -3,20 +3,25 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root';
 import { HarnessRuntime } from '../../core/runtime/harness-runtime';
+import { startWebUi } from '../../core/runtime/web-api';
 import { publishedEndpoints } from '../../core/runtime/published-endpoints';
 import { defaultWorkspaceDir, resolveWorkspaceDir } from '../../core/workspace/default-dir';
 import { UsageError } from '../usage';
 
-export const SERVE_HELP = `Usage: saml-harness web [--port N] [--workspace DIR]
+export const SERVE_HELP = `Usage: saml-harness web [--port N] [--tenant-port N] [--https] [--https-port N] [--workspace DIR]
        saml-harness serve [--port N] [--https] [--https-port N] [--endpoints loopback|real] [--workspace DIR] [--user UPN]
 
-web    serves the harness UI on 127.0.0.1 for a browser (web mode), until interrupted.
+web    serves the harness UI on 127.0.0.1 for a browser (web mode), until interrupted. The UI and its API have
+       a port of their own (--port); the tenant and the vendors' sites are on another (--tenant-port), which
+       no page of theirs can use to reach the UI.
 serve  runs the mock Entra ID tenant and the vendor SPs of the workspace on 127.0.0.1 for your own
        application, until interrupted. It prints each app's Federation Metadata XML URL: configure your SP
        from it as from Entra's. Entra's identifiers stay (entity ID and Issuer https://sts.windows.net/{tenant}/);
        the endpoints in it are URLs this machine reaches.
 
 Options:
+  --port N           serve: the tenant's port; web: the UI's port (default: a free one)
+  --tenant-port N    web: the tenant's port (default: a free one)
   --user UPN         sign this user in without the account picker
   --https            serve HTTPS too, with a certificate from the workspace's local CA (made on first use,
                      kept in <workspace>/tls/; trust tls/ca.pem in your SP and browser)
@@ -63,6 +68,7 @@ export async function serveCommand(args: string[], mode: 'web' | 'serve'): Promi
     args,
     options: {
       port: { type: 'string' },
+      'tenant-port': { type: 'string' },
       https: { type: 'boolean', default: false },
       'https-port': { type: 'string' },
       endpoints: { type: 'string', default: 'loopback' },
@@ -76,21 +82,24 @@ export async function serveCommand(args: string[], mode: 'web' | 'serve'): Promi
     return 0;
   }
   const port = portOption('--port', values.port);
+  const tenantPort = portOption('--tenant-port', values['tenant-port']);
   const httpsPort = portOption('--https-port', values['https-port']);
   if (values.endpoints !== 'loopback' && values.endpoints !== 'real') throw new UsageError(`--endpoints must be loopback or real, not "${values.endpoints}"`);
   const https = values.https || values['https-port'] !== undefined;
-  if (mode === 'web' && !existsSync(UI_DIR)) throw new UsageError('the UI is not built; run "npm run web", which builds it first');
+  if (mode === 'web' && !existsSync(UI_DIR)) throw new UsageError('the UI is not built; run "npm run build:ui" first (or "npm run web", which builds it and starts web mode)');
   const dir = resolveWorkspaceDir(values.workspace);
-  const rt = await HarnessRuntime.open({ dir, port, ...(https ? { https: { port: httpsPort } } : {}), ...(mode === 'web' ? { uiDir: UI_DIR } : {}) });
+  const rt = await HarnessRuntime.open({ dir, port: mode === 'web' ? tenantPort : port, ...(https ? { https: { port: httpsPort } } : {}) });
+  const ui = mode === 'web' ? await startWebUi(rt, { uiDir: UI_DIR, port }) : undefined;
   if (values.user) rt.harness.idp.setAutoSignIn(values.user);
   const tenant = serveLines(rt, dir, values.endpoints === 'real');
-  const lines = mode === 'web' ? [`SAML Harness (web mode) at ${rt.origin}/`, '', ...tenant] : tenant;
+  const lines = ui ? [`SAML Harness (web mode) at ${ui.origin}/`, '', ...tenant] : tenant;
   for (const p of rt.problems) lines.push(`  ! ${p.message}`);
   process.stdout.write([...lines, 'Press Ctrl+C to stop.', ''].join('\n'));
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
+  await ui?.stop();
   await rt.close();
   return 0;
 }

@@ -113,7 +113,7 @@ export class UserAgent {
     let headers: Headers | undefined;
     if (!wire) {
       status = 502;
-      body = unreachablePage(real.host);
+      body = unreachablePage(real.host).markup;
     } else {
       const res = await fetch(wire, {
         method: req.method,

@@ -5,7 +5,8 @@ import type { BrowserContext, EntraIdp, IdpOutcome } from '../idp/entra-idp';
 import type { InboundMessage } from '../idp/inbound-message';
 import { SESSION_COOKIE } from '../idp/sessions';
 import type { IdpUrls } from '../idp/urls';
-import { html, redirect, text, type CookieChange, type VirtualHandler, type VirtualRequest, type VirtualResponse } from './http-types';
+import { htmlPage, redirect, text, type CookieChange, type VirtualHandler, type VirtualRequest, type VirtualResponse } from './http-types';
+import { html } from '../http/html';
 import { autoPostPage } from './pages/auto-post';
 import { accountPickerPage, errorPage, mfaPromptPage, signedOutFanoutPage, signedOutPage } from './pages/entra-pages';
 import { myAppsPage } from './pages/my-apps';
@@ -23,21 +24,21 @@ function render(outcome: IdpOutcome, loginAction: string): VirtualResponse {
   const extra = cookies ? { cookies } : {};
   switch (outcome.kind) {
     case 'error':
-      return html(errorPage(outcome), 200, extra);
+      return htmlPage(errorPage(outcome), 200, extra);
     case 'pick-account':
-      return html(accountPickerPage({ action: loginAction, ctx: outcome.ctx, app: outcome.app, accounts: outcome.accounts }), 200, extra);
+      return htmlPage(accountPickerPage({ action: loginAction, ctx: outcome.ctx, app: outcome.app, accounts: outcome.accounts }), 200, extra);
     case 'mfa-prompt':
-      return html(mfaPromptPage({ action: loginAction.replace(/login$/, 'mfa'), ctx: outcome.ctx, app: outcome.app, upn: outcome.upn }), 200, extra);
+      return htmlPage(mfaPromptPage({ action: loginAction.replace(/login$/, 'mfa'), ctx: outcome.ctx, app: outcome.app, upn: outcome.upn }), 200, extra);
     case 'post':
-      return html(autoPostPage(outcome.action, outcome.fields), 200, extra);
+      return htmlPage(autoPostPage(outcome.action, outcome.fields), 200, extra);
     case 'redirect':
       return redirect(outcome.location, cookies);
     case 'signed-out':
-      return html(signedOutPage(), 200, extra);
+      return htmlPage(signedOutPage(), 200, extra);
     case 'signed-out-fanout':
-      return html(signedOutFanoutPage(outcome.notify, outcome.next), 200, extra);
+      return htmlPage(signedOutFanoutPage(outcome.notify, outcome.next), 200, extra);
     case 'not-found':
-      return html(`<!DOCTYPE html><html><body><h1>Not found</h1><p>${outcome.message}</p></body></html>`, 404);
+      return htmlPage(html`<!DOCTYPE html><html><body><h1>Not found</h1><p>${outcome.message}</p></body></html>`, 404);
   }
 }
 
@@ -139,7 +140,7 @@ export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock, ob
  */
 export function myAppsHandler(idp: EntraIdp, urls: IdpUrls): VirtualHandler {
   return async (req) => {
-    if (req.method === 'GET' && (req.url.pathname === '/' || req.url.pathname === '')) return html(myAppsPage(idp.tenant, idp.apps(), urls));
+    if (req.method === 'GET' && (req.url.pathname === '/' || req.url.pathname === '')) return htmlPage(myAppsPage(idp.tenant, idp.apps(), urls));
     const m = /^\/api\/signin\/([0-9a-f-]{36})$/i.exec(req.url.pathname);
     if (!m || req.method !== 'GET') return text('Not found', 404);
     const next = new URL(urls.idpInitiated(m[1]!));

@@ -4,7 +4,7 @@ import type { IdpUrls } from '../idp/urls';
 import { toLoopback } from './loopback-urls';
 import { mountEntra } from './mount-entra';
 import { statusPage } from './pages/status-page';
-import { html } from './http-types';
+import { htmlPage } from './http-types';
 import { HarnessHost, type HostOptions } from './server';
 import type { ExchangeObserver } from './entra-routes';
 import { SiteRegistry } from '../sp/site/site-registry';
@@ -51,7 +51,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
     ...(opts.autoSignInUpn ? { autoSignInUpn: opts.autoSignInUpn } : {}),
     ...(opts.overridesFor ? { overridesFor: opts.overridesFor } : {}),
   });
-  host.mount('/status', async () => html(statusPage(opts.state(), urls, (u) => toLoopback(u, host.origin))));
+  host.mount('/status', async () => htmlPage(statusPage(opts.state(), urls, (u) => toLoopback(u, host.origin))));
   const sites = new SiteRegistry(host);
   await host.start();
   const transport = { origin: host.origin, virtualHosts: () => host.virtualHostNames() };

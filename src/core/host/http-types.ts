@@ -1,3 +1,5 @@
+import type { SafeHtml } from '../http/html';
+
 /** A request as a virtual host's handler sees it: the real URL (https://login.microsoftonline.com/…), parsed. */
 export interface VirtualRequest {
   method: string;
@@ -30,10 +32,11 @@ export interface VirtualResponse {
 
 export type VirtualHandler = (req: VirtualRequest) => Promise<VirtualResponse>;
 
-export const html = (body: string, status = 200, extra: Partial<VirtualResponse> = {}): VirtualResponse => ({
+/** An HTML answer: its body can only be markup built with the `html` template (every value escaped). */
+export const htmlPage = (body: SafeHtml, status = 200, extra: Partial<VirtualResponse> = {}): VirtualResponse => ({
   status,
   headers: { 'content-type': 'text/html; charset=utf-8', ...extra.headers },
-  body,
+  body: body.markup,
   ...(extra.cookies ? { cookies: extra.cookies } : {}),
 });
 

@@ -1,21 +1,13 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { CoreError } from '../errors';
-import type { CookieChange, VirtualHandler, VirtualRequest, VirtualResponse } from './http-types';
+import type { VirtualHandler, VirtualRequest, VirtualResponse } from './http-types';
 import { VH_PREFIX, rewriteHtmlForLoopback, rewriteLocationForLoopback } from './loopback-urls';
+import { closeServer, isLoopbackName, listenLoopback, splitHost, type LoopbackSite } from './loopback-listener';
 import { unreachablePage } from './pages/unreachable';
+import { htmlPage } from './http-types';
 
 /** Largest request body accepted; a POST-binding message is far smaller. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-/** The UI's API takes whole HAR files to diagnose; only it gets more room. */
-export const MAX_API_BODY_BYTES = 200 * 1024 * 1024;
-const API_PREFIX = '/api/rpc/';
-
-/** Largest request head accepted. */
-export const MAX_HEADER_BYTES = 64 * 1024;
-
-export class BodyTooLarge extends Error {}
 
 export interface HostOptions {
   /** 0 or absent: a free port. */
@@ -25,13 +17,14 @@ export interface HostOptions {
 }
 
 /**
- * The loopback HTTP server that Electron, web mode and the CLI all use. It serves each virtual host (Entra,
- * the vendors) under /vh/{host}/ and, for clients that set the Host header, under its own name; local routes
- * (the harness API and UI) are mounted by path prefix.
+ * The tenant's loopback server, which Electron, web mode and the CLI all use: each virtual host (Entra, the
+ * vendors) under /vh/{host}/ and, for clients that name it in the Host header, under its own name; a few local
+ * pages (status, certificate downloads) by path prefix. It holds no API and no token: the UI has a listener of
+ * its own (web mode), so no page served here can reach the UI's API.
  */
 export class HarnessHost {
   private server: Server | undefined;
-  private secure: HttpsServer | undefined;
+  private secure: Server | undefined;
   private securePort = 0;
   private readonly virtualHosts = new Map<string, VirtualHandler>();
   private readonly local: Array<{ prefix: string; handler: VirtualHandler }> = [];
@@ -71,25 +64,23 @@ export class HarnessHost {
     this.local.sort((a, b) => b.prefix.length - a.prefix.length);
   }
 
-  private listener(origin: () => string) {
-    return (req: IncomingMessage, res: ServerResponse) => {
-      this.handle(req, res, origin()).catch((e: unknown) => {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(`Internal error in the harness host: ${e instanceof Error ? e.message : String(e)}`);
-      });
+  private site(origin: () => string): LoopbackSite {
+    return {
+      answersFor: (host, port) => isLoopbackName(host, port) || this.virtualHosts.has(splitHost(host)?.name ?? ''),
+      bodyLimit: () => MAX_BODY_BYTES,
+      handle: (req) => this.handle(req, origin()),
     };
   }
 
   async start(): Promise<{ port: number; origin: string }> {
-    // Entra answers an over-long Redirect query with AADSTS90015; Node's default 16 KB header cap would cut it off first.
-    const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, this.listener(() => this.origin));
-    this.port = await listen(server, this.options.port);
-    this.server = server;
+    const plain = await listenLoopback(this.site(() => this.origin), { ...(this.options.port !== undefined ? { port: this.options.port } : {}) });
+    this.server = plain.server;
+    this.port = plain.port;
     const tls = this.options.tls;
     if (tls) {
-      const secure = createHttpsServer({ key: tls.key, cert: tls.cert, maxHeaderSize: MAX_HEADER_BYTES }, this.listener(() => this.httpsOrigin!));
-      this.securePort = await listen(secure, tls.port);
-      this.secure = secure;
+      const secure = await listenLoopback(this.site(() => this.httpsOrigin!), { ...(tls.port !== undefined ? { port: tls.port } : {}), tls });
+      this.secure = secure.server;
+      this.securePort = secure.port;
     }
     return { port: this.port, origin: this.origin };
   }
@@ -101,34 +92,12 @@ export class HarnessHost {
     await Promise.all(servers.map(closeServer));
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
-    const loopbackUrl = new URL(req.url ?? '/', origin);
-    const route = this.route(loopbackUrl, req.headers.host ?? '');
-    const limit = loopbackUrl.pathname.startsWith(API_PREFIX) ? MAX_API_BODY_BYTES : MAX_BODY_BYTES;
-    let body: Buffer;
-    try {
-      body = await readBody(req, limit);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) return send(res, { status: 413, body: `Request body over ${limit} bytes.` }, undefined);
-      throw e;
-    }
-    const vreq: VirtualRequest = {
-      method: req.method ?? 'GET',
-      url: route.url,
-      rawQuery: route.url.search.replace(/^\?/, ''),
-      headers: flatHeaders(req),
-      cookies: parseCookies(req.headers.cookie),
-      form: parseForm(req.headers['content-type'], body),
-      rawBody: (req.headers['content-type'] ?? '').startsWith('application/json') ? body.toString('utf8') : '',
-      receivedAt: loopbackUrl.toString(),
-    };
-    if (route.kind === 'unreachable') {
-      return send(res, { status: 502, headers: { 'content-type': 'text/html; charset=utf-8' }, body: unreachablePage(route.host) }, undefined);
-    }
-    const out = await route.handler(vreq);
-    const cookiePath = route.kind === 'virtual' && route.loopback ? `${VH_PREFIX}${route.url.host}/` : '/';
-    const rewritten = route.kind === 'virtual' && route.loopback ? this.rewrite(out, origin) : out;
-    send(res, rewritten, cookiePath);
+  private async handle(req: VirtualRequest, origin: string): Promise<{ res: VirtualResponse; cookiePath?: string }> {
+    const route = this.route(req.url, req.headers.host ?? '');
+    if (route.kind === 'unreachable') return { res: htmlPage(unreachablePage(route.host), 502) };
+    const out = await route.handler({ ...req, url: route.url, rawQuery: route.url.search.replace(/^\?/, '') });
+    const loopback = route.kind === 'virtual' && route.loopback;
+    return { res: loopback ? this.rewrite(out, origin) : out, cookiePath: loopback ? `${VH_PREFIX}${route.url.host}/` : '/' };
   }
 
   private route(
@@ -146,7 +115,7 @@ export class HarnessHost {
       const handler = this.virtualHosts.get(host);
       return handler ? { kind: 'virtual', handler, url: real, loopback: true } : { kind: 'unreachable', host, url: real };
     }
-    const byHost = this.virtualHosts.get(hostHeader.toLowerCase());
+    const byHost = this.virtualHosts.get(splitHost(hostHeader)?.name ?? '');
     if (byHost) return { kind: 'virtual', handler: byHost, url: new URL(`https://${hostHeader}${u.pathname}${u.search}`), loopback: false };
     const local = this.local.find((l) => u.pathname.startsWith(l.prefix));
     if (local) return { kind: 'local', handler: local.handler, url: u };
@@ -162,62 +131,3 @@ export class HarnessHost {
   }
 }
 
-/** Listens on 127.0.0.1 only; a taken port is a CoreError naming it. */
-async function listen(server: Server, port: number | undefined): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new CoreError('PORT_IN_USE', `Port ${port} on 127.0.0.1 is already in use.`, { port }) : e));
-    server.listen(port ?? 0, '127.0.0.1', () => resolve());
-  });
-  return (server.address() as AddressInfo).port;
-}
-
-async function closeServer(server: Server): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  const timer = setTimeout(() => server.closeAllConnections(), 3000);
-  await closed;
-  clearTimeout(timer);
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return out;
-}
-
-function parseForm(contentType: string | undefined, body: Buffer): Record<string, string> {
-  if (!contentType?.includes('application/x-www-form-urlencoded') || body.length === 0) return {};
-  return Object.fromEntries(new URLSearchParams(body.toString('utf8')));
-}
-
-function setCookie(c: CookieChange, path: string): string {
-  const base = `${c.name}=${c.value === null ? '' : encodeURIComponent(c.value)}; Path=${path}; SameSite=Lax`;
-  return `${base}${c.httpOnly === false ? '' : '; HttpOnly'}${c.value === null ? '; Max-Age=0' : ''}`;
-}
-
-function send(res: ServerResponse, out: VirtualResponse, cookiePath: string | undefined): void {
-  const headers: Record<string, string | string[]> = { 'cache-control': 'no-store', ...out.headers };
-  if (out.cookies?.length && cookiePath) headers['set-cookie'] = out.cookies.map((c) => setCookie(c, cookiePath));
-  res.writeHead(out.status, headers);
-  res.end(out.body ?? '');
-}

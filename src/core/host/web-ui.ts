@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { text, type VirtualHandler, type VirtualRequest } from './http-types';
+import { escapeHtml } from '../xml/escape';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,9 +14,12 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The UI's own policy: its scripts only, no inline script, frames only from this host (the outcome pages). */
+/**
+ * The UI's own policy: its scripts only, no inline script, no framed URL (a run's pages are drawn from text into
+ * sandboxed srcdoc frames, which take this policy too), and no page may frame the UI.
+ */
 export const UI_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * The renderer, built by Vite, served to a browser (web mode). index.html carries a per-run token the API
@@ -23,7 +27,13 @@ export const UI_CSP =
  */
 export function webUiHandler(dir: string, token: string): VirtualHandler {
   return async (req: VirtualRequest) => {
-    const rel = decodeURIComponent(req.url.pathname).replace(/^\/+/, '') || 'index.html';
+    if (req.method !== 'GET' && req.method !== 'HEAD') return text('The UI serves files only.', 405);
+    let rel: string;
+    try {
+      rel = decodeURIComponent(req.url.pathname).replace(/^\/+/, '') || 'index.html';
+    } catch {
+      return text('Not a valid path.', 400);
+    }
     const file = normalize(join(dir, rel));
     const inside = file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
     const target = inside && existsSync(file) && extname(file) ? file : join(dir, 'index.html');
@@ -34,9 +44,9 @@ export function webUiHandler(dir: string, token: string): VirtualHandler {
       status: 200,
       headers: {
         'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-        ...(isIndex ? { 'content-security-policy': UI_CSP, 'x-content-type-options': 'nosniff' } : {}),
+        ...(isIndex ? { 'content-security-policy': UI_CSP } : {}),
       },
-      body: isIndex ? body.toString('utf8').replace('<head>', `<head><meta name="harness-token" content="${token}">`) : body,
+      body: isIndex ? body.toString('utf8').replace('<head>', `<head><meta name="harness-token" content="${escapeHtml(token)}">`) : body,
     };
   };
 }

@@ -9,7 +9,7 @@ import { genericProfile } from '../vendors/generic';
 import { createVendorApp } from '../vendors/vendor-app';
 import { listPresets, listWorkspaceScenarios, readScenarioText, runPreset, runScenarioView, runWorkspaceScenario, saveWorkspaceScenario } from './scenario-ops';
 import { diagnoseText, exportRun } from './trace-ops';
-import { compareLogged, loggedRun, queryLog } from './log-ops';
+import { compareLogged, loggedRun, queryLog, runPage } from './log-ops';
 import { attackWorkspaceVendor } from './attack-ops';
 import { createApp, deleteApp, deleteGenericSp, rolesFromAcceptedValues } from './app-ops';
 import { parseSpMetadata } from '../idp/sp-metadata';
@@ -17,6 +17,7 @@ import { deleteVendorUsers, resetToDemo } from './workspace-ops';
 import { previewClaims } from '../vendors/claims-preview';
 import { flowOverrides } from '../idp/claims';
 import { prettyXml } from '../xml/pretty';
+import { pemToBase64 } from '../crypto/pem';
 
 type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
 
@@ -95,6 +96,12 @@ const HANDLERS: Handlers = {
   'apps.rolesFromAcceptedValues': async (rt, { objectId, claim }) => {
     await rolesFromAcceptedValues(rt, objectId, claim);
     return rt.view();
+  },
+  'apps.certificate': async (rt, { objectId, thumbprint }) => {
+    const app = rt.app(objectId);
+    const cert = app.signing.certificates.find((c) => c.thumbprint === thumbprint);
+    if (!cert) throw new CoreError('CERT_NOT_FOUND', `No certificate ${thumbprint} on ${app.displayName}.`);
+    return { fileName: `${app.displayName.replace(/[^\w.-]+/g, '_')}.cer`, base64: pemToBase64(cert.certificatePem) };
   },
   'apps.readSpMetadata': async (rt, { xml }) => {
     const md = parseSpMetadata(xml, rt.clock.now());
@@ -182,6 +189,7 @@ const HANDLERS: Handlers = {
   'runs.list': async (rt) => rt.recentRuns(),
   'runs.query': async (rt, { offset, limit, ...filter }) => queryLog(rt, filter, { offset, limit }),
   'runs.get': async (rt, { runId }) => loggedRun(rt, runId),
+  'runs.page': async (rt, { runId, hop }) => runPage(rt, runId, hop),
   'runs.compare': async (rt, { a, b }) => compareLogged(rt, a, b),
   'attributeSets.save': async (rt, { set }) => {
     const sets = rt.ws.attributeSets;

@@ -22,8 +22,6 @@ import { loadOrCreateTls } from '../workspace/tls-files';
 import { ENTRA_HOSTS } from '../host/mount-entra';
 import { toLoopback } from '../host/loopback-urls';
 import { resolveProfile } from '../vendors/registry';
-import { newApiToken, webApiHandler } from './web-api';
-import { webUiHandler } from '../host/web-ui';
 import { appView, vendorView } from './views';
 import { captureScenario } from '../scenarios/capture';
 import type { Scenario } from '../scenarios/schema';
@@ -35,8 +33,6 @@ export interface RuntimeOptions {
   dir: string;
   port?: number;
   clock?: Clock;
-  /** Serve the built UI from this folder (web mode). */
-  uiDir?: string;
   /** Change nothing on disk: a file that fails to load is reported and skipped, a fresh folder is not seeded. */
   readOnly?: boolean;
   /** Serve HTTPS too, with the workspace's local CA (made on first use); port 0 or absent: a free one. */
@@ -91,8 +87,6 @@ function hostNames(ws: Workspace): string[] {
 export class HarnessRuntime {
   private readonly runs = new Map<string, FlowRun>();
   private running: Promise<unknown> = Promise.resolve();
-  /** The secret the web UI sends with every API call. */
-  apiToken = '';
   /** The local CA to trust, when the host serves HTTPS. */
   caFile: string | undefined;
 
@@ -158,10 +152,6 @@ export class HarnessRuntime {
       const scenario = outsideRunScenario(result, { tenant: rt.ws.tenant, apps: rt.ws.apps, urls: harness.urls, now: clock.now() });
       rt.rememberRun({ vendorId: OUTSIDE_SP, flow: 'external', source: 'external', ...(o.status === 'issued' && o.user ? { user: o.user } : {}) }, result, scenario);
     };
-    rt.apiToken = newApiToken();
-    harness.host.mount('/api/rpc/', webApiHandler(rt, rt.apiToken));
-    harness.host.mount('/api/flows/', webApiHandler(rt, rt.apiToken));
-    if (opts.uiDir) harness.host.mount('/', webUiHandler(opts.uiDir, rt.apiToken));
     return rt;
   }
 
@@ -342,7 +332,6 @@ export class HarnessRuntime {
       vendorId: req.vendorId,
       request: { flow: req.flow, ...(req.user ? { user: req.user } : {}), ...(req.attributeSetId ? { attributeSetId: req.attributeSetId } : {}) },
       result,
-      ...(result.page ? { pageUrl: `/api/flows/${id}/page` } : {}),
       ...(scenario ? { scenario } : {}),
     };
     this.runs.set(id, { ...view, agent });

@@ -1,3 +1,4 @@
+import { parse } from 'node-html-parser';
 import { CoreError } from '../errors';
 import { compareRuns } from '../runs/compare-runs';
 import { queryRunLog } from '../runs/query';
@@ -26,4 +27,24 @@ export async function loggedRun(rt: HarnessRuntime, id: string): Promise<FlowRun
 
 export async function compareLogged(rt: HarnessRuntime, a: string, b: string): Promise<RunComparison> {
   return compareRuns({ entry: entry(rt, a), run: await loggedRun(rt, a) }, { entry: entry(rt, b), run: await loggedRun(rt, b) });
+}
+
+/**
+ * A page of a run (the one it ended on, or one hop's), for the UI's sandboxed frame. Scripts are removed: the
+ * frame may not run them anyway, and without them the page draws as it stood (its <noscript> button shows).
+ */
+export async function runPage(rt: HarnessRuntime, id: string, hop: number | undefined): Promise<{ html: string }> {
+  const run = await rt.findRun(id);
+  if (!run) throw new CoreError('RUN_NOT_FOUND', `No run ${id}.`);
+  const body = hop === undefined ? run.result.page?.html : run.result.hops[hop]?.body;
+  if (body === undefined) throw new CoreError('PAGE_NOT_FOUND', hop === undefined ? `Run ${id} ended on no page.` : `Run ${id} has no page at hop ${hop}.`);
+  return { html: withoutScripts(body) };
+}
+
+function withoutScripts(body: string): string {
+  const root = parse(body, { comment: true });
+  const scripts = root.querySelectorAll('script');
+  if (!scripts.length) return body;
+  for (const el of scripts) el.remove();
+  return root.toString();
 }

@@ -1,3 +1,4 @@
+import { html } from '../http/html';
 import { z } from 'zod';
 import type { ValidationReport } from '../sp/report';
 import { attributeViolation, describeViolation, first, values, violationCollision } from './attribute-rules';
@@ -159,7 +160,7 @@ export const cloudinary: VendorProfile<CloudinarySettings> = {
       ['Product environments', String(details?.subAccounts ?? '—')],
     ],
     errorBody: (error) =>
-      `<h1 class="err">Error</h1><p>HTTP 400</p><table><tr><th>Error Code</th><td data-error-code="${error.code}">${error.code}</td></tr><tr><th>Description</th><td>${error.message}</td></tr></table>`,
+      html`<h1 class="err">Error</h1><p>HTTP 400</p><table><tr><th>Error Code</th><td data-error-code="${error.code}">${error.code}</td></tr><tr><th>Description</th><td>${error.message}</td></tr></table>`,
     signOnIntro: 'Sign in with SSO: enter the email address of your Cloudinary user.',
   },
 };

@@ -1,3 +1,4 @@
+import type { SafeHtml } from '../http/html';
 import type { z } from 'zod';
 import type { ClaimsConfig, EnterpriseApp, SigningOption, Tenant, User } from '../idp/model';
 import type { SpDirectory } from '../provisioning/directory';
@@ -178,7 +179,7 @@ export interface VendorPages {
   /** The rows of the signed-in page: role, groups, account… */
   signedInFacts(identity: Identity, details: Readonly<Record<string, unknown>> | undefined): Array<[string, string]>;
   /** The vendor's own error body, where it has a recognisable one (Cloudinary's 400 with code and description). */
-  errorBody?(error: VendorError | { code: string; message: string }): string;
+  errorBody?(error: VendorError | { code: string; message: string }): SafeHtml;
   /** The vendor's SSO login page asks for an email before redirecting to the IdP. */
   signOnIntro?: string;
 }

@@ -1,3 +1,4 @@
+import { html } from '../http/html';
 import type { Clock } from '../clock';
 import { CoreError, err, ok, type Result } from '../errors';
 import type { AgentTransport } from '../host/transport';
@@ -194,8 +195,8 @@ export class VendorSp<S> {
       ...(profile.missingResponse ? { missingResponse: () => siteError(profile.missingResponse!()) } : {}),
       renderSignedIn: (identity, details) => signedInPage(brand, identity, details, profile.pages.signedInFacts(identity, details)),
       renderError: (error, report) => errorPage(brand, error, report, body(error)),
-      renderHome: (signInUrl) => simplePage(brand, 'sp-home', brand.product, signInUrl ? `<p><a href="${signInUrl}">Sign in with SSO</a></p>` : ''),
-      renderSignedOut: () => simplePage(brand, 'sp-signed-out', 'You are signed out', ''),
+      renderHome: (signInUrl) => simplePage(brand, 'sp-home', brand.product, signInUrl ? html`<p><a href="${signInUrl}">Sign in with SSO</a></p>` : undefined),
+      renderSignedOut: () => simplePage(brand, 'sp-signed-out', 'You are signed out'),
       renderSignOnForm: (action, error) => signOnFormPage(brand, action, profile.pages.signOnIntro ?? 'Enter your work email to continue with your identity provider.', error),
     };
   }

@@ -30,8 +30,3 @@ function webApi(): Api {
 /** One API interface, two transports: IPC in the desktop app, HTTP in web mode. */
 export const api: Api = window.harness ?? webApi();
 export const isDesktop = Boolean(window.harness);
-
-/** Where a host-relative URL (an outcome page) is reachable from this document. */
-export async function hostUrl(path: string): Promise<string> {
-  return window.harness ? `${await window.harness.origin()}${path}` : path;
-}

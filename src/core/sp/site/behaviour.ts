@@ -1,6 +1,7 @@
 import type { Identity } from '../model';
 import type { ValidationReport } from '../report';
 import type { Collision } from '../collision';
+import type { SafeHtml } from '../../http/html';
 
 /** What an SP decides after its SAML checks: let the user in (maybe with details to show), or refuse. */
 export interface SiteError {
@@ -17,7 +18,7 @@ export type SignInDecision = { kind: 'signed-in'; details?: Readonly<Record<stri
 
 export interface RenderedPage {
   status: number;
-  html: string;
+  html: SafeHtml;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../xml/escape';
+import { html } from '../../http/html';
 import type { SiteBehaviour } from './behaviour';
 import { failedChecksList, identityTable, page } from './generic-pages';
 
@@ -14,20 +14,16 @@ export function genericBehaviour(displayName = 'Generic SAML SP'): SiteBehaviour
     }),
     renderSignedIn: (identity) => ({
       status: 200,
-      html: page(`${displayName} — signed in`, `<h1>Signed in as ${escapeHtml(identity.nameId)}</h1>${identityTable(identity)}`, 'data-page="signed-in"'),
+      html: page(`${displayName} — signed in`, html`<h1>Signed in as ${identity.nameId}</h1>${identityTable(identity)}`, 'signed-in'),
     }),
     renderError: (error, report) => ({
       status: error.httpStatus,
-      html: page(
-        `${displayName} — sign-in failed`,
-        `<h1 class="err">Sign-in failed</h1><p data-error-code="${escapeHtml(error.code)}">${escapeHtml(error.message)}</p>${failedChecksList(report)}`,
-        'data-page="sp-error"',
-      ),
+      html: page(`${displayName} — sign-in failed`, html`<h1 class="err">Sign-in failed</h1><p data-error-code="${error.code}">${error.message}</p>${failedChecksList(report)}`, 'sp-error'),
     }),
     renderHome: (signInUrl) => ({
       status: 200,
-      html: page(displayName, `<h1>${escapeHtml(displayName)}</h1>${signInUrl ? `<p><a class="button" href="${escapeHtml(signInUrl)}">Sign in with SSO</a></p>` : ''}`, 'data-page="sp-home"'),
+      html: page(displayName, html`<h1>${displayName}</h1>${signInUrl ? html`<p><a class="button" href="${signInUrl}">Sign in with SSO</a></p>` : undefined}`, 'sp-home'),
     }),
-    renderSignedOut: () => ({ status: 200, html: page(`${displayName} — signed out`, '<h1>You are signed out</h1>', 'data-page="sp-signed-out"') }),
+    renderSignedOut: () => ({ status: 200, html: page(`${displayName} — signed out`, html`<h1>You are signed out</h1>`, 'sp-signed-out') }),
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { html, redirect, text, type VirtualRequest, type VirtualResponse } from '../../host/http-types';
+import { htmlPage, redirect, text, type VirtualRequest, type VirtualResponse } from '../../host/http-types';
 import { decodeAnyMessage } from '../../xml/codec';
 import type { Identity } from '../model';
 import type { ValidationReport } from '../report';
@@ -32,7 +32,7 @@ const HISTORY = 200;
 const MAX_SESSIONS = 1000;
 
 function rendered(p: RenderedPage, extra: Partial<VirtualResponse> = {}): VirtualResponse {
-  return html(p.html, p.status, extra);
+  return htmlPage(p.html, p.status, extra);
 }
 
 /** A vendor's web app around the SP core: sign-on URL, ACS, single logout, SP metadata, a home page. */

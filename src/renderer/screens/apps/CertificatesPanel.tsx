@@ -3,8 +3,7 @@ import { useWorkspace } from '../../state/workspace-store';
 import { XmlView } from '../../components/XmlView';
 import type { AppView } from '../../../shared/views';
 import { toBasics } from './app-draft';
-import { hostUrl } from '../../api/client';
-import { downloadText } from '../../lib/download';
+import { downloadBytes, downloadText } from '../../lib/download';
 
 export function CertificatesPanel({ app }: { app: AppView }) {
   const call = useWorkspace((s) => s.call);
@@ -17,10 +16,8 @@ export function CertificatesPanel({ app }: { app: AppView }) {
   const basics = toBasics(app);
   const setSigning = (patch: Partial<AppView['signing']>) => void call('apps.save', { app: { ...basics, signing: { ...basics.signing, ...patch } } }, 'Signing settings saved');
   const rawUrl = async (thumbprint: string) => {
-    const a = document.createElement('a');
-    a.href = await hostUrl(`/api/idp/apps/${app.appId}/certificate?format=raw&thumbprint=${thumbprint}`);
-    a.download = `${app.displayName}.cer`;
-    a.click();
+    const cert = await call('apps.certificate', { objectId: app.objectId, thumbprint });
+    if (cert) downloadBytes(cert.fileName, Uint8Array.from(atob(cert.base64), (c) => c.charCodeAt(0)), 'application/pkix-cert');
   };
   return (
     <section aria-label="SAML Certificates">

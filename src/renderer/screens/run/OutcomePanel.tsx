@@ -7,7 +7,7 @@ export function OutcomePanel({ run }: { run: FlowRunView }) {
   return (
     <section className={`panel outcome ${o.status === 'error' ? 'error' : ''}`} aria-label="Outcome" data-testid="outcome" data-status={o.status} data-code={o.status === 'error' ? o.code : ''}>
       <div className="outcome-verdict">{verdict(o)}</div>
-      {run.pageUrl && run.result.page ? <BrowserFrame url={run.result.page.url} src={run.pageUrl} title="The page the flow ended on" testId="outcome-page" /> : null}
+      {run.result.page ? <BrowserFrame url={run.result.page.url} runId={run.id} title="The page the flow ended on" testId="outcome-page" /> : null}
     </section>
   );
 }

@@ -87,7 +87,7 @@ export function Storyboard({ run }: { run: FlowRunView }) {
         {step.caption}
       </p>
       <div className="storyboard-body">
-        <BrowserFrame key={step.hop} url={step.url} src={`/api/flows/${run.id}/hops/${step.hop}`} title={`Step ${now + 1}: ${step.title}`} testId="storyboard-page" />
+        <BrowserFrame key={step.hop} url={step.url} runId={run.id} hop={step.hop} title={`Step ${now + 1}: ${step.title}`} testId="storyboard-page" />
         <div className="storyboard-travel" aria-label="What travelled">
           <h3>What travelled</h3>
           {step.arrived.length || step.sends.length ? null : <p className="muted">No SAML message on the way to this page.</p>}
