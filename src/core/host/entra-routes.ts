@@ -5,8 +5,9 @@ import type { BrowserContext, EntraIdp, IdpOutcome } from '../idp/entra-idp';
 import type { InboundMessage } from '../idp/inbound-message';
 import { SESSION_COOKIE } from '../idp/sessions';
 import type { IdpUrls } from '../idp/urls';
-import { htmlPage, redirect, text, type CookieChange, type VirtualHandler, type VirtualRequest, type VirtualResponse } from './http-types';
+import { htmlPage, redirect, text, type CookieChange, type VirtualRequest, type VirtualResponse } from './http-types';
 import { html } from '../http/html';
+import { router, type RoutedHandler } from '../http/router';
 import { autoPostPage } from './pages/auto-post';
 import { accountPickerPage, errorPage, mfaPromptPage, signedOutFanoutPage, signedOutPage } from './pages/entra-pages';
 import { myAppsPage } from './pages/my-apps';
@@ -99,53 +100,65 @@ function appMetadata(idp: EntraIdp, urls: IdpUrls, clock: Clock, req: VirtualReq
  * login.microsoftonline.com: /{tenant}/saml2, the account picker's /{tenant}/login, the My Apps launch and the
  * app metadata URL. What an outside client asks (not the harness's own agent) is handed to `observe`.
  */
-export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock, observe?: ExchangeObserver, onTenantKeys?: () => void): VirtualHandler {
-  const answer = async (req: VirtualRequest, outcome: Promise<IdpOutcome>, loginAction: string, started: number): Promise<VirtualResponse> => {
+export function entraLoginHandler(idp: EntraIdp, urls: IdpUrls, clock: Clock, observe?: ExchangeObserver, onTenantKeys?: () => void): RoutedHandler {
+  const loginAction = urls.saml2.replace(/saml2$/, 'login');
+  const answer = async (req: VirtualRequest, outcome: Promise<IdpOutcome>): Promise<VirtualResponse> => {
+    const started = performance.now();
     const o = await outcome;
     const res = render(o, loginAction);
     if (observe && req.headers[AGENT_HEADER] === undefined) observe({ req, outcome: o, res, durationMs: Math.round((performance.now() - started) * 10) / 10 });
     return res;
   };
-  return async (req) => {
-    const started = performance.now();
-    const [, tenantSegment = '', ...rest] = req.url.pathname.split('/');
-    const route = rest.join('/').toLowerCase();
-    const tenant = idp.tenant;
-    if (tenantSegment !== tenant.id && !tenant.domains.some((d) => d.toLowerCase() === tenantSegment.toLowerCase())) {
-      return render(idp.errorPage(aadsts(90002, { tenant: tenantSegment })), urls.saml2);
-    }
-    const loginAction = urls.saml2.replace(/saml2$/, 'login');
-    if (route === 'saml2' && (req.method === 'GET' || req.method === 'POST')) {
-      return answer(req, idp.handleSaml2(inbound(req), browserContext(req)), loginAction, started);
-    }
-    if (route === 'mfa' && req.method === 'POST') {
-      return answer(req, idp.answerMfa(req.form.ctx ?? '', req.form.decision ?? ''), loginAction, started);
-    }
-    if (route === 'login' && req.method === 'POST') {
-      return answer(req, idp.pickAccount(req.form.ctx ?? '', req.form.login ?? ''), loginAction, started);
-    }
-    if (route === 'idpinitiated' && req.method === 'GET') {
-      return answer(req, idp.launchFromMyApps(req.url.searchParams.get('appid') ?? '', browserContext(req)), loginAction, started);
-    }
-    if (route === 'federationmetadata/2007-06/federationmetadata.xml' && req.method === 'GET') {
-      return req.url.searchParams.has('appid') ? appMetadata(idp, urls, clock, req) : tenantMetadata(idp, urls, clock, req, onTenantKeys);
-    }
-    return text('Not found', 404);
-  };
+  /** Every route names the tenant first: one Entra does not know is AADSTS90002, whatever was asked of it. */
+  const inTenant =
+    (handle: (req: VirtualRequest) => Promise<VirtualResponse>) =>
+    async (req: VirtualRequest, params: Readonly<Record<string, string>>): Promise<VirtualResponse> => {
+      const t = params.tenant ?? '';
+      const known = t === idp.tenant.id || idp.tenant.domains.some((d) => d.toLowerCase() === t.toLowerCase());
+      return known ? handle(req) : render(idp.errorPage(aadsts(90002, { tenant: t })), urls.saml2);
+    };
+  const saml2 = inTenant((req) => answer(req, idp.handleSaml2(inbound(req), browserContext(req))));
+  const metadata = inTenant((req) => (req.url.searchParams.has('appid') ? Promise.resolve(appMetadata(idp, urls, clock, req)) : tenantMetadata(idp, urls, clock, req, onTenantKeys)));
+  const messageFields = ['SAMLRequest', 'RelayState', 'SigAlg', 'Signature'];
+  return router(
+    [
+      { method: 'GET', path: '/{tenant}/saml2', query: [...messageFields, 'login_hint', 'prompt'], handle: saml2 },
+      { method: 'POST', path: '/{tenant}/saml2', query: ['login_hint', 'prompt'], form: messageFields, handle: saml2 },
+      { method: 'POST', path: '/{tenant}/mfa', form: ['ctx', 'decision'], handle: inTenant((req) => answer(req, idp.answerMfa(req.form.ctx ?? '', req.form.decision ?? ''))) },
+      { method: 'POST', path: '/{tenant}/login', form: ['ctx', 'login'], handle: inTenant((req) => answer(req, idp.pickAccount(req.form.ctx ?? '', req.form.login ?? ''))) },
+      {
+        method: 'GET',
+        path: '/{tenant}/idpinitiated',
+        query: ['appid', 'login_hint', 'prompt'],
+        handle: inTenant((req) => answer(req, idp.launchFromMyApps(req.url.searchParams.get('appid') ?? '', browserContext(req)))),
+      },
+      { method: 'GET', path: '/{tenant}/federationmetadata/2007-06/federationmetadata.xml', query: ['appid', 'endpoints'], handle: metadata },
+    ],
+    async () => text('Not found', 404),
+  );
 }
 
 /**
  * launcher.myapps.microsoft.com/api/signin/{appId}: the My Apps tile and "Test single sign-on". The launch
  * continues on login.microsoftonline.com, where the Entra session cookie lives, so an open session is reused.
  */
-export function myAppsHandler(idp: EntraIdp, urls: IdpUrls): VirtualHandler {
-  return async (req) => {
-    if (req.method === 'GET' && (req.url.pathname === '/' || req.url.pathname === '')) return htmlPage(myAppsPage(idp.tenant, idp.apps(), urls));
-    const m = /^\/api\/signin\/([0-9a-f-]{36})$/i.exec(req.url.pathname);
-    if (!m || req.method !== 'GET') return text('Not found', 404);
-    const next = new URL(urls.idpInitiated(m[1]!));
-    const hint = req.url.searchParams.get('login_hint');
-    if (hint) next.searchParams.set('login_hint', hint);
-    return redirect(next.toString());
-  };
+export function myAppsHandler(idp: EntraIdp, urls: IdpUrls): RoutedHandler {
+  return router(
+    [
+      { method: 'GET', path: '/', handle: async () => htmlPage(myAppsPage(idp.tenant, idp.apps(), urls)) },
+      {
+        method: 'GET',
+        path: '/api/signin/{appId}',
+        query: ['login_hint'],
+        handle: async (req, { appId = '' }) => {
+          if (!/^[0-9a-f-]{36}$/i.test(appId)) return text('Not found', 404);
+          const next = new URL(urls.idpInitiated(appId));
+          const hint = req.url.searchParams.get('login_hint');
+          if (hint) next.searchParams.set('login_hint', hint);
+          return redirect(next.toString());
+        },
+      },
+    ],
+    async () => text('Not found', 404),
+  );
 }

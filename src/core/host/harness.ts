@@ -4,7 +4,8 @@ import type { IdpUrls } from '../idp/urls';
 import { toLoopback } from './loopback-urls';
 import { mountEntra } from './mount-entra';
 import { statusPage } from './pages/status-page';
-import { htmlPage } from './http-types';
+import { htmlPage, text } from './http-types';
+import { router } from '../http/router';
 import { HarnessHost, type HostOptions } from './server';
 import type { ExchangeObserver } from './entra-routes';
 import { SiteRegistry } from '../sp/site/site-registry';
@@ -51,7 +52,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
     ...(opts.autoSignInUpn ? { autoSignInUpn: opts.autoSignInUpn } : {}),
     ...(opts.overridesFor ? { overridesFor: opts.overridesFor } : {}),
   });
-  host.mount('/status', async () => htmlPage(statusPage(opts.state(), urls, (u) => toLoopback(u, host.origin))));
+  host.mount('/status', router([{ method: 'GET', path: '/status', handle: async () => htmlPage(statusPage(opts.state(), urls, (u) => toLoopback(u, host.origin))) }], async () => text('Not found', 404)));
   const sites = new SiteRegistry(host);
   await host.start();
   const transport = { origin: host.origin, virtualHosts: () => host.virtualHostNames() };

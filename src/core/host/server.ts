@@ -5,6 +5,7 @@ import { VH_PREFIX, rewriteHtmlForLoopback, rewriteLocationForLoopback } from '.
 import { closeServer, isLoopbackName, listenLoopback, splitHost, type LoopbackSite } from './loopback-listener';
 import { unreachablePage } from './pages/unreachable';
 import { htmlPage } from './http-types';
+import type { RouteSpec, RoutedHandler } from '../http/router';
 
 /** Largest request body accepted; a POST-binding message is far smaller. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -26,8 +27,8 @@ export class HarnessHost {
   private server: Server | undefined;
   private secure: Server | undefined;
   private securePort = 0;
-  private readonly virtualHosts = new Map<string, VirtualHandler>();
-  private readonly local: Array<{ prefix: string; handler: VirtualHandler }> = [];
+  private readonly virtualHosts = new Map<string, RoutedHandler>();
+  private readonly local: Array<{ prefix: string; handler: RoutedHandler }> = [];
   private port = 0;
 
   constructor(private readonly options: HostOptions = {}) {}
@@ -47,7 +48,7 @@ export class HarnessHost {
     return [this.origin, ...(this.httpsOrigin ? [this.httpsOrigin] : [])];
   }
 
-  addVirtualHost(host: string, handler: VirtualHandler): void {
+  addVirtualHost(host: string, handler: RoutedHandler): void {
     this.virtualHosts.set(host.toLowerCase(), handler);
   }
 
@@ -59,9 +60,20 @@ export class HarnessHost {
     return new Set(this.virtualHosts.keys());
   }
 
-  mount(prefix: string, handler: VirtualHandler): void {
+  mount(prefix: string, handler: RoutedHandler): void {
     this.local.push({ prefix, handler });
     this.local.sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  /**
+   * Every route the host answers, by virtual host (or none: a local page): what the escaping test walks, so a
+   * route added to any handler is covered without touching the test.
+   */
+  routeTable(): Array<RouteSpec & { host?: string }> {
+    return [
+      ...[...this.virtualHosts].flatMap(([host, h]) => h.routes().map((r) => ({ ...r, host }))),
+      ...this.local.flatMap((l) => l.handler.routes()),
+    ];
   }
 
   private site(origin: () => string): LoopbackSite {

@@ -1,4 +1,5 @@
-import { text, type VirtualHandler } from '../../host/http-types';
+import { text } from '../../host/http-types';
+import { describedHandler, type RoutedHandler } from '../../http/router';
 import type { HarnessHost } from '../../host/server';
 import type { SpSite } from './sp-site';
 
@@ -32,11 +33,14 @@ export class SiteRegistry {
     return [...this.sites.values()];
   }
 
-  private handlerFor(host: string): VirtualHandler {
-    return async (req) => {
-      const onHost = this.all().filter((s) => s.host === host);
-      const site = onHost.find((s) => s.serves(req.url)) ?? (req.url.pathname === '/' ? onHost[0] : undefined);
-      return site ? site.handle(req) : text(`Not Found: ${req.url.pathname}`, 404, 'text/html; charset=utf-8');
-    };
+  private handlerFor(host: string): RoutedHandler {
+    const onHost = () => this.all().filter((s) => s.host === host);
+    return describedHandler(
+      async (req) => {
+        const site = onHost().find((s) => s.serves(req.url)) ?? (req.url.pathname === '/' ? onHost()[0] : undefined);
+        return site ? site.handle(req) : text(`Not Found: ${req.url.pathname}`, 404);
+      },
+      () => onHost().flatMap((s) => s.routes()),
+    );
   }
 }

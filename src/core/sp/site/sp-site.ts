@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { htmlPage, redirect, text, type VirtualRequest, type VirtualResponse } from '../../host/http-types';
 import { decodeAnyMessage } from '../../xml/codec';
+import type { RouteSpec } from '../../http/router';
 import type { Identity } from '../model';
 import type { ValidationReport } from '../report';
 import type { ServiceProviderCore } from '../service-provider';
@@ -59,6 +60,25 @@ export class SpSite {
   /** Whether a request on this site's host is for one of its URLs. */
   serves(url: URL): boolean {
     return Object.values(this.urls).some((u) => u && samePath(u, url));
+  }
+
+  /** The routes of this site, as the host's route table lists them (the site dispatches by its configured URLs). */
+  routes(): RouteSpec[] {
+    const path = (u: string) => new URL(u).pathname;
+    const message = ['SAMLResponse', 'SAMLRequest', 'RelayState', 'SigAlg', 'Signature'];
+    const { acsUrl, signOnUrl, sloUrl, metadataUrl } = this.urls;
+    return [
+      { method: 'GET', path: '/' },
+      { method: 'POST', path: path(acsUrl), form: ['SAMLResponse', 'RelayState'] },
+      ...(signOnUrl
+        ? ([
+            { method: 'GET', path: path(signOnUrl), query: ['RelayState', 'email', 'login_hint', 'prompt', 'isPassive'] },
+            { method: 'POST', path: path(signOnUrl), form: ['RelayState', 'email', 'prompt'] },
+          ] as const)
+        : []),
+      ...(sloUrl ? [{ method: 'GET', path: path(sloUrl), query: message } as const] : []),
+      ...(metadataUrl ? [{ method: 'GET', path: path(metadataUrl) } as const] : []),
+    ];
   }
 
   async handle(req: VirtualRequest): Promise<VirtualResponse> {
