@@ -148,7 +148,7 @@ export function App() {
         {error ? <div className="banner" role="alert">The harness could not be reached: {error}</div> : null}
         {view?.problems.length ? (
           <div className="banner" role="alert" data-testid="load-problems">
-            <strong>Some workspace files could not be loaded; the rest is here.</strong>
+            <strong>{view.problems.some((p) => p.code.startsWith('FILE_')) ? 'Some workspace files could not be loaded; the rest is here.' : 'The workspace was opened with a change:'}</strong>
             <ul>
               {view.problems.map((p) => (
                 <li key={p.file}>{p.message}</li>

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { webcrypto, randomBytes, createHash, X509Certificate } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { derToPem } from './pem';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { GeneralName, GeneralSubtree, GeneralSubtrees, NameConstraints, id_ce_nameConstraints } from '@peculiar/asn1-x509';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -26,12 +28,33 @@ async function pemKey(key: CryptoKey): Promise<string> {
   return derToPem(Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key)), 'PRIVATE KEY');
 }
 
-/** A certificate authority of this workspace's own, valid ten years: a browser or an SP trusts it once. */
-export async function createLocalCa(now: Date): Promise<Pick<TlsMaterial, 'caPem' | 'caKeyPem'>> {
+/** How long the local CA lives: long enough not to nag, short enough that a forgotten trust lapses. */
+export const CA_LIFETIME_DAYS = 730;
+
+/** The loopback addresses the CA may sign for, besides the host names it is made for. */
+const LOOPBACK_RANGES = ['127.0.0.0/8', '::1/128'];
+
+/**
+ * A critical Name Constraints extension: the CA can sign for localhost, loopback addresses and the given host
+ * names (and their subdomains) only. Were its key stolen, it could not vouch for any other site.
+ */
+function nameConstraints(hosts: readonly string[]): x509.Extension {
+  const names = [...new Set(['localhost', ...hosts.map((h) => h.toLowerCase())])];
+  const permitted = new GeneralSubtrees([
+    ...names.map((n) => new GeneralSubtree({ base: new GeneralName({ dNSName: n }) })),
+    ...LOOPBACK_RANGES.map((ip) => new GeneralSubtree({ base: new GeneralName({ iPAddress: ip }) })),
+  ]);
+  return new x509.Extension(id_ce_nameConstraints, true, AsnConvert.serialize(new NameConstraints({ permittedSubtrees: permitted })));
+}
+
+/**
+ * A certificate authority of this workspace's own, for the names the harness serves only (Name Constraints),
+ * valid two years: a browser or an SP trusts it once, and it signs the host's certificate.
+ */
+export async function createLocalCa(now: Date, hosts: readonly string[]): Promise<Pick<TlsMaterial, 'caPem' | 'caKeyPem'>> {
   const notBefore = new Date(now.getTime() - 60_000);
   const keys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const notAfter = new Date(notBefore);
-  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 10);
+  const notAfter = new Date(notBefore.getTime() + CA_LIFETIME_DAYS * 86400_000);
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
     name: 'CN=SAML Harness local CA, O=SAML Harness',
@@ -39,7 +62,12 @@ export async function createLocalCa(now: Date): Promise<Pick<TlsMaterial, 'caPem
     notAfter,
     signingAlgorithm: ALG,
     keys,
-    extensions: [new x509.BasicConstraintsExtension(true, 0, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true), await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)],
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      nameConstraints(hosts),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    ],
   });
   return { caPem: derToPem(Buffer.from(ca.rawData)), caKeyPem: await pemKey(keys.privateKey) };
 }
@@ -54,8 +82,8 @@ export async function issueServerCertificate(ca: Pick<TlsMaterial, 'caPem' | 'ca
   const caKey = await webcrypto.subtle.importKey('pkcs8', der, ALG, false, ['sign']);
   const keys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
   const notBefore = new Date(now.getTime() - 60_000);
-  // Browsers refuse server certificates valid for more than 398 days.
-  const notAfter = new Date(notBefore.getTime() + 397 * 86400_000);
+  // Browsers refuse server certificates valid for more than 398 days; none outlives its CA.
+  const notAfter = new Date(Math.min(notBefore.getTime() + 397 * 86400_000, new Date(caCert.notAfter).getTime()));
   const names = [...new Set(['localhost', ...hosts.map((h) => h.toLowerCase())])];
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
@@ -84,6 +112,21 @@ export function serverCertificateCovers(certPem: string, hosts: readonly string[
   if (new Date(cert.validTo) <= at) return false;
   const san = cert.subjectAltName ?? '';
   return ['localhost', ...hosts].every((h) => san.includes(`DNS:${h.toLowerCase()}`));
+}
+
+/**
+ * Why the CA must be made anew, if it must: it has expired (or would before a new server certificate), it has no
+ * Name Constraints (made by an earlier version, it could sign for any site), or it may not sign one of the names.
+ */
+export function caNeedsRenewal(caPem: string, hosts: readonly string[], at: Date): string | undefined {
+  const ca = new x509.X509Certificate(caPem);
+  if (ca.notAfter.getTime() - at.getTime() < 30 * 86400_000) return `it expires on ${ca.notAfter.toISOString().slice(0, 10)}`;
+  const ext = ca.getExtension(id_ce_nameConstraints);
+  if (!ext) return 'it has no Name Constraints: it could sign a certificate for any site';
+  const permitted = AsnConvert.parse(ext.value, NameConstraints).permittedSubtrees ?? [];
+  const dns = new Set(permitted.flatMap((s) => (s.base.dNSName ? [s.base.dNSName.toLowerCase()] : [])));
+  const missing = hosts.map((h) => h.toLowerCase()).filter((h) => !dns.has(h) && ![...dns].some((d) => h.endsWith(`.${d}`)));
+  return missing.length ? `it may not sign for ${missing.join(', ')}` : undefined;
 }
 
 /** The SHA-256 of a certificate's public key, base64: what Chromium's --ignore-certificate-errors-spki-list takes. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WebUrl } from '../http/web-url-schema';
 
 /**
  * The mock tenant's data model. Zod schemas are the single source for both the types and the validation of
@@ -233,10 +234,11 @@ export const EnterpriseApp = z.object({
   appRoles: z.array(AppRole).optional(),
   saml: z.object({
     identifiers: z.array(z.object({ value: z.string().min(1), isDefault: z.boolean() })),
-    replyUrls: z.array(z.object({ url: z.string().min(1), index: z.int().min(0).optional(), isDefault: z.boolean() })),
-    signOnUrl: z.string().optional(),
-    relayState: z.string().optional(),
-    logoutUrl: z.string().optional(),
+    replyUrls: z.array(z.object({ url: WebUrl, index: z.int().min(0).optional(), isDefault: z.boolean() })),
+    signOnUrl: WebUrl.optional(),
+    /** Where the app takes the user after an IdP-initiated sign-in: a URL, as the portal requires. */
+    relayState: WebUrl.optional(),
+    logoutUrl: WebUrl.optional(),
   }),
   claims: ClaimsConfig,
   signing: z.object({

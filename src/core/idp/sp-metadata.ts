@@ -3,6 +3,7 @@ import { CoreError, err, ok, type Result } from '../errors';
 import { attr, childElements, elementPath, firstChild, textOf } from '../xml/dom';
 import { BINDING, NS } from '../xml/namespaces';
 import { parseXml } from '../xml/parse';
+import { WEB_URL_MESSAGE, isWebUrl } from '../http/web-url';
 
 /** What the portal's "Upload metadata file" takes from an SP's metadata into Basic SAML Configuration. */
 export interface SpMetadata {
@@ -38,7 +39,7 @@ function replyUrls(sp: Element): Result<SpMetadata['replyUrls']> {
   const out: SpMetadata['replyUrls'] = [];
   for (const a of posts) {
     const url = attr(a, 'Location') ?? '';
-    if (!/^https?:\/\/[^\s]+$/.test(url)) return refuse('SP_METADATA_BAD_ACS', `AssertionConsumerService Location "${url}" is not an http(s) URL.`, a);
+    if (!isWebUrl(url)) return refuse('SP_METADATA_BAD_ACS', `AssertionConsumerService Location "${url}" ${WEB_URL_MESSAGE}.`, a);
     const index = attr(a, 'index');
     out.push({ url, isDefault: attr(a, 'isDefault') === 'true', ...(index !== undefined && /^\d+$/.test(index) ? { index: Number(index) } : {}) });
   }
@@ -89,8 +90,12 @@ export function parseSpMetadata(xml: string, now: Date): Result<SpMetadata> {
   const certs = signingCertificates(sp, now);
   if (!certs.ok) return certs;
   const slo = childElements(sp, NS.md, 'SingleLogoutService');
-  const logout = attr(slo.find((s) => attr(s, 'Binding') === BINDING.redirect) ?? slo[0], 'Location');
+  const logoutService = slo.find((s) => attr(s, 'Binding') === BINDING.redirect) ?? slo[0];
+  const logout = attr(logoutService, 'Location');
+  if (logoutService && logout !== undefined && !isWebUrl(logout)) return refuse('SP_METADATA_BAD_LOGOUT_URL', `SingleLogoutService Location "${logout}" ${WEB_URL_MESSAGE}.`, logoutService);
   const extensions = firstChild(sp, NS.md, 'Extensions');
-  const signOn = extensions ? attr(childElements(extensions, INIT_NS, 'RequestInitiator')[0], 'Location') : undefined;
+  const initiator = extensions ? childElements(extensions, INIT_NS, 'RequestInitiator')[0] : undefined;
+  const signOn = attr(initiator, 'Location');
+  if (initiator && signOn !== undefined && !isWebUrl(signOn)) return refuse('SP_METADATA_BAD_SIGN_ON_URL', `RequestInitiator Location "${signOn}" ${WEB_URL_MESSAGE}.`, initiator);
   return ok({ entityId, replyUrls: urls.value, signingCertificates: certs.value, ...(logout ? { logoutUrl: logout } : {}), ...(signOn ? { signOnUrl: signOn } : {}) });
 }

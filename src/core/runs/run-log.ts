@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { writeFileAtomic } from '../workspace/atomic-write';
+import { DIR_MODE, FILE_MODE } from '../workspace/permissions';
 import type { FlowRunView, RunLogEntry } from '../../shared/views';
 
 const gzipAsync = promisify(gzip);
@@ -88,10 +89,10 @@ export class RunLog {
     if (this.readOnly) return;
     const kept = pruned.length ? this.list.slice() : undefined;
     this.enqueue(async () => {
-      await mkdir(this.dir, { recursive: true });
+      await mkdir(this.dir, { recursive: true, mode: DIR_MODE });
       await writeFileAtomic(this.detailPath(entry.id), await gzipAsync(JSON.stringify(run)));
       if (kept) await this.rewriteIndex(kept, pruned);
-      else await appendFile(join(this.dir, 'index.jsonl'), `${JSON.stringify(entry)}\n`);
+      else await appendFile(join(this.dir, 'index.jsonl'), `${JSON.stringify(entry)}\n`, { mode: FILE_MODE });
     });
   }
 

@@ -18,6 +18,7 @@ import { previewClaims } from '../vendors/claims-preview';
 import { flowOverrides } from '../idp/claims';
 import { prettyXml } from '../xml/pretty';
 import { pemToBase64 } from '../crypto/pem';
+import { fieldName } from './field-names';
 
 type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
 
@@ -237,7 +238,10 @@ export async function handleApiCall(rt: HarnessRuntime, method: string, rawArgs:
   const parsed = API_ARGS[method].safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, code: 'BAD_ARGUMENTS', message: `${method}: ${issue.path.join('.') || 'arguments'} — ${issue.message}` };
+    const path = issue.path.join('.');
+    const field = fieldName(path);
+    if (field !== path) return { ok: false, code: 'BAD_ARGUMENTS', message: `${field} ${issue.message}.`, detail: { field: path } };
+    return { ok: false, code: 'BAD_ARGUMENTS', message: `${method}: ${path || 'arguments'} — ${issue.message}` };
   }
   try {
     const handler = HANDLERS[method] as (rt: HarnessRuntime, args: unknown) => Promise<unknown>;

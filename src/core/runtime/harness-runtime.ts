@@ -124,7 +124,11 @@ export class HarnessRuntime {
     let keep: (result: FlowResult) => void = () => undefined;
     let loginUrls: () => string[] = () => [];
     const outside = new OutsideRuns((result) => keep(result), () => loginUrls());
+    const problems = [...loaded.problems];
     const tls = opts.https ? await loadOrCreateTls(opts.dir, clock.now(), hostNames(ws)) : undefined;
+    if (tls?.renewed) {
+      problems.push({ file: 'tls/ca.pem', code: 'CA_RENEWED', message: `The local CA was made anew because ${tls.renewed}. Trust the new tls/ca.pem in your browser and SP, and remove the old "SAML Harness local CA".`, keptAs: 'tls/ca.pem' });
+    }
     const harness = await startHarness({
       state: () => ws,
       clock,
@@ -134,7 +138,6 @@ export class HarnessRuntime {
       observe: (exchange) => outside.observe(exchange),
       ...(opts.readOnly ? {} : { onTenantKeys: () => void store.saveTenant(ws.tenant) }),
     });
-    const problems = [...loaded.problems];
     const max = opts.runLog ? opts.runLog.max : undefined;
     const log = await RunLog.open(opts.dir, { readOnly: Boolean(opts.readOnly) || opts.runLog === false, ...(max !== undefined ? { max } : {}) }, clock.now());
     const rt = new HarnessRuntime(overrides, store, ws, problems, harness, new Map(), clock, log);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WebUrl } from '../http/web-url-schema';
 import type { SourceAttribute } from '../idp/model';
 import { diffUsers } from '../provisioning/diff';
 import type { SpUser } from '../provisioning/directory';
@@ -14,11 +15,11 @@ export const GenericSpDefinition = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   displayName: z.string().min(1),
   entityId: z.string().min(1),
-  acsUrl: z.url(),
+  acsUrl: WebUrl,
   /** Where users start an SP-initiated sign-in (the SP's own login URL). */
-  loginUrl: z.url().optional(),
-  logoutUrl: z.url().optional(),
-  relayState: z.string().optional(),
+  loginUrl: WebUrl.optional(),
+  logoutUrl: WebUrl.optional(),
+  relayState: WebUrl.optional(),
   idpConfigMethod: z.enum(['metadata-xml', 'metadata-url', 'signon-url-and-certificate']).default('metadata-xml'),
   flows: z.object({ spInitiated: z.boolean(), idpInitiated: z.boolean(), logout: z.boolean() }).default({ spInitiated: true, idpInitiated: true, logout: true }),
   // A user-defined SP merges repeated Attribute elements unless its definition says otherwise, as most SP libraries do.

@@ -1,6 +1,7 @@
 import { open, rename, mkdir, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { DIR_MODE, FILE_MODE } from './permissions';
 
 const queues = new Map<string, Promise<unknown>>();
 
@@ -34,9 +35,10 @@ async function fsyncDir(dir: string): Promise<void> {
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   await withFileLock(path, async () => {
     const dir = dirname(path);
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: DIR_MODE });
     const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    const fh = await open(tmp, 'w');
+    // Created 0600: a workspace file may hold a private key, and the rename keeps the mode.
+    const fh = await open(tmp, 'w', FILE_MODE);
     try {
       await fh.writeFile(content);
       await fh.sync();

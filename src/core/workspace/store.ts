@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnterpriseApp, Tenant } from '../idp/model';
 import { writeJsonAtomic } from './atomic-write';
+import { DIR_MODE, tightenWorkspace } from './permissions';
 import { FILES, FORMAT_VERSION, type AttributeSet, type FileKind, type VendorInstance, type Workspace } from './schema';
 
 /** A file that could not be loaded: why, and where its content was kept. */
 export interface LoadProblem {
   file: string;
-  code: 'FILE_NOT_JSON' | 'FILE_WRONG_KIND' | 'FILE_TOO_NEW' | 'FILE_INVALID' | 'FILE_UNREADABLE';
+  code: 'FILE_NOT_JSON' | 'FILE_WRONG_KIND' | 'FILE_TOO_NEW' | 'FILE_INVALID' | 'FILE_UNREADABLE' | 'PERMISSIONS_TIGHTENED' | 'CA_RENEWED';
   message: string;
   /** The file, renamed aside byte for byte so no save can overwrite it (read-only: left where it is). */
   keptAs: string;
@@ -44,8 +45,19 @@ export class WorkspaceStore {
   }
 
   async load(): Promise<LoadResult> {
-    if (!this.readOnly) await mkdir(this.dir, { recursive: true });
     const problems: LoadProblem[] = [];
+    if (!this.readOnly) {
+      await mkdir(this.dir, { recursive: true, mode: DIR_MODE });
+      const opened = await tightenWorkspace(this.dir);
+      if (opened.length) {
+        problems.push({
+          file: opened[0]!,
+          code: 'PERMISSIONS_TIGHTENED',
+          message: `Other accounts on this machine could read ${opened.length} file(s) or folder(s) of the workspace (${opened.slice(0, 3).join(', ')}${opened.length > 3 ? ', …' : ''}), which hold signing keys; they are now readable by you alone (folders 0700, files 0600).`,
+          keptAs: opened[0]!,
+        });
+      }
+    }
     const read = async <T>(rel: string, kind: FileKind<T>): Promise<T | undefined> => {
       const r = await this.readFile(rel, kind);
       if (r.ok) return r.data;
@@ -141,7 +153,7 @@ export class WorkspaceStore {
     if (this.readOnly) throw new Error(`The workspace ${this.dir} is open read-only; no backup was made.`);
     let rel = join('backups', stamp(this.now()));
     for (let n = 2; existsSync(this.path(rel)); n++) rel = join('backups', `${stamp(this.now())}-${n}`);
-    await mkdir(this.path(rel), { recursive: true });
+    await mkdir(this.path(rel), { recursive: true, mode: DIR_MODE });
     for (const name of RECORDS) if (existsSync(this.path(name))) await cp(this.path(name), this.path(rel, name), { recursive: true });
     return rel;
   }

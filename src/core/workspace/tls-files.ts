@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createLocalCa, issueServerCertificate, serverCertificateCovers, type TlsMaterial } from '../crypto/local-ca';
+import { caNeedsRenewal, createLocalCa, issueServerCertificate, serverCertificateCovers, type TlsMaterial } from '../crypto/local-ca';
 import { writeFileAtomic } from './atomic-write';
 
 /** Where the workspace keeps its HTTPS material; `ca.pem` is the file to trust. */
@@ -11,22 +11,24 @@ const read = async (dir: string, rel: string): Promise<string | undefined> => (e
 
 /**
  * The workspace's local CA and server certificate, made on first use and kept: the CA once trusted stays
- * trusted; the server certificate is issued again when it expires or a host name is added.
+ * trusted while it may sign the names served; the server certificate is issued again when it expires or a host
+ * name is added. A CA that must be made anew says why (`renewed`): the user trusts the new one.
  */
-export async function loadOrCreateTls(dir: string, now: Date, hosts: readonly string[]): Promise<TlsMaterial & { caFile: string }> {
+export async function loadOrCreateTls(dir: string, now: Date, hosts: readonly string[]): Promise<TlsMaterial & { caFile: string; renewed?: string }> {
   let caPem = await read(dir, TLS_FILES.ca);
   let caKeyPem = await read(dir, TLS_FILES.caKey);
-  if (!caPem || !caKeyPem) {
-    ({ caPem, caKeyPem } = await createLocalCa(now));
+  const renewed = caPem && caKeyPem ? caNeedsRenewal(caPem, hosts, now) : undefined;
+  let certPem = renewed ? undefined : await read(dir, TLS_FILES.cert);
+  let keyPem = renewed ? undefined : await read(dir, TLS_FILES.key);
+  if (!caPem || !caKeyPem || renewed) {
+    ({ caPem, caKeyPem } = await createLocalCa(now, hosts));
     await writeFileAtomic(join(dir, TLS_FILES.caKey), caKeyPem);
     await writeFileAtomic(join(dir, TLS_FILES.ca), caPem);
   }
-  let certPem = await read(dir, TLS_FILES.cert);
-  let keyPem = await read(dir, TLS_FILES.key);
   if (!certPem || !keyPem || !serverCertificateCovers(certPem, hosts, now)) {
     ({ certPem, keyPem } = await issueServerCertificate({ caPem, caKeyPem }, now, hosts));
     await writeFileAtomic(join(dir, TLS_FILES.key), keyPem);
     await writeFileAtomic(join(dir, TLS_FILES.cert), certPem);
   }
-  return { caPem, caKeyPem, certPem, keyPem, caFile: join(dir, TLS_FILES.ca) };
+  return { caPem, caKeyPem, certPem, keyPem, caFile: join(dir, TLS_FILES.ca), ...(renewed ? { renewed } : {}) };
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { AppView } from '../../../shared/views';
 import type { AppBasics } from '../../../shared/api';
+import { isWebUrl, WEB_URL_MESSAGE } from '../../../shared/fields';
 import { api } from '../../api/client';
 import { readFileText } from '../../lib/download';
 import { toBasics } from './app-draft';
@@ -41,23 +42,55 @@ function UploadMetadata({ draft, onRead }: { draft: AppBasics; onRead(next: AppB
   );
 }
 
-function UrlList({ label, items, onChange, withIndex }: { label: string; items: Array<{ value: string; isDefault: boolean; index?: number }>; onChange(next: Array<{ value: string; isDefault: boolean; index?: number }>): void; withIndex?: boolean }) {
+/** What is wrong with a URL field's value, in the blade's words; undefined when it is fine (or empty and optional). */
+function urlProblem(label: string, value: string | undefined, required: boolean): string | undefined {
+  if (!value) return required ? `${label} is required.` : undefined;
+  return isWebUrl(value) ? undefined : `${label} ${WEB_URL_MESSAGE}.`;
+}
+
+function FieldError({ id, problem }: { id: string; problem: string | undefined }) {
+  return problem ? (
+    <span className="field-error" id={id} role="alert">
+      {problem}
+    </span>
+  ) : null;
+}
+
+function UrlList({
+  label,
+  items,
+  onChange,
+  withIndex,
+  check,
+}: {
+  label: string;
+  items: Array<{ value: string; isDefault: boolean; index?: number }>;
+  onChange(next: Array<{ value: string; isDefault: boolean; index?: number }>): void;
+  withIndex?: boolean;
+  /** What is wrong with one entry, if anything. */
+  check?: (value: string, n: number) => string | undefined;
+}) {
   const set = (i: number, patch: Partial<(typeof items)[number]>) => onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : patch.isDefault ? { ...x, isDefault: false } : x)));
   return (
     <fieldset className="panel">
       <legend>{label}</legend>
-      {items.map((it, i) => (
-        <div className="row" key={i} style={{ marginBottom: 6 }}>
-          <input aria-label={`${label} ${i + 1}`} value={it.value} onChange={(e) => set(i, { value: e.target.value })} style={{ flex: 1 }} />
-          {withIndex ? <input aria-label="Index" type="number" min={0} value={it.index ?? ''} onChange={(e) => set(i, e.target.value === '' ? { index: undefined } : { index: Number(e.target.value) })} style={{ width: 80 }} /> : null}
-          <label className="row">
-            <input type="radio" name={label} checked={it.isDefault} onChange={() => set(i, { isDefault: true })} /> Default
-          </label>
-          <button className="btn danger" onClick={() => onChange(items.filter((_, j) => j !== i))} aria-label={`Remove ${it.value}`}>
-            Remove
-          </button>
-        </div>
-      ))}
+      {items.map((it, i) => {
+        const problem = check?.(it.value, i + 1);
+        const errorId = `${label.replace(/\W+/g, '-')}-${i}-error`;
+        return (
+          <div className="row" key={i} style={{ marginBottom: 6 }}>
+            <input aria-label={`${label} ${i + 1}`} value={it.value} onChange={(e) => set(i, { value: e.target.value })} style={{ flex: 1 }} aria-invalid={problem ? true : undefined} aria-describedby={problem ? errorId : undefined} />
+            {withIndex ? <input aria-label="Index" type="number" min={0} value={it.index ?? ''} onChange={(e) => set(i, e.target.value === '' ? { index: undefined } : { index: Number(e.target.value) })} style={{ width: 80 }} /> : null}
+            <label className="row">
+              <input type="radio" name={label} checked={it.isDefault} onChange={() => set(i, { isDefault: true })} /> Default
+            </label>
+            <button className="btn danger" onClick={() => onChange(items.filter((_, j) => j !== i))} aria-label={`Remove ${it.value}`}>
+              Remove
+            </button>
+            <FieldError id={errorId} problem={problem} />
+          </div>
+        );
+      })}
       <button className="btn" onClick={() => onChange([...items, { value: '', isDefault: items.length === 0 }])}>
         + Add
       </button>
@@ -75,10 +108,19 @@ export function BasicPanel({ app }: { app: AppView }) {
   }, [app]);
   const saml = draft.saml;
   const setSaml = (patch: Partial<typeof saml>) => setDraft({ ...draft, saml: { ...saml, ...patch } });
+  const names = { signOnUrl: 'Sign on URL', relayState: 'Relay State', logoutUrl: 'Logout Url' } as const;
+  const problems = {
+    replyUrls: saml.replyUrls.map((r, i) => urlProblem(`Reply URL ${i + 1}`, r.url, true)),
+    signOnUrl: urlProblem(names.signOnUrl, saml.signOnUrl, false),
+    relayState: urlProblem(names.relayState, saml.relayState, false),
+    logoutUrl: urlProblem(names.logoutUrl, saml.logoutUrl, false),
+  };
+  const invalid = [...problems.replyUrls, problems.signOnUrl, problems.relayState, problems.logoutUrl].some(Boolean);
   const opt = (k: 'signOnUrl' | 'relayState' | 'logoutUrl', label: string, hint: string) => (
     <label className="field">
       <span>{label}</span>
-      <input name={k} value={saml[k] ?? ''} placeholder={hint} onChange={(e) => setSaml({ [k]: e.target.value || undefined })} />
+      <input name={k} value={saml[k] ?? ''} placeholder={hint} onChange={(e) => setSaml({ [k]: e.target.value || undefined })} aria-invalid={problems[k] ? true : undefined} aria-describedby={problems[k] ? `${k}-error` : undefined} />
+      <FieldError id={`${k}-error`} problem={problems[k]} />
     </label>
   );
   return (
@@ -108,6 +150,7 @@ export function BasicPanel({ app }: { app: AppView }) {
       <UrlList
         label="Reply URL (Assertion Consumer Service URL)"
         withIndex
+        check={(url, n) => urlProblem(`Reply URL ${n}`, url, true)}
         items={saml.replyUrls.map((r) => ({ value: r.url, isDefault: r.isDefault, ...(r.index !== undefined ? { index: r.index } : {}) }))}
         onChange={(rs) => setSaml({ replyUrls: rs.map((r) => ({ url: r.value, isDefault: r.isDefault, ...(r.index !== undefined ? { index: r.index } : {}) })) })}
       />
@@ -120,7 +163,7 @@ export function BasicPanel({ app }: { app: AppView }) {
           <input type="number" min={10} max={1440} value={draft.tokenLifetimeMinutes} onChange={(e) => setDraft({ ...draft, tokenLifetimeMinutes: Number(e.target.value) })} />
         </label>
       </div>
-      <button className="btn primary" onClick={() => void call('apps.save', { app: draft }, 'Basic SAML Configuration saved')}>
+      <button className="btn primary" disabled={invalid} title={invalid ? 'Correct the fields marked above first' : undefined} onClick={() => void call('apps.save', { app: draft }, 'Basic SAML Configuration saved')}>
         Save
       </button>
       <SetUpCard app={app} idp={view!.idp} />

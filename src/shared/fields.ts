@@ -1,0 +1,5 @@
+/**
+ * Field rules the UI checks as the core does, before a call: the one rule for every URL field (Reply URL, Sign on
+ * URL, Logout URL, Relay State). Kept apart from api.ts so the renderer bundles only this, not the core's schemas.
+ */
+export { isWebUrl, WEB_URL_MESSAGE } from '../core/http/web-url';
