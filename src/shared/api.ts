@@ -151,7 +151,7 @@ export interface ApiResults {
   'presets.list': PresetView[];
   'presets.run': ScenarioRunView;
   'scenarios.list': ScenarioFileView[];
-  'scenarios.save': ScenarioFileView[];
+  'scenarios.save': { saved: string; files: ScenarioFileView[] };
   'scenarios.run': ScenarioRunView;
   'diagnose.run': Diagnosis;
 }

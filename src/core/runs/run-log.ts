@@ -1,6 +1,7 @@
 import { appendFile, copyFile, mkdir, readFile, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { assertInsideWorkspace } from '../workspace/inside';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { writeFileAtomic } from '../workspace/atomic-write';
@@ -12,6 +13,12 @@ const gunzipAsync = promisify(gunzip);
 
 /** How many runs a workspace keeps by default; the oldest go first. */
 export const DEFAULT_MAX_RUNS = 10_000;
+
+/**
+ * The share of the log that runs by outside clients may take. Anything on the machine can make the tenant log an
+ * exchange; kept apart, they never evict the user's own runs, however many arrive.
+ */
+export const EXTERNAL_SHARE = 0.1;
 
 export interface RunLogOptions {
   max?: number;
@@ -38,8 +45,9 @@ function readIndex(text: string): { entries: RunLogEntry[]; unreadable: number }
 
 /**
  * The workspace's sign-in logs: runs/index.jsonl (one line per run: who, what, how it ended) and one gzipped file
- * per run with everything (trace, XML, report, page). Appends are queued so a run never waits on the disk; the
- * index is rewritten only when pruning. A line that does not read (a crash mid-append) is skipped and counted.
+ * per run with everything (trace, XML, report, page). Writes are queued in order; append() resolves once its run
+ * is on disk, so a run that was shown survives the process being killed. The index is rewritten only when
+ * pruning. A line that does not read (a crash mid-append) is skipped and counted.
  */
 export class RunLog {
   private writing: Promise<void> = Promise.resolve();
@@ -60,7 +68,7 @@ export class RunLog {
     const index = join(dir, 'index.jsonl');
     const text = existsSync(index) ? await readFile(index, 'utf8') : '';
     const { entries, unreadable } = readIndex(text);
-    const max = Math.max(1, opts.max ?? DEFAULT_MAX_RUNS);
+    const max = Math.max(2, opts.max ?? DEFAULT_MAX_RUNS);
     if (opts.readOnly || !text || (text.endsWith('\n') && unreadable === 0)) {
       const problem = unreadable ? `${unreadable} line(s) of runs/index.jsonl could not be read and were skipped.` : undefined;
       return new RunLog(dir, entries, max, Boolean(opts.readOnly), problem);
@@ -82,18 +90,42 @@ export class RunLog {
     return this.list;
   }
 
-  /** Logs a run: in memory at once, on disk in the background (flush() waits for it). */
-  append(entry: RunLogEntry, run: FlowRunView): void {
+  /**
+   * Logs a run: in memory at once; the promise resolves when it is on disk (a write that fails leaves it in memory
+   * and sets writeProblem, it does not reject).
+   */
+  append(entry: RunLogEntry, run: FlowRunView): Promise<void> {
     this.list.push(entry);
-    const pruned = this.list.length > this.max + this.slack() ? this.list.splice(0, this.list.length - this.max) : [];
-    if (this.readOnly) return;
+    const pruned = this.prune(entry.source === 'external');
+    if (this.readOnly) return Promise.resolve();
     const kept = pruned.length ? this.list.slice() : undefined;
-    this.enqueue(async () => {
+    return this.enqueue(async () => {
       await mkdir(this.dir, { recursive: true, mode: DIR_MODE });
-      await writeFileAtomic(this.detailPath(entry.id), await gzipAsync(JSON.stringify(run)));
+      // Not fsynced: the guarantee is against the process dying (kill -9), which the page cache survives.
+      await writeFileAtomic(this.detailPath(entry.id), await gzipAsync(JSON.stringify(run)), { sync: false });
       if (kept) await this.rewriteIndex(kept, pruned);
       else await appendFile(join(this.dir, 'index.jsonl'), `${JSON.stringify(entry)}\n`, { mode: FILE_MODE });
     });
+  }
+
+  /** How many outside clients' runs the log keeps at most. */
+  get externalMax(): number {
+    return Math.max(1, Math.floor(this.max * EXTERNAL_SHARE));
+  }
+
+  /**
+   * Drops the oldest runs of the kind just added once that kind is past its bound: outside clients' runs their
+   * share, the user's own runs the rest. Pruning happens in steps (5% of the bound), so a full log is not
+   * rewritten on every run.
+   */
+  private prune(external: boolean): RunLogEntry[] {
+    const isExternal = (e: RunLogEntry) => e.source === 'external';
+    const bound = external ? this.externalMax : this.max - this.externalMax;
+    const ofKind = this.list.filter((e) => isExternal(e) === external);
+    if (ofKind.length <= bound + Math.ceil(bound / 20)) return [];
+    const dropped = new Set(ofKind.slice(0, ofKind.length - bound));
+    this.list = this.list.filter((e) => !dropped.has(e));
+    return [...dropped];
   }
 
   /** The whole run, read back from its file. */
@@ -101,6 +133,7 @@ export class RunLog {
     if (!/^[0-9a-f]{16}$/.test(id) || !this.list.some((e) => e.id === id)) return undefined;
     await this.writing;
     try {
+      await assertInsideWorkspace(dirname(this.dir), this.detailPath(id));
       return JSON.parse((await gunzipAsync(await readFile(this.detailPath(id)))).toString('utf8')) as FlowRunView;
     } catch {
       return undefined;
@@ -109,11 +142,6 @@ export class RunLog {
 
   flush(): Promise<void> {
     return this.writing;
-  }
-
-  /** Pruning happens in steps (5% of the bound), so a full log is not rewritten on every run. */
-  private slack(): number {
-    return Math.ceil(this.max / 20);
   }
 
   private detailPath(id: string): string {
@@ -126,7 +154,7 @@ export class RunLog {
     await Promise.all(dropped.map((e) => unlink(this.detailPath(e.id)).catch(() => undefined)));
   }
 
-  private enqueue(task: () => Promise<void>): void {
+  private enqueue(task: () => Promise<void>): Promise<void> {
     this.writing = this.writing.then(task).then(
       () => {
         this.writeProblem = undefined;
@@ -135,5 +163,6 @@ export class RunLog {
         this.writeProblem = `The sign-in log could not be written to ${this.dir}: ${(e as Error).message}`;
       },
     );
+    return this.writing;
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { systemClock, type Clock } from '../clock';
 import { seedDemoWorkspace } from '../demo/demo-workspace';
 import { demoTenant } from '../demo/demo-tenant';
+import { finishInterruptedReset } from '../demo/demo-reset';
 import { CoreError } from '../errors';
 import { runIdpInitiated, runSpInitiated, runSpLogout, type FlowResult } from '../flows/flows';
 import { UserAgent } from '../flows/user-agent';
@@ -108,22 +109,25 @@ export class HarnessRuntime {
     const store = new WorkspaceStore(opts.dir, () => clock.now(), opts.readOnly);
     const loaded = await store.load();
     let ws: Workspace;
-    if (loaded.fresh) {
+    const finished = await finishInterruptedReset(store, clock.now());
+    if (finished) {
+      ws = finished.ws;
+      loaded.problems.push(finished.problem);
+    } else if (loaded.fresh) {
       ws = opts.seed === 'tenant' ? { tenant: demoTenant(), apps: [], vendors: [], attributeSets: [] } : await seedDemoWorkspace(clock.now());
       if (!opts.readOnly) await store.saveAll(ws);
     } else {
-      ws = {
-        tenant: loaded.workspace.tenant ?? { id: newGuid(), displayName: 'Tenant', domains: ['tenant.onmicrosoft.com'], users: [], groups: [], tokenTiming: '2022', signingKeys: [] },
-        apps: loaded.workspace.apps,
-        vendors: loaded.workspace.vendors,
-        attributeSets: loaded.workspace.attributeSets ?? [],
-      };
+      ws = { tenant: loaded.workspace.tenant ?? (await standInTenant(store, loaded.problems)), apps: loaded.workspace.apps, vendors: loaded.workspace.vendors, attributeSets: loaded.workspace.attributeSets ?? [] };
     }
     const overrides = new Map<string, Readonly<Record<string, readonly string[]>>>();
     // Runs by outside clients are kept once the runtime exists; none can arrive before the host starts.
     let keep: (result: FlowResult) => void = () => undefined;
     let loginUrls: () => string[] = () => [];
-    const outside = new OutsideRuns((result) => keep(result), () => loginUrls());
+    const outside = new OutsideRuns(
+      (result) => keep(result),
+      () => loginUrls(),
+      (issuer) => ws.apps.some((a) => a.saml.identifiers.some((i) => i.value === issuer)),
+    );
     const problems = [...loaded.problems];
     const tls = opts.https ? await loadOrCreateTls(opts.dir, clock.now(), hostNames(ws)) : undefined;
     if (tls?.renewed) {
@@ -153,7 +157,7 @@ export class HarnessRuntime {
     keep = (result) => {
       const o = result.outcome;
       const scenario = outsideRunScenario(result, { tenant: rt.ws.tenant, apps: rt.ws.apps, urls: harness.urls, now: clock.now() });
-      rt.rememberRun({ vendorId: OUTSIDE_SP, flow: 'external', source: 'external', ...(o.status === 'issued' && o.user ? { user: o.user } : {}) }, result, scenario);
+      void rt.rememberRun({ vendorId: OUTSIDE_SP, flow: 'external', source: 'external', ...(o.status === 'issued' && o.user ? { user: o.user } : {}) }, result, scenario);
     };
     return rt;
   }
@@ -322,12 +326,15 @@ export class HarnessRuntime {
         : undefined;
   }
 
-  /** Keeps a run for the UI (its page, its browser for a logout, the scenario that replays it) and logs it. */
-  rememberRun(req: RunRequest, result: FlowResult, scenario?: Scenario): FlowRunView {
+  /**
+   * Keeps a run for the UI (its page, its browser for a logout, the scenario that replays it) and logs it; resolves
+   * once the run is on disk, so what the caller shows survives the process being killed.
+   */
+  rememberRun(req: RunRequest, result: FlowResult, scenario?: Scenario): Promise<FlowRunView> {
     return this.remember(req, result, new UserAgent(this.harness.flowEnv.transport), scenario);
   }
 
-  private remember(req: RunRequest, ran: FlowResult, agent: UserAgent, scenario?: Scenario): FlowRunView {
+  private async remember(req: RunRequest, ran: FlowResult, agent: UserAgent, scenario?: Scenario): Promise<FlowRunView> {
     const id = randomBytes(8).toString('hex');
     const result = resultWithCollision(ran, scenario);
     const view: FlowRunView = {
@@ -339,7 +346,7 @@ export class HarnessRuntime {
     };
     this.runs.set(id, { ...view, agent });
     if (this.runs.size > MAX_RUNS) this.runs.delete(this.runs.keys().next().value!);
-    this.log.append(logEntry(view, req.source, this.names(req.vendorId, scenario)), view);
+    await this.log.append(logEntry(view, req.source, this.names(req.vendorId, scenario)), view);
     return view;
   }
 
@@ -365,6 +372,19 @@ export class HarnessRuntime {
     }
     return this.log.get(id);
   }
+}
+
+/**
+ * A workspace with records but no tenant: a new, empty tenant. When tenant.json is simply missing, the new one is
+ * saved at once, so its ID (in every SP's copy of the metadata from now on) does not change at the next start;
+ * when it failed to load (kept aside, reported), nothing is saved over the user's chance to mend it.
+ */
+async function standInTenant(store: WorkspaceStore, problems: LoadProblem[]): Promise<Workspace['tenant']> {
+  const tenant: Workspace['tenant'] = { id: newGuid(), displayName: 'Tenant', domains: ['tenant.onmicrosoft.com'], users: [], groups: [], tokenTiming: '2022', signingKeys: [] };
+  if (store.readOnly || problems.some((p) => p.file === 'tenant.json')) return tenant;
+  await store.saveTenant(tenant);
+  problems.push({ file: 'tenant.json', code: 'TENANT_MISSING', message: `The workspace had no tenant.json; a new, empty tenant (${tenant.id}) was made and saved. SPs set up from the old tenant's metadata need it again.`, keptAs: 'tenant.json' });
+  return tenant;
 }
 
 function safeDisplayName(scenario: Scenario): string | undefined {

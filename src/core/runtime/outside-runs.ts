@@ -14,6 +14,21 @@ interface OpenRun {
 const MAX_OPEN = 200;
 const OPEN_TTL_MS = 10 * 60_000;
 
+/** Outside runs kept per second at most: any page on the machine can make the tenant answer, as often as it likes. */
+export const EXTERNAL_RUNS_PER_SECOND = 20;
+
+/**
+ * Whether the exchange concerns an app of the tenant: Entra named one in its answer (a sign-in, its picker or MFA
+ * prompt, a logout it accepted, a My Apps launch), or the request's Issuer is one of the apps' Identifiers (a
+ * refusal such as AADSTS50011 for that app). Requests nobody's app sent (no message, an unknown tenant or Issuer,
+ * a made-up appid) are answered as Entra answers them, but not kept as runs.
+ */
+function concernsAnApp(o: IdpExchange['outcome'], hop: Hop, isAppIdentifier: (issuer: string) => boolean): boolean {
+  if (o.kind === 'not-found') return false;
+  if (o.kind !== 'error' || o.app) return true;
+  return hop.saml.some((m) => m.param === 'SAMLRequest' && m.issuer !== undefined && isAppIdentifier(m.issuer));
+}
+
 function hopOf(ex: IdpExchange, index: number): Hop {
   const { req, res, outcome } = ex;
   const posted = req.method === 'POST' ? req.form : undefined;
@@ -79,11 +94,17 @@ function outcomeOf(ex: IdpExchange): FlowOutcome | undefined {
  */
 export class OutsideRuns {
   private readonly open = new Map<string, OpenRun>();
+  private second = 0;
+  private keptThisSecond = 0;
+  /** Exchanges not kept: about no app of the tenant, or past the rate. */
+  readonly skipped = { unrecognised: 0, overRate: 0 };
 
   constructor(
     private readonly onRun: (result: FlowResult) => void,
     /** The Login URL in each form the host answers at: a Destination naming one is Entra's own. */
     private readonly loginUrls: () => readonly string[],
+    /** Whether an Issuer is the Identifier of one of the tenant's apps. */
+    private readonly isAppIdentifier: (issuer: string) => boolean,
   ) {}
 
   observe(ex: IdpExchange): void {
@@ -91,10 +112,31 @@ export class OutsideRuns {
     const held = ctx ? this.open.get(ctx) : undefined;
     if (ctx) this.open.delete(ctx);
     const run = held ?? { hops: [], startedAt: new Date().toISOString(), createdMs: Date.now() };
-    run.hops.push(hopOf(ex, run.hops.length));
+    const hop = hopOf(ex, run.hops.length);
+    if (!held && !concernsAnApp(ex.outcome, hop, this.isAppIdentifier)) {
+      this.skipped.unrecognised++;
+      return;
+    }
+    if (!held && !this.admit()) return;
+    run.hops.push(hop);
     if (ex.outcome.kind === 'pick-account' || ex.outcome.kind === 'mfa-prompt') return this.hold(ex.outcome.ctx, run);
     const outcome = outcomeOf(ex);
     if (outcome) this.onRun(this.finish(run, outcome));
+  }
+
+  /** One more run this second, unless the rate is reached. */
+  private admit(): boolean {
+    const second = Math.floor(Date.now() / 1000);
+    if (second !== this.second) {
+      this.second = second;
+      this.keptThisSecond = 0;
+    }
+    if (this.keptThisSecond >= EXTERNAL_RUNS_PER_SECOND) {
+      this.skipped.overRate++;
+      return false;
+    }
+    this.keptThisSecond++;
+    return true;
   }
 
   private hold(ctx: string, run: OpenRun): void {

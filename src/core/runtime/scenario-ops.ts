@@ -1,6 +1,8 @@
 import { join, basename } from 'node:path';
 import { readdir } from 'node:fs/promises';
-import { CoreError } from '../errors';
+import { existsSync } from 'node:fs';
+import { CoreError, err, isCoreError } from '../errors';
+import { assertInsideWorkspace } from '../workspace/inside';
 import { AADSTS } from '../idp/aadsts';
 import { PRESETS, presetById, type Preset } from '../scenarios/presets';
 import { explainRun, presetBaseline } from '../runs/explain';
@@ -40,7 +42,7 @@ export function listPresets(): PresetView[] {
  */
 export async function runScenarioView(rt: HarnessRuntime, scenario: Scenario, from?: { source: 'reproduced' | 'replayed'; baseline?: Scenario }): Promise<ScenarioRunView> {
   const run = await runScenario(scenario);
-  const view = rt.rememberRun({ vendorId: scenario.vendor.profile, flow: run.result.flow, source: from?.source ?? 'replayed', ...(scenario.flow.user ? { user: scenario.flow.user } : {}) }, run.result, scenario);
+  const view = await rt.rememberRun({ vendorId: scenario.vendor.profile, flow: run.result.flow, source: from?.source ?? 'replayed', ...(scenario.flow.user ? { user: scenario.flow.user } : {}) }, run.result, scenario);
   return {
     run: view,
     matches: run.matches,
@@ -79,7 +81,7 @@ export async function listWorkspaceScenarios(rt: HarnessRuntime): Promise<Scenar
   }
   return Promise.all(
     names.map(async (file): Promise<ScenarioFileView> => {
-      const loaded = await loadScenarioFile(join(scenariosDir(rt), file));
+      const loaded = await loadWorkspaceScenario(rt, file);
       if (!loaded.ok) return { file, name: file, description: '', problem: loaded.error.message };
       const s = loaded.value;
       return { file, name: s.name, description: s.description, vendor: s.vendor.profile, expect: s.expect };
@@ -87,15 +89,33 @@ export async function listWorkspaceScenarios(rt: HarnessRuntime): Promise<Scenar
   );
 }
 
-export async function saveWorkspaceScenario(rt: HarnessRuntime, scenario: Scenario, fileName?: string): Promise<ScenarioFileView[]> {
-  const file = basename(fileName ?? scenarioFileName(scenario));
-  if (!/^[\w.-]+\.json$/.test(file)) throw new CoreError('BAD_FILE_NAME', `"${file}" is not a scenario file name (letters, digits, dots and dashes, ending in .json).`);
+/**
+ * Saves a scenario in the workspace's scenarios folder under a name no file has yet: a second run of the same SP
+ * goes beside the first (name-2.json, name-3.json…), never over it. Returns the name it took.
+ */
+export async function saveWorkspaceScenario(rt: HarnessRuntime, scenario: Scenario, fileName?: string): Promise<{ saved: string; files: ScenarioFileView[] }> {
+  const wanted = basename(fileName ?? scenarioFileName(scenario));
+  if (!/^[\w.-]+\.json$/.test(wanted)) throw new CoreError('BAD_FILE_NAME', `"${wanted}" is not a scenario file name (letters, digits, dots and dashes, ending in .json).`);
+  const stem = wanted.replace(/\.json$/, '');
+  let file = wanted;
+  for (let n = 2; existsSync(join(scenariosDir(rt), file)); n++) file = `${stem}-${n}.json`;
   await saveScenarioFile(join(scenariosDir(rt), file), scenario);
-  return listWorkspaceScenarios(rt);
+  return { saved: file, files: await listWorkspaceScenarios(rt) };
+}
+
+/** A scenario file of the workspace, read only where it really is inside the workspace. */
+async function loadWorkspaceScenario(rt: HarnessRuntime, file: string) {
+  const path = join(scenariosDir(rt), basename(file));
+  try {
+    await assertInsideWorkspace(rt.store.dir, path);
+  } catch (e) {
+    return err(isCoreError(e) ? e : new CoreError('READ_FAILED', `scenarios/${basename(file)}: ${(e as Error).message}`));
+  }
+  return loadScenarioFile(path);
 }
 
 export async function runWorkspaceScenario(rt: HarnessRuntime, file: string): Promise<ScenarioRunView> {
-  const loaded = await loadScenarioFile(join(scenariosDir(rt), basename(file)));
+  const loaded = await loadWorkspaceScenario(rt, file);
   if (!loaded.ok) throw loaded.error;
   return runScenarioView(rt, loaded.value);
 }

@@ -1,4 +1,4 @@
-import { seedDemoWorkspace } from '../demo/demo-workspace';
+import { rewriteAsDemo } from '../demo/demo-reset';
 import { CoreError } from '../errors';
 import type { HarnessRuntime } from './harness-runtime';
 
@@ -11,12 +11,10 @@ export async function resetToDemo(rt: HarnessRuntime): Promise<string> {
   if (rt.store.readOnly) throw new CoreError('WORKSPACE_READ_ONLY', `The workspace ${rt.store.dir} is open read-only; it was not reset.`);
   const backup = await rt.store.backup();
   // The tenant keeps its ID: the running host's Entra URLs carry it, and so do the SPs' copies of the metadata.
-  const demo = await seedDemoWorkspace(rt.clock.now(), rt.ws.tenant.id);
+  const demo = await rewriteAsDemo(rt.store, { tenantId: rt.ws.tenant.id, backup }, rt.clock.now());
   for (const sp of rt.vendors.values()) rt.harness.sites.remove(sp.site.id);
   rt.vendors.clear();
-  await rt.store.clearRecords();
   Object.assign(rt.ws, demo);
-  await rt.store.saveAll(rt.ws);
   for (const entry of rt.ws.vendors) await rt.mountVendor(entry);
   // The files that had failed to load are still kept aside, but no longer part of this workspace's story.
   rt.problems.splice(0);

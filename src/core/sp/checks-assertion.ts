@@ -87,8 +87,28 @@ export function checkTimeWindow(a: Element, r: ReportBuilder, ctx: ValidationCon
   if (notOnOrAfter && Date.parse(notOnOrAfter) <= now - skewMs(ctx)) {
     return r.fail('assertion.time', `expired at ${notOnOrAfter}; it is ${ctx.now.toISOString()} (clock skew allowed: ${skew} s)`, elementPath(conditions));
   }
+  const tooOld = ageProblem(a, ctx);
+  if (tooOld) return r.fail('assertion.time', tooOld.reason, elementPath(tooOld.element));
   r.pass('assertion.time', `${notBefore ?? '…'} – ${notOnOrAfter ?? '…'} (skew ${skew} s)`);
 }
+
+/** The SP's maximum ages: an assertion issued, or a user authenticated, longer ago than its policy takes. */
+function ageProblem(a: Element, ctx: ValidationContext): { reason: string; element: Element } | undefined {
+  const now = ctx.now.getTime();
+  const { maxIssueAgeSeconds: maxIssue, maxAuthnAgeSeconds: maxAuthn, clockSkewSeconds: skew } = ctx.policy;
+  const issued = Date.parse(attr(a, 'IssueInstant') ?? '');
+  if (maxIssue > 0 && now - issued > (maxIssue + skew) * 1000) {
+    return { reason: `issued at ${attr(a, 'IssueInstant')}, ${ageText(now - issued)} ago; this SP takes assertions up to ${maxIssue} s old (clock skew allowed: ${skew} s), whatever their NotOnOrAfter`, element: a };
+  }
+  const authn = firstChild(a, NS.saml, 'AuthnStatement');
+  const authnAt = Date.parse(attr(authn, 'AuthnInstant') ?? '');
+  if (authn && maxAuthn > 0 && now - authnAt > (maxAuthn + skew) * 1000) {
+    return { reason: `the user authenticated at ${attr(authn, 'AuthnInstant')}, ${ageText(now - authnAt)} ago; this SP takes a sign-in up to ${ageText(maxAuthn * 1000)} old (maxTimeSinceAuthn)`, element: authn };
+  }
+  return undefined;
+}
+
+const ageText = (ms: number): string => (ms >= 2 * 86_400_000 ? `${Math.floor(ms / 86_400_000)} days` : ms >= 7_200_000 ? `${Math.floor(ms / 3_600_000)} hours` : `${Math.round(ms / 1000)} s`);
 
 export function checkReplay(a: Element, r: ReportBuilder, ctx: ValidationContext): void {
   const id = attr(a, 'ID');
@@ -176,7 +196,15 @@ export function readIdentity(a: Element, nameId: Element, issuer: string | undef
   };
 }
 
-export function assertionExpiry(a: Element, fallback: Date): Date {
-  const t = attr(firstChild(a, NS.saml, 'Conditions'), 'NotOnOrAfter');
-  return t ? new Date(t) : fallback;
+/**
+ * Until when the replay cache must remember the assertion: its NotOnOrAfter, or sooner when the SP refuses it for
+ * age before then (an assertion claiming validity until 2099 is not held until 2099).
+ */
+export function replayUntil(a: Element, ctx: ValidationContext): Date {
+  const t = Date.parse(attr(firstChild(a, NS.saml, 'Conditions'), 'NotOnOrAfter') ?? '');
+  const expiry = Number.isNaN(t) ? ctx.now.getTime() + 3_600_000 : t;
+  const issued = Date.parse(attr(a, 'IssueInstant') ?? '');
+  const { maxIssueAgeSeconds: maxIssue, clockSkewSeconds: skew } = ctx.policy;
+  const byAge = maxIssue > 0 && !Number.isNaN(issued) ? issued + (maxIssue + 2 * skew) * 1000 : Infinity;
+  return new Date(Math.min(expiry, byAge));
 }

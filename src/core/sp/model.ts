@@ -11,6 +11,14 @@ export const SpPolicy = z.object({
   /** Accept unsolicited (IdP-initiated) responses. */
   allowIdpInitiated: z.boolean().default(true),
   clockSkewSeconds: z.int().min(0).max(3600).default(180),
+  /**
+   * How old an assertion's IssueInstant may be (beyond the skew), 0 for no limit. Shibboleth SP's MessageFlow rule
+   * ships with expires="60"; node-saml's maxAssertionAgeMs does the same job. Without it a genuinely signed response
+   * that claims validity until 2099 is accepted days later.
+   */
+  maxIssueAgeSeconds: z.int().min(0).max(86_400).default(60),
+  /** How long ago the user may have entered credentials (AuthnInstant), 0 for no limit: Shibboleth's maxTimeSinceAuthn. */
+  maxAuthnAgeSeconds: z.int().min(0).max(31 * 86_400).default(8 * 3600),
   requireEncryptedAssertion: z.boolean().default(false),
   signAuthnRequests: z.boolean().default(false),
   /** Send node-saml's default RequestedAuthnContext (PasswordProtectedTransport, exact), as many SPs do. */

@@ -22,9 +22,18 @@ export class RequestStore {
   }
 }
 
-/** Assertion IDs already accepted, kept until the assertion would have expired anyway. */
+/**
+ * Assertion IDs already accepted, kept until the assertion would be refused anyway (expired, or too old for the
+ * SP's policy). Bounded: past `max` IDs, the expired ones go, then the oldest.
+ */
 export class ReplayCache {
   private readonly seen = new Map<string, number>();
+
+  constructor(readonly max = 100_000) {}
+
+  get size(): number {
+    return this.seen.size;
+  }
 
   has(id: string, at: Date): boolean {
     const until = this.seen.get(id);
@@ -36,7 +45,12 @@ export class ReplayCache {
     return true;
   }
 
-  remember(id: string, until: Date): void {
+  remember(id: string, until: Date, now: Date = new Date()): void {
+    if (this.seen.size >= this.max) {
+      for (const [k, t] of this.seen) if (t < now.getTime()) this.seen.delete(k);
+      // Down to 90%, so a full cache is not swept on every new ID.
+      while (this.seen.size >= this.max * 0.9) this.seen.delete(this.seen.keys().next().value!);
+    }
     this.seen.set(id, until.getTime());
   }
 }

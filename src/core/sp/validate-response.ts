@@ -3,7 +3,7 @@ import { decodeAnyMessage, encodePostMessage } from '../xml/codec';
 import { attr, elementPath } from '../xml/dom';
 import { NS } from '../xml/namespaces';
 import { parseXml } from '../xml/parse';
-import { assertionExpiry, checkAttributes, checkAudience, checkBearer, checkInResponseTo, checkNameId, checkReplay, checkTimeWindow, readIdentity } from './checks-assertion';
+import { replayUntil, checkAttributes, checkAudience, checkBearer, checkInResponseTo, checkNameId, checkReplay, checkTimeWindow, readIdentity } from './checks-assertion';
 import { checkDestination, checkIssuer, checkStatus } from './checks-envelope';
 import { checkSignatures } from './checks-signature';
 import { crossCheckWithNodeSaml } from './cross-check';
@@ -70,7 +70,7 @@ function checkAssertion(parts: ResponseParts, assertion: Element, verified: bool
   checkReplay(assertion, r, ctx);
   const nameId = checkNameId(assertion, r);
   const unambiguous = checkAttributes(assertion, r, ctx);
-  const expiresAt = assertionExpiry(assertion, new Date(ctx.now.getTime() + 3600_000));
+  const expiresAt = replayUntil(assertion, ctx);
   if (!verified || !nameId || !unambiguous) return { answered, expiresAt };
   return { identity: readIdentity(assertion, nameId, parts.issuer, ctx.policy.repeatedAttributes), answered, expiresAt };
 }
@@ -118,7 +118,7 @@ export async function validateResponse(input: string, ctx: ValidationContext): P
   const skipped = parts && !r.failed('response.status') ? 'an earlier check did not get far enough' : 'not applicable to an error response';
   const report = r.build(summary(parts, doc), ctx.now, verdict.identity, skipped);
   if (report.ok && ctx.commit && report.identity) {
-    ctx.replay.remember(report.identity.assertionId, verdict.expiresAt ?? ctx.now);
+    ctx.replay.remember(report.identity.assertionId, verdict.expiresAt ?? ctx.now, ctx.now);
     if (verdict.answered) ctx.requests.consume(verdict.answered);
   }
   return report;

@@ -30,9 +30,11 @@ async function fsyncDir(dir: string): Promise<void> {
 
 /**
  * Writes a file so that a reader (or a crash) only ever sees the old content or the new: the data goes to a
- * temporary file in the same directory, is flushed to disk, and replaces the target with one rename.
+ * temporary file in the same directory, is flushed to disk, and replaces the target with one rename. With
+ * sync: false the flushes are skipped: still atomic for a process that dies, not for a machine that loses power.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array, opts: { sync?: boolean } = {}): Promise<void> {
+  const sync = opts.sync ?? true;
   await withFileLock(path, async () => {
     const dir = dirname(path);
     await mkdir(dir, { recursive: true, mode: DIR_MODE });
@@ -41,7 +43,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     const fh = await open(tmp, 'w', FILE_MODE);
     try {
       await fh.writeFile(content);
-      await fh.sync();
+      if (sync) await fh.sync();
     } finally {
       await fh.close();
     }
@@ -51,7 +53,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
       await unlink(tmp).catch(() => undefined);
       throw e;
     }
-    await fsyncDir(dir);
+    if (sync) await fsyncDir(dir);
   });
 }
 

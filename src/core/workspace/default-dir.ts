@@ -18,9 +18,11 @@ export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platfo
 
 /**
  * The one rule every entry point follows (the desktop app, web mode, serve and the CLI): --workspace DIR if
- * given, else SAML_HARNESS_WORKSPACE, else the user-data folder's workspace. Relative paths are taken from the
- * current directory.
+ * given, else SAML_HARNESS_WORKSPACE, else the user-data folder's workspace (an empty one counts as unset).
+ * Relative paths are taken from the current directory.
  */
 export function resolveWorkspaceDir(arg: string | undefined, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  return resolve(arg ?? env.SAML_HARNESS_WORKSPACE ?? defaultWorkspaceDir(env, platform));
+  // An empty value is no value: `SAML_HARNESS_WORKSPACE= saml-harness …` would otherwise write the workspace,
+  // keys included, into the current directory.
+  return resolve(arg || env.SAML_HARNESS_WORKSPACE || defaultWorkspaceDir(env, platform));
 }

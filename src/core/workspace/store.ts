@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { EnterpriseApp, Tenant } from '../idp/model';
 import { writeJsonAtomic } from './atomic-write';
 import { DIR_MODE, tightenWorkspace } from './permissions';
+import { assertInsideWorkspace } from './inside';
 import { FILES, FORMAT_VERSION, type AttributeSet, type FileKind, type VendorInstance, type Workspace } from './schema';
 
 /** A file that could not be loaded: why, and where its content was kept. */
 export interface LoadProblem {
   file: string;
-  code: 'FILE_NOT_JSON' | 'FILE_WRONG_KIND' | 'FILE_TOO_NEW' | 'FILE_INVALID' | 'FILE_UNREADABLE' | 'PERMISSIONS_TIGHTENED' | 'CA_RENEWED';
+  code: 'FILE_NOT_JSON' | 'FILE_WRONG_KIND' | 'FILE_TOO_NEW' | 'FILE_INVALID' | 'FILE_UNREADABLE' | 'PERMISSIONS_TIGHTENED' | 'CA_RENEWED' | 'RESET_FINISHED' | 'TENANT_MISSING';
   message: string;
   /** The file, renamed aside byte for byte so no save can overwrite it (read-only: left where it is). */
   keptAs: string;
@@ -21,6 +22,14 @@ export interface LoadResult {
   /** Nothing was there: the caller seeds a fresh workspace. */
   fresh: boolean;
 }
+
+/** A reset under way: the tenant it keeps and where the old records went. */
+export interface ResetMark {
+  tenantId: string;
+  backup: string;
+}
+
+const RESET_MARK = 'reset-in-progress.json';
 
 /** What a reset backs up and clears. Saved scenarios, the local CA (tls/) and older backups stay. */
 const RECORDS = ['tenant.json', 'apps', 'vendors', 'attribute-sets.json'];
@@ -83,6 +92,7 @@ export class WorkspaceStore {
     if (!existsSync(file)) return { ok: false };
     let text: string;
     try {
+      await assertInsideWorkspace(this.dir, file);
       text = await readFile(file, 'utf8');
     } catch (e) {
       return { ok: false, problem: await this.quarantine(rel, 'FILE_UNREADABLE', `cannot be read: ${(e as Error).message}`) };
@@ -156,6 +166,26 @@ export class WorkspaceStore {
     await mkdir(this.path(rel), { recursive: true, mode: DIR_MODE });
     for (const name of RECORDS) if (existsSync(this.path(name))) await cp(this.path(name), this.path(rel, name), { recursive: true });
     return rel;
+  }
+
+  /**
+   * A reset in progress: written before the records are cleared, removed once the new ones are saved. Found at
+   * start, the reset is finished with the tenant ID it names, so an interrupted reset never comes back as a
+   * workspace with a new, unsaved tenant.
+   */
+  async markReset(mark: ResetMark | undefined): Promise<void> {
+    if (this.readOnly) return;
+    if (mark) await writeJsonAtomic(this.path(RESET_MARK), mark);
+    else await rm(this.path(RESET_MARK), { force: true });
+  }
+
+  async resetMark(): Promise<ResetMark | undefined> {
+    try {
+      const mark = JSON.parse(await readFile(this.path(RESET_MARK), 'utf8')) as Partial<ResetMark>;
+      return typeof mark.tenantId === 'string' && typeof mark.backup === 'string' ? { tenantId: mark.tenantId, backup: mark.backup } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Removes the records that backup() copies, so the next save starts the workspace anew. */

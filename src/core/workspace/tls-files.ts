@@ -3,11 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { caNeedsRenewal, createLocalCa, issueServerCertificate, serverCertificateCovers, type TlsMaterial } from '../crypto/local-ca';
 import { writeFileAtomic } from './atomic-write';
+import { assertInsideWorkspace } from './inside';
 
 /** Where the workspace keeps its HTTPS material; `ca.pem` is the file to trust. */
 export const TLS_FILES = { ca: 'tls/ca.pem', caKey: 'tls/ca-key.pem', cert: 'tls/server.pem', key: 'tls/server-key.pem' } as const;
 
-const read = async (dir: string, rel: string): Promise<string | undefined> => (existsSync(join(dir, rel)) ? readFile(join(dir, rel), 'utf8') : undefined);
+async function read(dir: string, rel: string): Promise<string | undefined> {
+  if (!existsSync(join(dir, rel))) return undefined;
+  await assertInsideWorkspace(dir, join(dir, rel));
+  return readFile(join(dir, rel), 'utf8');
+}
 
 /**
  * The workspace's local CA and server certificate, made on first use and kept: the CA once trusted stays

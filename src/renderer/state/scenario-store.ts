@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { PresetView, ScenarioFileView, ScenarioRunView } from '../../shared/views';
 import { useWorkspace } from './workspace-store';
+import { useUi } from './ui-store';
 
 interface ScenarioState {
   presets: PresetView[];
@@ -51,7 +52,9 @@ export const useScenarios = create<ScenarioState>((set, get) => ({
     }
   },
   save: async (text, fileName) => {
-    const r = await call()('scenarios.save', { text, ...(fileName ? { fileName } : {}) }, `Saved ${fileName ?? 'the scenario'} in the workspace's scenarios folder`);
-    if (r) set({ files: r });
+    const r = await call()('scenarios.save', { text, ...(fileName ? { fileName } : {}) });
+    if (!r) return;
+    set({ files: r.files });
+    useUi.getState().toast('info', `Saved scenarios/${r.saved} in the workspace${fileName && r.saved !== fileName ? ` (${fileName} was taken)` : ''}`);
   },
 }));
