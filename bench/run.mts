@@ -140,6 +140,8 @@ function table(r: Results): string {
     rows.push([`saml-harness diagnose: ${d.files.toLocaleString('en')} response files (${d.distinctResponses} distinct)`, `${(d.totalMs / 1000).toFixed(1)} s`, '', `${d.jobs} threads, ${ms(d.perDiagnosisMs)} each${d.allDiagnosed ? '' : ' — NOT ALL DIAGNOSED'}`]);
     rows.push(['  the same on one thread', `${(d.oneThreadMs / 1000).toFixed(1)} s`, '', '']);
     rows.push([`Diagnose a HAR of ${d.har.entries} entries (${d.har.responses} responses)`, ms(d.har.ms), '', '']);
+    const h = d.hostileHar;
+    rows.push([`Diagnose a hostile HAR (${h.entries.toLocaleString('en')} SAML entries, ${h.mb} MB) over the web API`, ms(h.ms), '', `answer ${h.answerMb} MB; host's longest stall ${ms(h.longestStallMs)}`]);
   }
   if (r.ui) {
     t('Web mode: launch to interactive in Chromium', r.ui.launchToInteractive, `host serving after ${ms(r.ui.launchToServing.p50)}`);

@@ -10,6 +10,8 @@ import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
 import { hopsToHar } from '../../src/core/trace/har';
 import type { Hop } from '../../src/core/flows/user-agent';
 import { defaultJobs } from '../../src/cli/diagnose-batch';
+import { TOKEN_HEADER, startWebUi } from '../../src/core/runtime/web-api';
+import { hostileHar } from '../hostile-har';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
 const USER = 'adele.vance@contoso.com';
@@ -26,6 +28,39 @@ export interface DiagnosisResult {
   oneThreadMs: number;
   allDiagnosed: boolean;
   har: { entries: number; responses: number; ms: number };
+  /** A hostile HAR through the web API: its size, the time to the answer, the answer's size, the host's longest stall. */
+  hostileHar: { entries: number; mb: number; ms: number; answerMb: number; longestStallMs: number };
+}
+
+/**
+ * Diagnoses a HAR of `entries` SAML requests through web mode's API while the tenant's status page is asked for
+ * every 20 ms: how long the answer takes, how big it is, and the longest the host kept another request waiting.
+ */
+async function hostileHarBench(rt: HarnessRuntime, entries: number): Promise<DiagnosisResult['hostileHar']> {
+  const ui = await startWebUi(rt, { uiDir: tmpdir() });
+  const text = hostileHar(entries);
+  const waits: number[] = [];
+  let done = false;
+  const probe = (async () => {
+    while (!done) {
+      const t = performance.now();
+      await (await fetch(`${rt.origin}/status`)).text();
+      waits.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  try {
+    const t0 = performance.now();
+    const res = await fetch(`${ui.origin}/api/rpc/diagnose.run`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: ui.token }, body: JSON.stringify({ text }) });
+    const answer = await res.text();
+    const ms = performance.now() - t0;
+    if (!(JSON.parse(answer) as { ok: boolean }).ok) throw new Error(`the hostile HAR was not diagnosed: ${answer.slice(0, 300)}`);
+    return { entries, mb: Math.round(text.length / 1e5) / 10, ms: Math.round(ms), answerMb: Math.round(answer.length / 1e4) / 100, longestStallMs: Math.round(Math.max(...waits, 0)) };
+  } finally {
+    done = true;
+    await probe;
+    await ui.stop();
+  }
 }
 
 /** Runs the command line's batch diagnose; returns its wall time and how many would sign in. */
@@ -78,6 +113,7 @@ export async function diagnosisBench(files = 10_000, distinct = 500): Promise<Di
     const d = await diagnose(artefact.value, { vendors, asOf: { mode: 'now' }, now: new Date() });
     const harMs = performance.now() - t1;
     if (!d.ok) throw d.error;
+    const hostile = await hostileHarBench(rt, files >= 1000 ? 100_000 : 2_000);
     return {
       files,
       distinctResponses: distinct,
@@ -87,6 +123,7 @@ export async function diagnosisBench(files = 10_000, distinct = 500): Promise<Di
       oneThreadMs: Math.round(single.ms),
       allDiagnosed: parallel.total === files && parallel.signedIn === files && single.signedIn === files,
       har: { entries: hops.length, responses: artefact.value.messages.filter((m) => m.view.kind === 'Response').length, ms: Math.round(harMs) },
+      hostileHar: hostile,
     };
   } finally {
     await rt.close();

@@ -42,7 +42,8 @@ describe('the benchmark sections', () => {
 
   it('diagnosis: every file diagnosed by the command line, and a HAR', async () => {
     const r = await diagnosisBench(12, 3);
-    expect(r).toMatchObject({ files: 12, distinctResponses: 3, allDiagnosed: true, har: { responses: 3 } });
+    expect(r).toMatchObject({ files: 12, distinctResponses: 3, allDiagnosed: true, har: { responses: 3 }, hostileHar: { entries: 2000 } });
+    expect(r.hostileHar.answerMb).toBeGreaterThan(0);
     expect(r.oneThreadMs).toBeGreaterThan(0);
   }, 120_000);
 

@@ -23,6 +23,8 @@ export interface Artefact {
   messages: FoundMessage[];
   /** Entries of a capture left out: other sites, scripts, images. */
   skipped: number;
+  /** The capture held more SAML messages than are read (the newest were). */
+  limited?: { found: number; read: number };
 }
 
 /** Browsers export HARs of hundreds of megabytes; past this, ask for a smaller capture rather than stall. */
@@ -39,9 +41,9 @@ const KIND_NAMES: Record<ArtefactKind, string> = {
 export const describeKind = (k: ArtefactKind): string => KIND_NAMES[k];
 
 function fromCapture(kind: 'har' | 'saml-tracer', entries: CapturedEntry[]): Artefact {
-  const { hops, skipped } = capturedHops(entries);
+  const { hops, skipped, limited } = capturedHops(entries);
   const messages = hops.flatMap((h) => h.saml.map((view) => ({ view, hop: h.index, url: h.url })));
-  return { kind, hops, messages, skipped };
+  return { kind, hops, messages, skipped, ...(limited ? { limited } : {}) };
 }
 
 function fromJson(text: string): Result<Artefact> {

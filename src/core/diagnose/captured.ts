@@ -74,12 +74,34 @@ function pageOf(e: CapturedEntry): Hop['page'] | undefined {
 }
 
 /**
+ * How many SAML messages of a capture are read: a sign-in has a handful, a long session some dozens. A capture
+ * with more (a 100,000-entry HAR) is read from its end, where the failing sign-in usually is, up to this many.
+ */
+export const MAX_CAPTURE_MESSAGES = 50;
+/** How many sign-in hops of a capture are kept, the newest. */
+export const MAX_CAPTURE_HOPS = 500;
+
+/** Whether an entry carries a SAML message, found without decoding it. */
+const carriesSaml = (e: CapturedEntry): boolean => /[?&]SAML(Request|Response)=/.test(e.url) || e.form?.SAMLRequest !== undefined || e.form?.SAMLResponse !== undefined || e.decodedSaml !== undefined;
+
+export interface CapturedHops {
+  hops: Hop[];
+  skipped: number;
+  /** Set when the capture held more SAML messages than are read: how many it held, how many were read. */
+  limited?: { found: number; read: number };
+}
+
+/**
  * The hops of a capture that matter to single sign-on: those carrying a SAML message, and the pages, redirects
  * and form posts on Entra's hosts and on the hosts the SAML messages come from or go to. Scripts, images,
- * fonts, analytics and other sites are left out (and counted).
+ * fonts, analytics and other sites are left out (and counted). Only the newest MAX_CAPTURE_MESSAGES messages
+ * are decoded, so a huge capture costs little more than reading its JSON.
  */
-export function capturedHops(entries: readonly CapturedEntry[]): { hops: Hop[]; skipped: number } {
-  const withSaml = entries.map((e) => ({ e, saml: samlOf(e) }));
+export function capturedHops(all: readonly CapturedEntry[]): CapturedHops {
+  const carrying = all.flatMap((e, i) => (carriesSaml(e) ? [i] : []));
+  const limited = carrying.length > MAX_CAPTURE_MESSAGES ? { found: carrying.length, read: MAX_CAPTURE_MESSAGES } : undefined;
+  const entries = limited ? all.slice(carrying[carrying.length - MAX_CAPTURE_MESSAGES]!) : all;
+  const withSaml = entries.map((e) => ({ e, saml: carriesSaml(e) ? samlOf(e) : [] }));
   const involved = new Set(ENTRA_HOSTS);
   for (const { e, saml } of withSaml) {
     if (!saml.length) continue;
@@ -111,5 +133,6 @@ export function capturedHops(entries: readonly CapturedEntry[]): { hops: Hop[]; 
       ...(page ? { page } : {}),
     });
   }
-  return { hops, skipped: entries.length - hops.length };
+  const kept = hops.length > MAX_CAPTURE_HOPS ? hops.slice(-MAX_CAPTURE_HOPS).map((h, index) => ({ ...h, index })) : hops;
+  return { hops: kept, skipped: all.length - kept.length, ...(limited ? { limited } : {}) };
 }

@@ -1,5 +1,6 @@
 import { CoreError, err, ok, type Result } from '../errors';
 import type { Hop } from '../flows/user-agent';
+import type { SamlMessageView } from '../flows/saml-message-view';
 import { AADSTS, NOT_EMULATED } from '../idp/aadsts';
 import type { IdpTrust } from '../sp/model';
 import type { VendorSp } from '../vendors/vendor-sp';
@@ -29,9 +30,20 @@ export interface EntraFinding {
  */
 export type Conclusion = 'accepted' | 'refused' | 'undetermined' | 'no-message';
 
+/** How much of each message's XML a diagnosis answers with (the checks read all of it). */
+export const MAX_ECHO_CHARS = 256 * 1024;
+
 export interface Diagnosis {
   conclusion: Conclusion;
-  artefact: { kind: ArtefactKind; description: string; hops: Hop[]; skipped: number; messages: Array<{ param: string; kind?: string; id?: string; hop?: number; url?: string; error?: string }> };
+  artefact: {
+    kind: ArtefactKind;
+    description: string;
+    hops: Hop[];
+    skipped: number;
+    messages: Array<{ param: string; kind?: string; id?: string; hop?: number; url?: string; error?: string }>;
+    /** The capture held more SAML messages than are read: what it held, what was read, said in a sentence. */
+    limited?: { found: number; read: number; note: string };
+  };
   asOf: { time: string; mode: AsOf['mode']; note?: string };
   response?: { id?: string; issuer?: string; destination?: string; inResponseTo?: string; status?: string; hop?: number; pretty?: string };
   request?: RequestFinding;
@@ -177,8 +189,9 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
     artefact: {
       kind: artefact.kind,
       description: describeKind(artefact.kind),
-      hops: artefact.hops,
+      hops: artefact.hops.map((h) => ({ ...h, saml: h.saml.map(bounded) })),
       skipped: artefact.skipped,
+      ...(artefact.limited ? { limited: { ...artefact.limited, note: `The capture holds ${artefact.limited.found.toLocaleString('en')} SAML messages; the last ${artefact.limited.read} were diagnosed and the earlier ones left out.` } } : {}),
       messages: artefact.messages.map((m) => ({ param: m.view.param, ...(m.view.kind ? { kind: m.view.kind } : {}), ...(m.view.id ? { id: m.view.id } : {}), ...(m.hop !== undefined ? { hop: m.hop } : {}), ...(m.url ? { url: m.url } : {}), ...(m.view.error ? { error: m.view.error } : {}) })),
     },
     asOf: {
@@ -186,12 +199,20 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
       mode: opts.asOf.mode,
       ...(opts.asOf.mode === 'issue-instant' ? { note: 'Checked as of the response\'s IssueInstant, by choice: expiry is judged as when it was issued.' } : expired && opts.asOf.mode === 'now' ? { note: 'The response has expired by now; diagnose it as of its IssueInstant to check everything else.' } : {}),
     },
-    ...(response ? { response: { ...pick(response), ...(response.view.pretty ? { pretty: response.view.pretty } : {}) } } : {}),
+    ...(response ? { response: { ...pick(response), ...(response.view.pretty ? { pretty: cut(response.view.pretty) } : {}) } } : {}),
     ...(requestFinding ? { request: requestFinding } : {}),
     entra: entraFindings(artefact, response),
     verdicts: shown,
   };
   return ok({ conclusion: conclude(base), ...base, summary: summarize(base) });
+}
+
+const cut = (s: string): string => (s.length > MAX_ECHO_CHARS ? `${s.slice(0, MAX_ECHO_CHARS)}\n<!-- … cut at ${MAX_ECHO_CHARS / 1024} KB of ${Math.round(s.length / 1024)} KB -->` : s);
+
+/** A message as the answer carries it: at most MAX_ECHO_CHARS of its XML, said when cut. */
+function bounded(v: SamlMessageView): SamlMessageView {
+  if ((v.xml?.length ?? 0) <= MAX_ECHO_CHARS && (v.pretty?.length ?? 0) <= MAX_ECHO_CHARS) return v;
+  return { ...v, ...(v.xml ? { xml: cut(v.xml) } : {}), ...(v.pretty ? { pretty: cut(v.pretty) } : {}), truncated: true };
 }
 
 function pick(m: FoundMessage): NonNullable<Diagnosis['response']> {

@@ -23,6 +23,8 @@ export interface SamlMessageView {
   relayState?: string;
   /** Why the message could not be decoded or parsed. */
   error?: string;
+  /** The XML shown was cut at a bound (a diagnosis answers with so much of each message). */
+  truncated?: boolean;
 }
 
 /** Decodes a SAML message found in a query or a form, for the trace: pretty XML and what is signed by what. */

@@ -70,12 +70,17 @@ function diagnoseOptions(rt: HarnessRuntime, req: DiagnoseRequest): DiagnoseOpti
 
 /** Diagnoses a pasted or loaded artefact against the workspace's vendors. */
 export async function diagnoseText(rt: HarnessRuntime, text: string, req: DiagnoseRequest): Promise<Diagnosis> {
+  // A turn of the event loop before and after reading the capture: the host answers other requests meanwhile.
+  await yieldToHost();
   const artefact = readArtefact(text);
   if (!artefact.ok) throw artefact.error;
+  await yieldToHost();
   const d = await diagnose(artefact.value, diagnoseOptions(rt, req));
   if (!d.ok) throw d.error;
   return d.value;
 }
+
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Many artefacts against the workspace's vendors, each with its diagnosis or its error. */
 export function diagnoseBatch(rt: HarnessRuntime, inputs: ReadonlyArray<{ name: string; text: string }>, req: DiagnoseRequest) {

@@ -97,6 +97,11 @@ function Result() {
           {r.artefact.skipped ? ` · ${r.artefact.skipped} other entries left out` : ''} · checked as of {r.asOf.time}
         </p>
         {r.asOf.note ? <p className="warn">{r.asOf.note}</p> : null}
+        {r.artefact.limited ? (
+          <p className="warn" data-testid="diagnosis-limited">
+            {r.artefact.limited.note}
+          </p>
+        ) : null}
       </section>
       {r.entra.map((e, i) => (
         <section key={i} className="panel outcome error" aria-label={`Entra ${e.code}`} data-testid="entra-finding" data-code={e.code}>
