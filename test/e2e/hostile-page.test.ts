@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rm } from 'node:fs/promises';
@@ -30,8 +30,12 @@ beforeAll(async () => {
   evilOrigin = `http://localhost:${(evil.address() as AddressInfo).port}`;
   // The rebinding attacker's name resolves to 127.0.0.1, as a rebound DNS answer would make it.
   browser = await launchChromium(['--host-resolver-rules=MAP rebind.attacker.test 127.0.0.1']);
+});
+// A page of its own for each attack: a navigation one leaves behind cannot cut into the next.
+beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 });
+afterEach(() => page?.close());
 afterAll(async () => {
   await browser?.close();
   await new Promise<void>((r) => (evil ? evil.close(() => r()) : r()));
@@ -77,8 +81,8 @@ describe('a hostile page in the user’s browser', () => {
     const results = await page.evaluate(() => (window as unknown as { results: string[] }).results);
     expect(results).toContain('unreadable');
     expect(results).toContain('preflight refused');
-    await page.evaluate(() => (document.getElementById('f') as HTMLFormElement).submit());
-    await page.waitForLoadState('load');
+    await Promise.all([page.waitForURL(/\/api\/rpc\/apps\.create$/), page.evaluate(() => (document.getElementById('f') as HTMLFormElement).submit())]);
+    expect(await page.locator('body').innerText()).toMatch(/Missing or wrong API token|Forbidden origin/);
     expect(web.rt.ws.apps.length).toBe(apps);
     expect(web.rt.ws.apps.some((a) => a.displayName.includes('pwned'))).toBe(false);
   });

@@ -15,8 +15,8 @@ const gunzipAsync = promisify(gunzip);
 export const DEFAULT_MAX_RUNS = 10_000;
 
 /**
- * The share of the log that runs by outside clients may take. Anything on the machine can make the tenant log an
- * exchange; kept apart, they never evict the user's own runs, however many arrive.
+ * How many outside clients' runs are kept beside the user's own, as a share of the bound: anything on the machine
+ * can make the tenant log an exchange; kept apart, they never evict the user's runs, however many arrive.
  */
 export const EXTERNAL_SHARE = 0.1;
 
@@ -68,7 +68,7 @@ export class RunLog {
     const index = join(dir, 'index.jsonl');
     const text = existsSync(index) ? await readFile(index, 'utf8') : '';
     const { entries, unreadable } = readIndex(text);
-    const max = Math.max(2, opts.max ?? DEFAULT_MAX_RUNS);
+    const max = Math.max(1, opts.max ?? DEFAULT_MAX_RUNS);
     if (opts.readOnly || !text || (text.endsWith('\n') && unreadable === 0)) {
       const problem = unreadable ? `${unreadable} line(s) of runs/index.jsonl could not be read and were skipped.` : undefined;
       return new RunLog(dir, entries, max, Boolean(opts.readOnly), problem);
@@ -114,13 +114,13 @@ export class RunLog {
   }
 
   /**
-   * Drops the oldest runs of the kind just added once that kind is past its bound: outside clients' runs their
-   * share, the user's own runs the rest. Pruning happens in steps (5% of the bound), so a full log is not
-   * rewritten on every run.
+   * Drops the oldest runs of the kind just added once that kind is past its bound: the user's own runs `max`,
+   * outside clients' runs their share beside them. Pruning happens in steps (5% of the bound), so a full log is
+   * not rewritten on every run.
    */
   private prune(external: boolean): RunLogEntry[] {
     const isExternal = (e: RunLogEntry) => e.source === 'external';
-    const bound = external ? this.externalMax : this.max - this.externalMax;
+    const bound = external ? this.externalMax : this.max;
     const ofKind = this.list.filter((e) => isExternal(e) === external);
     if (ofKind.length <= bound + Math.ceil(bound / 20)) return [];
     const dropped = new Set(ofKind.slice(0, ofKind.length - bound));

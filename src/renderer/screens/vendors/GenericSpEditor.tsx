@@ -97,7 +97,7 @@ export function GenericSpEditor({ existing }: { existing?: GenericSpDefinition }
   const save = async () => {
     const definition = { ...d, id: existing?.id ?? (d.id || slug(d.displayName)), attributes: d.attributes.filter((a) => a.name.trim()) };
     const r = await api.call('vendors.saveGeneric', { definition });
-    if (!r.ok) return setError(`${r.message}${r.detail?.field ? ` (${String(r.detail.field)})` : ''}`);
+    if (!r.ok) return setError(r.message);
     setError(undefined);
     await load();
     toast('info', `${definition.displayName} saved`);
