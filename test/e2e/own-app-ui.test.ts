@@ -133,6 +133,25 @@ describe('web mode in Chromium: bring your own app and SP', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  it('refuses a Logout Url or Reply URL that is not an http(s) URL, inline beside the field, and saves nothing', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const app = rt.ws.apps.find((a) => a.displayName === 'Acme Portal')!;
+    const before = JSON.stringify(app.saml);
+    await page.goto(`${web.ui.origin}/#/apps/${app.objectId}/basic`);
+    await page.locator('input[name=logoutUrl]').fill('javascript:alert(document.domain)');
+    const error = page.locator('#logoutUrl-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('Logout Url must be an absolute http:// or https:// URL.');
+    expect(await page.locator('input[name=logoutUrl]').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Reply URL (Assertion Consumer Service URL) 1').fill('portal.acme.test/saml/acs');
+    expect(await page.getByText('Reply URL 1 must be an absolute http:// or https:// URL.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+    await error.scrollIntoViewIfNeeded();
+    await shot(page, '51-basic-saml-url-refused-1366');
+    expect(JSON.stringify(app.saml)).toBe(before);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('deletes the SP and the app, each after a confirmation; Cancel changes nothing', async () => {
     await page.goto(`${web.ui.origin}/#/vendors/acme-portal`);
     await page.getByRole('button', { name: 'Delete service provider' }).click();
