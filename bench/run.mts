@@ -141,7 +141,7 @@ function table(r: Results): string {
     rows.push(['  the same on one thread', `${(d.oneThreadMs / 1000).toFixed(1)} s`, '', '']);
     rows.push([`Diagnose a HAR of ${d.har.entries} entries (${d.har.responses} responses)`, ms(d.har.ms), '', '']);
     const h = d.hostileHar;
-    rows.push([`Diagnose a hostile HAR (${h.entries.toLocaleString('en')} SAML entries, ${h.mb} MB) over the web API`, ms(h.ms), '', `answer ${h.answerMb} MB; host's longest stall ${ms(h.longestStallMs)}`]);
+    if (h) rows.push([`Diagnose a hostile HAR (${h.entries.toLocaleString('en')} SAML entries, ${h.mb} MB) over the web API`, ms(h.ms), '', `answer ${h.answerMb} MB; host's longest stall ${ms(h.longestStallMs)}`]);
   }
   if (r.ui) {
     t('Web mode: launch to interactive in Chromium', r.ui.launchToInteractive, `host serving after ${ms(r.ui.launchToServing.p50)}`);

@@ -1,4 +1,4 @@
-import { appendFile, copyFile, mkdir, readFile, unlink } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { assertInsideWorkspace } from '../workspace/inside';
@@ -101,8 +101,9 @@ export class RunLog {
     const kept = pruned.length ? this.list.slice() : undefined;
     return this.enqueue(async () => {
       await mkdir(this.dir, { recursive: true, mode: DIR_MODE });
-      // Not fsynced: the guarantee is against the process dying (kill -9), which the page cache survives.
-      await writeFileAtomic(this.detailPath(entry.id), await gzipAsync(JSON.stringify(run)), { sync: false });
+      // Written in place, not fsynced: the guarantee is against the process dying (kill -9), which the page cache
+      // survives; the index line that makes the run part of the log follows only once the file is whole.
+      await writeFile(this.detailPath(entry.id), await gzipAsync(JSON.stringify(run)), { mode: FILE_MODE });
       if (kept) await this.rewriteIndex(kept, pruned);
       else await appendFile(join(this.dir, 'index.jsonl'), `${JSON.stringify(entry)}\n`, { mode: FILE_MODE });
     });

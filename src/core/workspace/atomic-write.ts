@@ -30,11 +30,9 @@ async function fsyncDir(dir: string): Promise<void> {
 
 /**
  * Writes a file so that a reader (or a crash) only ever sees the old content or the new: the data goes to a
- * temporary file in the same directory, is flushed to disk, and replaces the target with one rename. With
- * sync: false the flushes are skipped: still atomic for a process that dies, not for a machine that loses power.
+ * temporary file in the same directory, is flushed to disk, and replaces the target with one rename.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array, opts: { sync?: boolean } = {}): Promise<void> {
-  const sync = opts.sync ?? true;
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   await withFileLock(path, async () => {
     const dir = dirname(path);
     await mkdir(dir, { recursive: true, mode: DIR_MODE });
@@ -43,7 +41,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     const fh = await open(tmp, 'w', FILE_MODE);
     try {
       await fh.writeFile(content);
-      if (sync) await fh.sync();
+      await fh.sync();
     } finally {
       await fh.close();
     }
@@ -53,7 +51,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
       await unlink(tmp).catch(() => undefined);
       throw e;
     }
-    if (sync) await fsyncDir(dir);
+    await fsyncDir(dir);
   });
 }
 
