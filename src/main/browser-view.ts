@@ -2,6 +2,7 @@ import { session, WebContentsView, type BrowserWindow } from 'electron';
 import { proxyToHost } from '../core/host/host-proxy';
 import type { HarnessRuntime } from '../core/runtime/harness-runtime';
 import { unreachablePage } from '../core/host/pages/unreachable';
+import { securityHeaders } from '../core/host/loopback-listener';
 
 const PARTITION = 'flows';
 
@@ -15,7 +16,8 @@ export function createBrowserView(win: BrowserWindow, rt: HarnessRuntime) {
   ses.protocol.handle('https', async (request) => {
     const url = new URL(request.url);
     if (!rt.harness.host.hasVirtualHost(url.host)) {
-      return new Response(unreachablePage(url.host).markup, { status: 502, headers: { 'content-type': 'text/html; charset=utf-8' } });
+      const page = { status: 502, headers: { 'content-type': 'text/html; charset=utf-8' } };
+      return new Response(unreachablePage(url.host).markup, { status: 502, headers: securityHeaders(page) });
     }
     const headers: Record<string, string> = {};
     request.headers.forEach((v, k) => (headers[k] = v));
