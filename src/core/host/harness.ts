@@ -52,7 +52,9 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
     ...(opts.autoSignInUpn ? { autoSignInUpn: opts.autoSignInUpn } : {}),
     ...(opts.overridesFor ? { overridesFor: opts.overridesFor } : {}),
   });
-  host.mount('/status', router([{ method: 'GET', path: '/status', handle: async () => htmlPage(statusPage(opts.state(), urls, (u) => toLoopback(u, host.origin))) }], async () => text('Not found', 404)));
+  // The tenant listener's home: what runs, and where (the UI, in web mode, is on a listener of its own).
+  const status = async () => htmlPage(statusPage(opts.state(), urls, (u) => toLoopback(u, host.origin)));
+  host.mount('/', router([{ method: 'GET', path: '/', handle: status }, { method: 'GET', path: '/status', handle: status }], async () => text('Not found', 404)));
   const sites = new SiteRegistry(host);
   await host.start();
   const transport = { origin: host.origin, virtualHosts: () => host.virtualHostNames() };

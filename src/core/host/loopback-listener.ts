@@ -59,10 +59,14 @@ export function splitHost(host: string): { name: string; port?: number } | undef
   return { name: m[1]!.toLowerCase(), ...(m[2] ? { port: Number(m[2]) } : {}) };
 }
 
-/** 127.0.0.1 or localhost at exactly this listener's port: the only names a browser on this machine uses for it. */
+/**
+ * 127.0.0.1 or localhost at exactly this listener's port: the only names a browser on this machine uses for it (a
+ * browser leaves out port 80 or 443).
+ */
 export function isLoopbackName(host: string, port: number): boolean {
   const h = splitHost(host);
-  return h !== undefined && h.port === port && (h.name === '127.0.0.1' || h.name === 'localhost');
+  const sent = h?.port ?? (port === 443 ? 443 : 80);
+  return h !== undefined && sent === port && (h.name === '127.0.0.1' || h.name === 'localhost');
 }
 
 /** Listens on 127.0.0.1 only (http, or https with a key and certificate); a taken port is a CoreError naming it. */
