@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as x509 from '@peculiar/x509';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Certificate } from '@peculiar/asn1-x509';
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ValidateInResponseTo } from '@node-saml/node-saml';
 import { decodePostMessage } from '../../src/core/xml/codec';
 import { nodeSamlSp, postedToSp, startIdp, type IdpHarness } from '../support/idp-harness';
@@ -63,12 +70,27 @@ describe.skipIf(!haveRealFixtures)('lexical fidelity: the mock against real Entr
     expect(diffs).toEqual(['BOM: real false, ours true']);
   });
 
-  it("the signing certificate is bare v3, as Entra's per-app certificates are: no extensions", () => {
+  it("the signing certificate is bare v3, as Entra's per-app certificates are: no extensions field at all", () => {
     const theirs = new x509.X509Certificate(real('azure-cert-app-5b5c94c6-2022.pem'));
     const ours = new x509.X509Certificate(h.app.signing.certificates[0]!.certificatePem);
-    expect(theirs.extensions).toHaveLength(0);
-    expect(ours.extensions).toHaveLength(0);
     expect(ours.subject).toBe(theirs.subject);
+    // Not an empty list: no [3] field in the TBSCertificate (RFC 5280 forbids an empty one; strict parsers refuse it).
+    const tbs = (c: x509.X509Certificate) => AsnConvert.parse(c.rawData, Certificate).tbsCertificate;
+    expect(tbs(theirs).extensions).toBeUndefined();
+    expect(tbs(ours).extensions).toBeUndefined();
+    expect(tbs(ours).version).toBe(tbs(theirs).version);
+    // Node's parser and openssl read it and check its self-signature.
+    const pem = h.app.signing.certificates[0]!.certificatePem;
+    const node = new X509Certificate(pem);
+    expect(node.verify(node.publicKey)).toBe(true);
+    expect(execFileSync('openssl', ['x509', '-noout', '-text'], { input: pem, encoding: 'utf8' })).not.toMatch(/X509v3 extensions/);
+    const file = join(tmpdir(), `harness-app-cert-${process.pid}.pem`);
+    writeFileSync(file, pem);
+    try {
+      expect(execFileSync('openssl', ['verify', '-CAfile', file, file], { encoding: 'utf8' }).trim()).toBe(`${file}: OK`);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 
   it('an encrypted assertion keeps the one-line, unprefixed style, and an SP library decrypts it', async () => {

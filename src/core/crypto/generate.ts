@@ -3,6 +3,8 @@ import { webcrypto, randomBytes } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { derToPem } from './pem';
 import { sha1Thumbprint } from './certificate';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { AlgorithmIdentifier, Certificate, Name, SubjectPublicKeyInfo, TBSCertificate, Validity, Version } from '@peculiar/asn1-x509';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -28,6 +30,30 @@ export interface GeneratedCertificate {
  * A self-signed RSA-2048 certificate, as Entra makes for each SAML app: valid three years by default,
  * SHA-256 with RSA. The key is generated here and stays in the workspace.
  */
+const SHA256_WITH_RSA = new AlgorithmIdentifier({ algorithm: '1.2.840.113549.1.1.11', parameters: new Uint8Array([0x05, 0x00]).buffer });
+
+/**
+ * Entra's per-app certificates are bare v3: the TBSCertificate has no extensions field at all (read off the real
+ * ones). A generator given an empty list still writes an empty [3] SEQUENCE, which RFC 5280 forbids and strict
+ * parsers refuse, so the certificate is assembled here, field by field, and signed with the key.
+ */
+async function bareV3Certificate(keys: CryptoKeyPair, subject: string, notBefore: Date, notAfter: Date): Promise<Buffer> {
+  const serial = randomBytes(16);
+  serial[0] = serial[0]! & 0x7f; // positive INTEGER
+  const name = AsnConvert.parse(new x509.Name(subject).toArrayBuffer(), Name);
+  const tbs = new TBSCertificate({
+    version: Version.v3,
+    serialNumber: new Uint8Array(serial).buffer,
+    signature: SHA256_WITH_RSA,
+    issuer: name,
+    validity: new Validity({ notBefore, notAfter }),
+    subject: name,
+    subjectPublicKeyInfo: AsnConvert.parse(await webcrypto.subtle.exportKey('spki', keys.publicKey), SubjectPublicKeyInfo),
+  });
+  const signature = await webcrypto.subtle.sign(RSA_SHA256.name, keys.privateKey, AsnConvert.serialize(tbs));
+  return Buffer.from(AsnConvert.serialize(new Certificate({ tbsCertificate: tbs, signatureAlgorithm: SHA256_WITH_RSA, signatureValue: signature })));
+}
+
 export async function generateSelfSignedCertificate(opts: {
   now: Date;
   years?: number;
@@ -39,20 +65,7 @@ export async function generateSelfSignedCertificate(opts: {
   const notBefore = new Date(Math.floor(opts.now.getTime() / 1000) * 1000);
   const notAfter = opts.notAfter ? new Date(opts.notAfter) : new Date(notBefore);
   if (!opts.notAfter) notAfter.setUTCFullYear(notAfter.getUTCFullYear() + (opts.years ?? 3));
-  const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f; // positive INTEGER
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: serial.toString('hex'),
-    name: opts.subject ?? ENTRA_CERT_SUBJECT,
-    notBefore,
-    notAfter,
-    signingAlgorithm: RSA_SHA256,
-    keys,
-    // Entra's per-app certificates are bare v3: no extensions at all (read off the real ones). With none given,
-    // the DER omits the extensions field rather than writing an empty sequence strict parsers refuse.
-    extensions: [],
-  });
-  const der = Buffer.from(cert.rawData);
+  const der = await bareV3Certificate(keys, opts.subject ?? ENTRA_CERT_SUBJECT, notBefore, notAfter);
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   return {
     certificatePem: derToPem(der),
