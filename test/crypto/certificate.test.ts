@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { describeCertificate } from '../../src/core/crypto/certificate';
-import { generateSelfSignedCertificate, ENTRA_CERT_SUBJECT } from '../../src/core/crypto/generate';
+import { certificateSerial, generateSelfSignedCertificate, ENTRA_CERT_SUBJECT } from '../../src/core/crypto/generate';
 import { pemToBase64 } from '../../src/core/crypto/pem';
 import { createEnterpriseApp } from '../../src/core/idp/app-defaults';
 import { createAppCertificate, signingCertificate } from '../../src/core/idp/app-certificates';
@@ -40,5 +40,15 @@ describe('SAML signing certificates', () => {
     const expired = await createAppCertificate(new Date(now.getTime() - 4 * 365 * 86400_000), { active: true });
     app.signing.certificates = [expired, spare];
     expect(signingCertificate(app, now)).toEqual({ ok: true, value: spare });
+  });
+});
+
+describe('app certificate serial numbers', () => {
+  it('are positive DER INTEGERs in their shortest form, every time (a leading zero byte is refused by strict parsers)', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const s = certificateSerial();
+      expect(s).toHaveLength(16);
+      expect(s[0]! >= 0x40 && s[0]! < 0x80, s.toString('hex')).toBe(true);
+    }
   });
 });

@@ -57,6 +57,8 @@ describe('the response has the element tree of a real Entra ID response', () => 
       const notBefore = Date.parse(/<Conditions NotBefore="([^"]+)"/.exec(xml)![1]!);
       expect(Date.parse(/<Conditions NotBefore="[^"]+" NotOnOrAfter="([^"]+)"/.exec(xml)![1]!) - notBefore).toBe(60 * 60_000);
       expect(Date.parse(/<SubjectConfirmationData[^>]* NotOnOrAfter="([^"]+)"/.exec(xml)![1]!) - issue).toBe(5 * 60_000);
+      // The 2018 response's separate clock reads: the Assertion stamped 15 ms before the Response.
+      expect(Date.parse(/<Assertion [^>]*IssueInstant="([^"]+)"/.exec(xml)![1]!) - issue).toBe(-15);
     } finally {
       h.state.tenant.tokenTiming = '2022';
     }
@@ -81,8 +83,10 @@ describe('the response has the element tree of a real Entra ID response', () => 
     const xml = await responseXml('assertion');
     const issue = Date.parse(/<samlp:Response[^>]* IssueInstant="([^"]+)"/.exec(xml)![1]!);
     const at = (re: RegExp) => Date.parse(re.exec(xml)![1]!) - issue;
-    // Separate clock reads, as in the real responses: the Assertion 15 ms and the Conditions 93 ms before the Response.
-    expect(at(/<Assertion [^>]*IssueInstant="([^"]+)"/)).toBe(-15);
+    // As the 2022 response: the Assertion stamped with the Response's instant, the Conditions read 93 ms before;
+    // a fresh sign-in's AuthnInstant is when the password was entered, seconds earlier.
+    expect(at(/<Assertion [^>]*IssueInstant="([^"]+)"/)).toBe(0);
+    expect(at(/AuthnInstant="([^"]+)"/)).toBe(-2_844);
     expect(at(/<Conditions NotBefore="([^"]+)"/)).toBe(-5 * 60_000 - 93);
     expect(at(/<Conditions NotBefore="[^"]+" NotOnOrAfter="([^"]+)"/)).toBe(60 * 60_000 - 93);
     expect(at(/<SubjectConfirmationData[^>]* NotOnOrAfter="([^"]+)"/)).toBe(60 * 60_000 - 93);

@@ -37,9 +37,18 @@ const SHA256_WITH_RSA = new AlgorithmIdentifier({ algorithm: '1.2.840.113549.1.1
  * ones). A generator given an empty list still writes an empty [3] SEQUENCE, which RFC 5280 forbids and strict
  * parsers refuse, so the certificate is assembled here, field by field, and signed with the key.
  */
-async function bareV3Certificate(keys: CryptoKeyPair, subject: string, notBefore: Date, notAfter: Date): Promise<Buffer> {
+/**
+ * 16 random bytes as a positive INTEGER in its shortest form: the top byte neither 0 (a leading zero is
+ * non-minimal DER, which strict parsers refuse) nor 0x80 or above (a negative number).
+ */
+export function certificateSerial(): Buffer {
   const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f; // positive INTEGER
+  serial[0] = (serial[0]! & 0x3f) | 0x40;
+  return serial;
+}
+
+async function bareV3Certificate(keys: CryptoKeyPair, subject: string, notBefore: Date, notAfter: Date): Promise<Buffer> {
+  const serial = certificateSerial();
   const name = AsnConvert.parse(new x509.Name(subject).toArrayBuffer(), Name);
   const tbs = new TBSCertificate({
     version: Version.v3,

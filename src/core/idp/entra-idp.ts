@@ -13,7 +13,7 @@ import { findUserByUpn, isAssigned } from './directory';
 import { decodeInbound, type InboundMessage } from './inbound-message';
 import { acceptLogoutRequest, buildLogoutResponseUrl, buildParticipantLogoutUrl } from './logout';
 import type { EnterpriseApp, Tenant, User } from './model';
-import { buildErrorResponse, buildLoginResponse } from './response-builder';
+import { CREDENTIALS_ENTERED_MS, buildErrorResponse, buildLoginResponse } from './response-builder';
 import { SessionStore, type IdpSession } from './sessions';
 import { entraIssuer, type IdpUrls } from './urls';
 
@@ -277,7 +277,7 @@ export class EntraIdp {
     const now = this.deps.clock.now();
     // A disabled account cannot authenticate; anyone else now has an Entra session, whatever the app says.
     if (!user.accountEnabled) return this.errorPage(aadsts(50057), app);
-    const session = existing ?? this.sessions.create(user.objectid, user.authMethod, now);
+    const session = existing ?? this.sessions.create(user.objectid, user.authMethod, new Date(now.getTime() - CREDENTIALS_ENTERED_MS));
     const sessionChange = existing ? {} : { setSession: session.id };
     const refuse = (e: AadstsError): IdpOutcome => ({ ...this.errorPage(e, app), ...sessionChange });
     const checked = this.checkUser(user, target, session.authMethod);

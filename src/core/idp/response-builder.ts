@@ -15,12 +15,17 @@ import { signResponseAsEntra } from './response-signing';
 export const CONDITIONS_SKEW_MS = 5 * MINUTE;
 export const LEGACY_BEARER_LIFETIME_MS = 5 * MINUTE;
 /**
- * The three timestamps come from separate clock reads in real responses: Conditions were computed 93 ms before
- * the IssueInstant (2022), the Assertion stamped 15 ms before the Response (2018). The mock keeps those gaps so
- * an SP that assumes the times are equal fails here as it would there.
+ * The timestamps come from separate clock reads in real responses: Conditions were computed 93 ms before the
+ * IssueInstant (2022); the Assertion was stamped 15 ms before the Response in 2018, and at the same instant in
+ * 2022. The mock keeps those gaps, by timing form, so an SP that assumes one shape fails here as it would there.
  */
 const CONDITIONS_READ_MS = 93;
-const ASSERTION_READ_MS = 15;
+const ASSERTION_READ_MS: Record<TokenTiming, number> = { '2022': 0, '2018': 15 };
+/**
+ * A fresh sign-in's AuthnInstant is when the credentials were entered, seconds before the response is issued
+ * (2018: 2.844 s); a reused session keeps its own, hours earlier (2022).
+ */
+export const CREDENTIALS_ENTERED_MS = 2_844;
 
 export type TokenTiming = '2022' | '2018';
 
@@ -60,7 +65,7 @@ export function renderResponseXml(input: ResponseInput, ids: { responseId: strin
     ID: ids.responseId,
     AssertionID: ids.assertionId,
     IssueInstant: samlInstant(now),
-    AssertionIssueInstant: samlInstant(addMs(now, -ASSERTION_READ_MS)),
+    AssertionIssueInstant: samlInstant(addMs(now, -ASSERTION_READ_MS[input.timing ?? '2022'])),
     Destination: input.acsUrl,
     InResponseToAttr: inResponseToAttr(input.inResponseTo),
     Issuer: input.issuer,
