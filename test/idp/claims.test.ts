@@ -74,11 +74,15 @@ describe('NameID', () => {
     expect(ok(issueClaims({ tenant: t, app, user: adele, requestedNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified' })).nameId).toEqual({ value: 'adele.vance@contoso.com', format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress' });
   });
 
-  it("a format chosen on the app wins over the request's", () => {
+  it("the request's NameIDPolicy format is honoured over the app's, as Microsoft documents; the app's applies when the request names none", () => {
     const t = freshTenant();
-    const app = appWith((a) => (a.claims.nameId.format = 'emailAddress'));
-    const c = ok(issueClaims({ tenant: t, app, user: upn(t, 'adele.vance@contoso.com'), requestedNameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent' }));
-    expect(c.nameId).toEqual({ value: 'adele.vance@contoso.com', format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress' });
+    const app = appWith((a) => (a.claims.nameId.format = 'persistent'));
+    const asked = ok(issueClaims({ tenant: t, app, user: upn(t, 'adele.vance@contoso.com'), requestedNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress' }));
+    expect(asked.nameId).toEqual({ value: 'adele.vance@contoso.com', format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress' });
+    const unasked = ok(issueClaims({ tenant: t, app, user: upn(t, 'adele.vance@contoso.com') }));
+    expect(unasked.nameId).toEqual({ value: 'adele.vance@contoso.com', format: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent' });
+    const unspecified = ok(issueClaims({ tenant: t, app, user: upn(t, 'adele.vance@contoso.com'), requestedNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified' }));
+    expect(unspecified.nameId.format).toBe('urn:oasis:names:tc:SAML:2.0:nameid-format:persistent');
   });
 
   it('transient is new on every sign-in', () => {

@@ -22,7 +22,7 @@ export interface ClaimContext {
   tenant: Tenant;
   app: EnterpriseApp;
   user: User;
-  /** NameIDPolicy Format of the AuthnRequest; a format chosen on the app wins over it. */
+  /** NameIDPolicy Format of the AuthnRequest: honoured over the format chosen on the app. */
   requestedNameIdFormat?: string;
   /**
    * Values that replace the directory's for one flow (the harness's attribute sets), keyed by `user.*`; keys
@@ -85,16 +85,16 @@ export function pairwiseId(tenantId: string, appId: string, userId: string): str
 }
 
 /**
- * The NameID format, by Entra's precedence: a format chosen on the app wins over the request; with "Default",
- * a request for persistent gets the pairwise identifier (as the 2018 real response shows), one for
- * emailAddress or transient gets that, and one for unspecified (or none) lets Entra take the source's format.
+ * The NameID format, by the precedence Microsoft's claims-customisation page documents: a NameIDPolicy Format in
+ * the request is honoured; the format chosen on the app applies when the request names none (or unspecified),
+ * and with "Default" Entra takes the source's. A request for persistent on an app left at "Default" gets the
+ * pairwise identifier, as the 2018 real response shows. (Until this version the app's chosen format won.)
  */
 function nameIdFormat(ctx: ClaimContext): { format: string; pairwise: boolean } {
   const { source, format } = ctx.app.claims.nameId;
-  if (format !== 'default') return { format: FORMAT_URN[format], pairwise: false };
   const requested = ctx.requestedNameIdFormat;
-  if (requested === NAMEID_FORMAT.persistent) return { format: NAMEID_FORMAT.persistent, pairwise: true };
-  if (requested && requested !== NAMEID_FORMAT.unspecified) return { format: requested, pairwise: false };
+  if (requested && requested !== NAMEID_FORMAT.unspecified) return { format: requested, pairwise: requested === NAMEID_FORMAT.persistent && format === 'default' };
+  if (format !== 'default') return { format: FORMAT_URN[format], pairwise: false };
   return { format: defaultFormat(source), pairwise: false };
 }
 
