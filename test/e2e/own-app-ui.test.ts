@@ -66,7 +66,7 @@ describe('web mode in Chromium: bring your own app and SP', () => {
     await page.getByLabel('Identifier (Entity ID) 1').fill('urn:typed:by:hand');
     await page.setInputFiles('input[aria-label="SP metadata file"]', badFile);
     await page.getByTestId('metadata-error').waitFor();
-    expect(await page.getByTestId('metadata-error').textContent()).toMatch(/not-metadata\.xml was not used: The document is a <html>, not SAML 2\.0 metadata/);
+    expect(await page.getByTestId('metadata-error').textContent()).toMatch(/not-metadata\.xml was not used: This is an HTML page, not SAML metadata/);
     expect(await page.getByLabel('Identifier (Entity ID) 1').inputValue()).toBe('urn:typed:by:hand');
     await shot(page, '21-app-bad-metadata');
 

@@ -46,7 +46,9 @@ describe('"Upload metadata file": an SP\'s metadata into Basic SAML Configuratio
   it.each([
     ['not XML', 'this is not metadata', 'SP_METADATA_NOT_XML', /not metadata that can be read/],
     ['a DTD', '<?xml version="1.0"?><!DOCTYPE md [<!ENTITY x "y">]><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="&x;"/>', 'SP_METADATA_DTD', /DTD/],
-    ['the wrong root', '<html><body>Sign in</body></html>', 'SP_METADATA_WRONG_ROOT', /a <html>, not SAML 2\.0 metadata/],
+    ['the wrong root', '<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"/>', 'SP_METADATA_WRONG_ROOT', /not SAML 2\.0 metadata/],
+    ['an HTML page', '<html><body>Sign in</body></html>', 'SP_METADATA_HTML', /^This is an HTML page, not SAML metadata/],
+    ['an HTML error page with a DTD', '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html><head><title>500 Internal Server Error</title></head><body>Oops</body></html>', 'SP_METADATA_HTML', /^This is an HTML page \("500 Internal Server Error"\), not SAML metadata/],
     ["an IdP's metadata", '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>', 'SP_METADATA_NOT_SP', /identity provider's metadata/],
     ['no ACS', md(''), 'SP_METADATA_NO_ACS', /no AssertionConsumerService/],
     ['an entity ID with spaces', md(acs('https://a.test/acs', 0), 'my app'), 'SP_METADATA_BAD_ENTITY_ID', /"my app" contains spaces/],

@@ -20,6 +20,13 @@ export interface SpMetadata {
 
 const INIT_NS = 'urn:oasis:names:tc:SAML:profiles:SSO:request-init';
 
+/** The title of an HTML page (empty when it has none), or undefined when the text is not one. */
+function htmlPageTitle(text: string): string | undefined {
+  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 4096);
+  if (!/^(<!DOCTYPE\s+html\b|<html[\s>])/i.test(head)) return undefined;
+  return (/<title[^>]*>([^<]{0,120})/i.exec(text.slice(0, 65_536))?.[1] ?? '').replace(/\s+/g, ' ').trim();
+}
+
 const refuse = (code: string, message: string, element?: Element): { ok: false; error: CoreError } =>
   err(new CoreError(code, message, element ? { element: elementPath(element) } : {}));
 
@@ -72,6 +79,10 @@ function signingCertificates(sp: Element, now: Date): Result<string[]> {
  * the element it is about; nothing is half-applied.
  */
 export function parseSpMetadata(xml: string, now: Date): Result<SpMetadata> {
+  const html = htmlPageTitle(xml);
+  if (html !== undefined) {
+    return err(new CoreError('SP_METADATA_HTML', `This is an HTML page${html ? ` ("${html}")` : ''}, not SAML metadata: the address answered with a web page (a sign-in or error page) instead of the SP's metadata. Download the metadata document itself (Shibboleth: /Shibboleth.sso/Metadata; mellon: the metadata file it was set up with; SimpleSAMLphp: /module.php/saml/sp/metadata.php/default-sp).`));
+  }
   const parsed = parseXml(xml.replace(/^\uFEFF/, ''));
   if (!parsed.ok) {
     const at = parsed.error.location ? ` (line ${parsed.error.location.line}, column ${parsed.error.location.column})` : '';

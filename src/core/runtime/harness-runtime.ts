@@ -121,12 +121,12 @@ export class HarnessRuntime {
     }
     const overrides = new Map<string, Readonly<Record<string, readonly string[]>>>();
     // Runs by outside clients are kept once the runtime exists; none can arrive before the host starts.
-    let keep: (result: FlowResult) => void = () => undefined;
+    let keep: (result: FlowResult, user: string | undefined) => void = () => undefined;
     let loginUrls: () => string[] = () => [];
     const outside = new OutsideRuns(
-      (result) => keep(result),
+      (result, user) => keep(result, user),
       () => loginUrls(),
-      (issuer) => ws.apps.some((a) => a.saml.identifiers.some((i) => i.value === issuer)),
+      (issuer) => ws.apps.find((a) => a.saml.identifiers.some((i) => i.value === issuer))?.displayName,
     );
     const problems = [...loaded.problems];
     const tls = opts.https ? await loadOrCreateTls(opts.dir, clock.now(), hostNames(ws)) : undefined;
@@ -154,10 +154,9 @@ export class HarnessRuntime {
     }
     rt.caFile = tls?.caFile;
     loginUrls = () => harness.host.origins().map((o) => toLoopback(harness.urls.saml2, o));
-    keep = (result) => {
-      const o = result.outcome;
+    keep = (result, user) => {
       const scenario = outsideRunScenario(result, { tenant: rt.ws.tenant, apps: rt.ws.apps, urls: harness.urls, now: clock.now() });
-      void rt.rememberRun({ vendorId: OUTSIDE_SP, flow: 'external', source: 'external', ...(o.status === 'issued' && o.user ? { user: o.user } : {}) }, result, scenario);
+      void rt.rememberRun({ vendorId: OUTSIDE_SP, flow: 'external', source: 'external', ...(user ? { user } : {}) }, result, scenario);
     };
     return rt;
   }

@@ -23,10 +23,17 @@ export const EXTERNAL_RUNS_PER_SECOND = 20;
  * refusal such as AADSTS50011 for that app). Requests nobody's app sent (no message, an unknown tenant or Issuer,
  * a made-up appid) are answered as Entra answers them, but not kept as runs.
  */
-function concernsAnApp(o: IdpExchange['outcome'], hop: Hop, isAppIdentifier: (issuer: string) => boolean): boolean {
+function concernsAnApp(o: IdpExchange['outcome'], hop: Hop, appName: (issuer: string) => string | undefined): boolean {
   if (o.kind === 'not-found') return false;
   if (o.kind !== 'error' || o.app) return true;
-  return hop.saml.some((m) => m.param === 'SAMLRequest' && m.issuer !== undefined && isAppIdentifier(m.issuer));
+  const issuer = requestIssuer(hop);
+  return issuer !== undefined && appName(issuer) !== undefined;
+}
+
+/** Who signed in, or tried to: the user Entra issued for, else the account picked on its picker. */
+function userOf(run: OpenRun, outcome: FlowOutcome): string | undefined {
+  if (outcome.status === 'issued' && outcome.user) return outcome.user;
+  return run.hops.flatMap((h) => (h.form?.login ? [h.form.login] : [])).at(-1);
 }
 
 function hopOf(ex: IdpExchange, index: number): Hop {
@@ -62,8 +69,14 @@ function hopOf(ex: IdpExchange, index: number): Hop {
   };
 }
 
-function outcomeOf(ex: IdpExchange): FlowOutcome | undefined {
+/** The Issuer of the SAMLRequest a hop carried (an AuthnRequest's or a LogoutRequest's). */
+const requestIssuer = (hop: Hop): string | undefined => hop.saml.find((m) => m.param === 'SAMLRequest')?.issuer;
+
+function outcomeOf(ex: IdpExchange, hop: Hop, appName: (issuer: string) => string | undefined): FlowOutcome | undefined {
   const o = ex.outcome;
+  // A logout names the app that asked for it, by its LogoutRequest's Issuer, not the host its Logout URL is on.
+  const issuer = requestIssuer(hop);
+  const signedOutOf = (fallback: string) => (issuer ? appName(issuer) : undefined) ?? fallback;
   switch (o.kind) {
     case 'post': {
       if (o.issued.kind === 'response') return { status: 'issued', sp: o.issued.app.displayName, appId: o.issued.app.appId, acsUrl: o.action, responseId: o.issued.responseId, ...(o.issued.user ? { user: o.issued.user } : {}) };
@@ -74,11 +87,11 @@ function outcomeOf(ex: IdpExchange): FlowOutcome | undefined {
       return { status: 'error', source: 'entra', code: `AADSTS${o.error.code}`, message: o.error.message };
     case 'signed-out':
     case 'signed-out-fanout':
-      return { status: 'signed-out', sp: 'an outside SP' };
+      return { status: 'signed-out', sp: signedOutOf('an outside SP') };
     case 'redirect':
       // A LogoutResponse on its way back to the SP ends a logout; another redirect (My Apps to an app's Sign on
       // URL) leads to a request the SP itself will send, recorded then.
-      return new URL(o.location).searchParams.has('SAMLResponse') ? { status: 'signed-out', sp: new URL(o.location).host } : undefined;
+      return new URL(o.location).searchParams.has('SAMLResponse') ? { status: 'signed-out', sp: signedOutOf(new URL(o.location).host) } : undefined;
     case 'not-found':
       return { status: 'error', source: 'harness', code: 'NOT_FOUND', message: o.message };
     case 'pick-account':
@@ -100,11 +113,12 @@ export class OutsideRuns {
   readonly skipped = { unrecognised: 0, overRate: 0 };
 
   constructor(
-    private readonly onRun: (result: FlowResult) => void,
+    /** A finished run, and the user it was for (signed in, or picked and refused). */
+    private readonly onRun: (result: FlowResult, user: string | undefined) => void,
     /** The Login URL in each form the host answers at: a Destination naming one is Entra's own. */
     private readonly loginUrls: () => readonly string[],
-    /** Whether an Issuer is the Identifier of one of the tenant's apps. */
-    private readonly isAppIdentifier: (issuer: string) => boolean,
+    /** The display name of the tenant's app whose Identifier an Issuer is, if any. */
+    private readonly appName: (issuer: string) => string | undefined,
   ) {}
 
   observe(ex: IdpExchange): void {
@@ -113,15 +127,15 @@ export class OutsideRuns {
     if (ctx) this.open.delete(ctx);
     const run = held ?? { hops: [], startedAt: new Date().toISOString(), createdMs: Date.now() };
     const hop = hopOf(ex, run.hops.length);
-    if (!held && !concernsAnApp(ex.outcome, hop, this.isAppIdentifier)) {
+    if (!held && !concernsAnApp(ex.outcome, hop, this.appName)) {
       this.skipped.unrecognised++;
       return;
     }
     if (!held && !this.admit()) return;
     run.hops.push(hop);
     if (ex.outcome.kind === 'pick-account' || ex.outcome.kind === 'mfa-prompt') return this.hold(ex.outcome.ctx, run);
-    const outcome = outcomeOf(ex);
-    if (outcome) this.onRun(this.finish(run, outcome));
+    const outcome = outcomeOf(ex, hop, this.appName);
+    if (outcome) this.onRun(this.finish(run, outcome), userOf(run, outcome));
   }
 
   /** One more run this second, unless the rate is reached. */
