@@ -4,6 +4,7 @@ import { DECODE_HELP, decodeCommand } from './commands/decode';
 import { DIAGNOSE_HELP, diagnoseCommand } from './commands/diagnose';
 import { FLOW_HELP, flowCommand } from './commands/flow';
 import { METADATA_HELP, metadataCommand } from './commands/metadata';
+import { APPS_HELP, appsCommand } from './commands/apps';
 import { PRESETS_HELP, presetsCommand, reproduceCommand } from './commands/presets';
 import { RUN_HELP, runCommand } from './commands/run';
 import { SERVE_HELP, serveCommand } from './commands/serve';
@@ -20,6 +21,7 @@ Commands:
   attack     run the attack pack (XSW1–8, stripping, replay, …) against the vendor SPs
   presets    list the presets, or save them as scenario files
   flow       run one sign-in or logout flow headless and print the trace and the report
+  apps       register your SP as an enterprise app from its metadata (apps add), or list the apps
   metadata   print an enterprise app's Federation Metadata XML
   serve      run the mock Entra ID tenant and the vendor SPs on 127.0.0.1 for another application
   web        serve the harness on 127.0.0.1 for a browser (web mode)
@@ -35,6 +37,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   reproduce: { run: reproduceCommand, help: PRESETS_HELP },
   attack: { run: attackCommand, help: ATTACK_HELP },
   presets: { run: presetsCommand, help: PRESETS_HELP },
+  apps: { run: appsCommand, help: APPS_HELP },
   metadata: { run: metadataCommand, help: METADATA_HELP },
   flow: { run: flowCommand, help: FLOW_HELP },
   serve: { run: (a) => serveCommand(a, 'serve'), help: SERVE_HELP },

@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { packageRoot } from '../package-root';
 import { HarnessRuntime } from '../../core/runtime/harness-runtime';
 import { startWebUi } from '../../core/runtime/web-api';
+import { registerSp } from '../../core/runtime/register-sp';
+import { readMetadata } from './apps';
 import { publishedEndpoints } from '../../core/runtime/published-endpoints';
 import { defaultWorkspaceDir, resolveWorkspaceDir } from '../../core/workspace/default-dir';
 import { UsageError } from '../usage';
 
 export const SERVE_HELP = `Usage: saml-harness web [--port N] [--tenant-port N] [--https] [--https-port N] [--workspace DIR]
        saml-harness serve [--port N] [--https] [--https-port N] [--endpoints loopback|real] [--workspace DIR] [--user UPN]
+                          [--sp-metadata FILE|URL]... [--assign UPN]...
 
 web    serves the harness UI on 127.0.0.1 for a browser (web mode), until interrupted. The UI and its API have
        a port of their own (--port); the tenant and the vendors' sites are on another (--tenant-port), which
@@ -23,6 +26,8 @@ Options:
   --port N           serve: the tenant's port; web: the UI's port (default: a free one)
   --tenant-port N    web: the tenant's port (default: a free one)
   --user UPN         sign this user in without the account picker
+  --sp-metadata F    register your SP from its metadata (a file or URL) before serving, as \`apps add\` does:
+                     assignment off, unless --assign UPN names the users to assign
   --https            serve HTTPS too, with a certificate from the workspace's local CA (made on first use,
                      kept in <workspace>/tls/; trust tls/ca.pem in your SP and browser)
   --https-port N     the HTTPS port (default: a free one; 443 with a hosts-file entry gives the real host names)
@@ -74,6 +79,8 @@ export async function serveCommand(args: string[], mode: 'web' | 'serve'): Promi
       endpoints: { type: 'string', default: 'loopback' },
       workspace: { type: 'string' },
       user: { type: 'string' },
+      'sp-metadata': { type: 'string', multiple: true },
+      assign: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -89,11 +96,22 @@ export async function serveCommand(args: string[], mode: 'web' | 'serve'): Promi
   if (mode === 'web' && !existsSync(UI_DIR)) throw new UsageError('the UI is not built; run "npm run build:ui" first (or "npm run web", which builds it and starts web mode)');
   const dir = resolveWorkspaceDir(values.workspace);
   const rt = await HarnessRuntime.open({ dir, port: mode === 'web' ? tenantPort : port, ...(https ? { https: { port: httpsPort } } : {}) });
+  const registered: string[] = [];
+  try {
+    for (const source of values['sp-metadata'] ?? []) {
+      const r = await registerSp(rt, { metadataXml: await readMetadata(source), assign: values.assign ?? [], noAssignment: !values.assign?.length });
+      registered.push(`  ${r.updated ? 'Updated' : 'Registered'} "${r.app.displayName}" from ${source}`);
+    }
+  } catch (e) {
+    await rt.close();
+    throw e;
+  }
   const ui = mode === 'web' ? await startWebUi(rt, { uiDir: UI_DIR, port }) : undefined;
   if (values.user) rt.harness.idp.setAutoSignIn(values.user);
   const tenant = serveLines(rt, dir, values.endpoints === 'real');
   const lines = ui ? [`SAML Harness (web mode) at ${ui.origin}/`, '', ...tenant] : tenant;
   for (const p of rt.problems) lines.push(`  ! ${p.message}`);
+  lines.push(...registered);
   process.stdout.write([...lines, 'Press Ctrl+C to stop.', ''].join('\n'));
   await new Promise<void>((done) => {
     process.once('SIGINT', done);

@@ -12,7 +12,10 @@ import type { User } from '../idp/model';
 import { entraIssuer } from '../idp/urls';
 import type { VendorSp } from '../vendors/vendor-sp';
 import type { AttributeSet, VendorInstance, Workspace } from '../workspace/schema';
-import { WorkspaceStore, type LoadProblem } from '../workspace/store';
+import { WorkspaceStore, type LoadProblem, type LoadResult } from '../workspace/store';
+import { lockWorkspace, type WorkspaceLock } from '../workspace/lock';
+import { DIR_MODE } from '../workspace/permissions';
+import { mkdir } from 'node:fs/promises';
 import type { AppView, FlowRunView, RunLogEntry, VendorView, WorkspaceView } from '../../shared/views';
 import { RunLog } from '../runs/run-log';
 import { instantiateVendor } from './vendor-instances';
@@ -102,12 +105,24 @@ export class HarnessRuntime {
     readonly clock: Clock,
     /** The sign-in logs: every run, kept in the workspace. */
     readonly log: RunLog,
+    private readonly lock: WorkspaceLock | undefined,
   ) {}
 
   static async open(opts: RuntimeOptions): Promise<HarnessRuntime> {
     const clock = opts.clock ?? systemClock;
     const store = new WorkspaceStore(opts.dir, () => clock.now(), opts.readOnly);
-    const loaded = await store.load();
+    // Only one process writes a workspace: the others are told which has it, before anything is read or changed.
+    if (!opts.readOnly) await mkdir(opts.dir, { recursive: true, mode: DIR_MODE });
+    const lock = opts.readOnly ? undefined : await lockWorkspace(opts.dir, process.argv.slice(1).join(' ') || 'saml-harness');
+    try {
+      return await HarnessRuntime.start(opts, clock, store, await store.load(), lock);
+    } catch (e) {
+      await lock?.release();
+      throw e;
+    }
+  }
+
+  private static async start(opts: RuntimeOptions, clock: Clock, store: WorkspaceStore, loaded: LoadResult, lock: WorkspaceLock | undefined): Promise<HarnessRuntime> {
     let ws: Workspace;
     const finished = await finishInterruptedReset(store, clock.now());
     if (finished) {
@@ -144,7 +159,7 @@ export class HarnessRuntime {
     });
     const max = opts.runLog ? opts.runLog.max : undefined;
     const log = await RunLog.open(opts.dir, { readOnly: Boolean(opts.readOnly) || opts.runLog === false, ...(max !== undefined ? { max } : {}) }, clock.now());
-    const rt = new HarnessRuntime(overrides, store, ws, problems, harness, new Map(), clock, log);
+    const rt = new HarnessRuntime(overrides, store, ws, problems, harness, new Map(), clock, log, lock);
     for (const entry of ws.vendors) {
       try {
         await rt.mountVendor(entry);
@@ -177,6 +192,7 @@ export class HarnessRuntime {
   async close(): Promise<void> {
     await this.harness.stop();
     await this.log.flush();
+    await this.lock?.release();
   }
 
   // ---- views ------------------------------------------------------------------------------------------
