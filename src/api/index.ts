@@ -17,6 +17,8 @@ import { ClaimRule, EnterpriseApp, USER_ATTRIBUTES, type NameIdFormatChoice, typ
 import { entraIssuer } from '../core/idp/urls';
 import { HarnessRuntime, OUTSIDE_SP } from '../core/runtime/harness-runtime';
 import { createApp } from '../core/runtime/app-ops';
+import { registerSp } from '../core/runtime/register-sp';
+import { pinnedAppCertificate } from '../core/idp/app-certificates';
 import { publishedEndpoints } from '../core/runtime/published-endpoints';
 import type { FlowResult } from '../core/flows/flows';
 
@@ -46,10 +48,17 @@ export interface MockClaim {
 
 export interface MockAppInput {
   name: string;
+  /**
+   * The SP's metadata XML, as "Upload metadata file" takes it: Identifier, Reply URLs (index, default), Logout Url
+   * and verification certificates come from it; identifier and replyUrl may then be left out.
+   */
+  spMetadata?: string;
   /** Identifier (Entity ID): the SP's entity ID. */
-  identifier: string;
-  /** Reply URL (Assertion Consumer Service URL), the default one. */
-  replyUrl: string;
+  identifier?: string;
+  /** Reply URL (Assertion Consumer Service URL), the default one; more with replyUrls. */
+  replyUrl?: string;
+  /** Every Reply URL, in the blade's order (the first is the default unless one says isDefault). */
+  replyUrls?: Array<{ url: string; index?: number; isDefault?: boolean }>;
   signOnUrl?: string;
   relayState?: string;
   logoutUrl?: string;
@@ -59,6 +68,12 @@ export interface MockAppInput {
   claims?: MockClaim[];
   nameId?: { source: SourceAttribute; format?: NameIdFormatChoice };
   signing?: { option?: SigningOption; algorithm?: 'sha256' | 'sha1' };
+  /** Pin the SAML signing certificate (PEM) and its private key, in place of the one Entra makes. */
+  signingCertificate?: { certificatePem: string; privateKeyPem: string };
+  /** Users (UPNs) assigned to the app; assignment is then required. */
+  assign?: string[];
+  /** Verification certificates (PEM) the SP signs its AuthnRequests with, and whether Entra requires a signature. */
+  requestVerification?: { required?: boolean; certificates?: string[] };
 }
 
 export interface MockApp {
@@ -97,6 +112,13 @@ export interface MockEntraOptions {
   users?: MockUser[];
   /** Sign this user in without the account picker (default: the first user). */
   signIn?: string | false;
+  /** Pin the tenant ID: the tenant is made with it (and a kept workspace holding another is refused). */
+  tenantId?: string;
+  /**
+   * The Issuer of LogoutResponses: Microsoft's documented https://login.microsoftonline.com/{tenant}/ (default), or the
+   * entity ID https://sts.windows.net/{tenant}/ that SPs hold in their metadata.
+   */
+  logoutIssuer?: 'login-host' | 'entity-id';
 }
 
 export interface MockEntra {
@@ -138,6 +160,20 @@ function toUser(u: MockUser): User {
   };
 }
 
+/** The Basic SAML Configuration fields given (over what the metadata gave, if any). */
+function samlFields(input: MockAppInput): Partial<EnterpriseApp['saml']> {
+  const replyUrls = input.replyUrls ?? (input.replyUrl ? [{ url: input.replyUrl }] : undefined);
+  if (!input.spMetadata && (!input.identifier || !replyUrls?.length)) throw new Error('addApp needs spMetadata, or an identifier and a replyUrl.');
+  const hasDefault = replyUrls?.some((r) => r.isDefault);
+  return {
+    ...(input.identifier ? { identifiers: [{ value: input.identifier, isDefault: true }] } : {}),
+    ...(replyUrls ? { replyUrls: replyUrls.map((r, i) => ({ url: r.url, isDefault: hasDefault ? Boolean(r.isDefault) : i === 0, ...(r.index !== undefined ? { index: r.index } : {}) })) } : {}),
+    ...(input.signOnUrl ? { signOnUrl: input.signOnUrl } : {}),
+    ...(input.relayState ? { relayState: input.relayState } : {}),
+    ...(input.logoutUrl ? { logoutUrl: input.logoutUrl } : {}),
+  };
+}
+
 function toClaim(c: MockClaim, i: number): ClaimRule {
   const source = typeof c.source === 'string' ? { kind: 'attribute' as const, attribute: c.source } : { kind: 'constant' as const, value: c.source.constant };
   return ClaimRule.parse({ id: `claim-${i}-${c.name}`, name: c.name, ...(c.namespace ? { namespace: c.namespace } : {}), source });
@@ -154,7 +190,11 @@ export async function startMockEntra(opts: MockEntraOptions = {}): Promise<MockE
   const temp = opts.workspace ? undefined : await mkdtemp(join(tmpdir(), 'mock-entra-'));
   const https = opts.https === true ? {} : opts.https || undefined;
   // A test suite brings its own apps: the tenant starts with the demo's users and no apps (an app costs a key pair).
-  const rt = await HarnessRuntime.open({ dir: opts.workspace ?? temp!, seed: 'tenant', ...(opts.port !== undefined ? { port: opts.port } : {}), ...(https ? { https } : {}) });
+  const rt = await HarnessRuntime.open({ dir: opts.workspace ?? temp!, seed: 'tenant', ...(opts.port !== undefined ? { port: opts.port } : {}), ...(https ? { https } : {}), ...(opts.tenantId ? { tenantId: opts.tenantId } : {}) });
+  if (opts.logoutIssuer && rt.ws.tenant.logoutIssuer !== opts.logoutIssuer) {
+    rt.ws.tenant.logoutIssuer = opts.logoutIssuer;
+    await rt.saveTenant();
+  }
   const save = async (objectId: string, change: (app: EnterpriseApp) => void) => {
     const app = rt.app(objectId);
     change(app);
@@ -185,10 +225,19 @@ export async function startMockEntra(opts: MockEntraOptions = {}): Promise<MockE
     ...(rt.harness.httpsOrigin ? { httpsOrigin: rt.harness.httpsOrigin } : {}),
     ...(rt.caFile ? { caFile: rt.caFile } : {}),
     async addApp(input) {
-      const app = await createApp(rt, { displayName: input.name });
+      const fields = samlFields(input);
+      const fromMetadata = input.spMetadata ? (await registerSp(rt, { metadataXml: input.spMetadata, name: input.name, noAssignment: true })).app : undefined;
+      const app = fromMetadata ?? (await createApp(rt, { displayName: input.name }));
       await save(app.objectId, (a) => {
-        a.assignmentRequired = input.assignmentRequired ?? false;
-        a.saml = { identifiers: [{ value: input.identifier, isDefault: true }], replyUrls: [{ url: input.replyUrl, isDefault: true }], ...(input.signOnUrl ? { signOnUrl: input.signOnUrl } : {}), ...(input.relayState ? { relayState: input.relayState } : {}), ...(input.logoutUrl ? { logoutUrl: input.logoutUrl } : {}) };
+        a.assignmentRequired = input.assignmentRequired ?? Boolean(input.assign?.length);
+        a.saml = { ...a.saml, ...fields };
+        if (input.assign) a.assignments = input.assign.map((upn) => ({ principalId: rt.user(upn).objectid, principalType: 'user' as const }));
+        if (input.requestVerification) a.requestVerification = { required: input.requestVerification.required ?? a.requestVerification.required, certificates: input.requestVerification.certificates ?? a.requestVerification.certificates };
+        if (input.signingCertificate) {
+          const pinned = pinnedAppCertificate(input.signingCertificate.certificatePem, input.signingCertificate.privateKeyPem);
+          if (!pinned.ok) throw pinned.error;
+          a.signing = { ...a.signing, certificates: [pinned.value] };
+        }
         if (input.claims) a.claims.attributes = input.claims.map(toClaim);
         if (input.nameId) a.claims.nameId = { source: { kind: 'attribute', attribute: input.nameId.source }, format: input.nameId.format ?? 'default' };
         a.signing = { ...a.signing, ...input.signing };

@@ -9,7 +9,8 @@ import { withRuntime } from '../runtime';
 import { InputError, UsageError } from '../usage';
 
 export const APPS_HELP = `Usage: saml-harness apps add --metadata FILE|URL [--name NAME] [--assign UPN]... [--no-assignment]
-                           [--sign-on-url] [--port N] [--workspace DIR] [--json]
+                           [--sign-on-url] [--signing-cert FILE --signing-key FILE] [--tenant-id GUID]
+                           [--port N] [--workspace DIR] [--json]
        saml-harness apps list [--workspace DIR] [--json]
 
 add    registers your SP as an enterprise app, as "New application › Upload metadata file" does: Identifier,
@@ -24,6 +25,9 @@ Options:
   --sign-on-url      take the metadata's RequestInitiator as the Sign on URL. Off by default: with a Sign on URL,
                      the My Apps tile starts an SP-initiated sign-in, so IdP-initiated is not tested
   --port N           print the metadata URL as \`saml-harness serve --port N\` serves it, too
+  --signing-cert F   pin the app's SAML signing certificate (PEM) and --signing-key its RSA key (PEM), in place of
+  --signing-key F    the one Entra makes: an SP configured once keeps trusting fresh workspaces
+  --tenant-id GUID   pin the tenant ID: a fresh workspace is made with it; one with another tenant is refused
 
 The workspace must not be open in another process (serve, web, the app): stop it first, register, start it again.
 `;
@@ -71,6 +75,9 @@ export async function appsCommand(args: string[]): Promise<number> {
       'no-assignment': { type: 'boolean', default: false },
       'sign-on-url': { type: 'boolean', default: false },
       port: { type: 'string' },
+      'signing-cert': { type: 'string' },
+      'signing-key': { type: 'string' },
+      'tenant-id': { type: 'string' },
       workspace: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -83,7 +90,9 @@ export async function appsCommand(args: string[]): Promise<number> {
   const [verb] = positionals;
   if (verb !== 'add' && verb !== 'list') throw new UsageError(verb ? `unknown "apps ${verb}"; use add or list` : 'say add or list');
   if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError(`--port must be a port number, not "${values.port}"`);
-  return withRuntime({ workspace: values.workspace, create: true }, async (rt) => {
+  if (Boolean(values['signing-cert']) !== Boolean(values['signing-key'])) throw new UsageError('--signing-cert and --signing-key go together');
+  const signingCertificate = values['signing-cert'] && values['signing-key'] ? { certificatePem: await readFile(values['signing-cert'], 'utf8'), privateKeyPem: await readFile(values['signing-key'], 'utf8') } : undefined;
+  return withRuntime({ workspace: values.workspace, create: true, tenantId: values['tenant-id'] }, async (rt) => {
     if (verb === 'list') {
       const apps = rt.ws.apps.map((a) => ({ name: a.displayName, appId: a.appId, identifiers: a.saml.identifiers.map((i) => i.value), metadataUrl: metadataUrls(rt, a.appId, values.port) }));
       process.stdout.write(values.json ? `${JSON.stringify(apps, null, 2)}\n` : apps.map((a) => `${a.name.padEnd(28)} ${a.appId}  ${a.identifiers.join(', ')}\n  ${a.metadataUrl.served ?? a.metadataUrl.real}`).join('\n') + '\n');
@@ -93,8 +102,9 @@ export async function appsCommand(args: string[]): Promise<number> {
     const xml = await readMetadata(values.metadata);
     let r: RegisteredSp;
     try {
-      r = await registerSp(rt, { metadataXml: xml, ...(values.name ? { name: values.name } : {}), assign: values.assign ?? [], noAssignment: values['no-assignment'], signOnUrl: values['sign-on-url'] });
+      r = await registerSp(rt, { metadataXml: xml, ...(values.name ? { name: values.name } : {}), assign: values.assign ?? [], noAssignment: values['no-assignment'], signOnUrl: values['sign-on-url'], ...(signingCertificate ? { signingCertificate } : {}) });
     } catch (e) {
+      if (isCoreError(e) && e.code.startsWith('PINNED_')) throw new InputError(e.message);
       if (isCoreError(e) && (e.code.startsWith('SP_METADATA') || e.code === 'USER_NOT_FOUND')) throw new InputError(`${values.metadata}: ${e.message}${e.detail.element ? ` (at ${String(e.detail.element)})` : ''}`);
       throw e;
     }

@@ -6,13 +6,14 @@ import { HarnessRuntime } from '../../core/runtime/harness-runtime';
 import { startWebUi } from '../../core/runtime/web-api';
 import { registerSp } from '../../core/runtime/register-sp';
 import { readMetadata } from './apps';
+import { pinnedTenantId } from '../runtime';
 import { publishedEndpoints } from '../../core/runtime/published-endpoints';
 import { defaultWorkspaceDir, resolveWorkspaceDir } from '../../core/workspace/default-dir';
 import { UsageError } from '../usage';
 
 export const SERVE_HELP = `Usage: saml-harness web [--port N] [--tenant-port N] [--https] [--https-port N] [--workspace DIR]
        saml-harness serve [--port N] [--https] [--https-port N] [--endpoints loopback|real] [--workspace DIR] [--user UPN]
-                          [--sp-metadata FILE|URL]... [--assign UPN]...
+                          [--sp-metadata FILE|URL]... [--assign UPN]... [--tenant-id GUID]
 
 web    serves the harness UI on 127.0.0.1 for a browser (web mode), until interrupted. The UI and its API have
        a port of their own (--port); the tenant and the vendors' sites are on another (--tenant-port), which
@@ -26,6 +27,7 @@ Options:
   --port N           serve: the tenant's port; web: the UI's port (default: a free one)
   --tenant-port N    web: the tenant's port (default: a free one)
   --user UPN         sign this user in without the account picker
+  --tenant-id GUID   pin the tenant ID: a fresh workspace is made with it; one with another tenant is refused
   --sp-metadata F    register your SP from its metadata (a file or URL) before serving, as \`apps add\` does:
                      assignment off, unless --assign UPN names the users to assign
   --https            serve HTTPS too, with a certificate from the workspace's local CA (made on first use,
@@ -80,6 +82,7 @@ export async function serveCommand(args: string[], mode: 'web' | 'serve'): Promi
       workspace: { type: 'string' },
       user: { type: 'string' },
       'sp-metadata': { type: 'string', multiple: true },
+      'tenant-id': { type: 'string' },
       assign: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
@@ -95,7 +98,8 @@ export async function serveCommand(args: string[], mode: 'web' | 'serve'): Promi
   const https = values.https || values['https-port'] !== undefined;
   if (mode === 'web' && !existsSync(UI_DIR)) throw new UsageError('the UI is not built; run "npm run build:ui" first (or "npm run web", which builds it and starts web mode)');
   const dir = resolveWorkspaceDir(values.workspace);
-  const rt = await HarnessRuntime.open({ dir, port: mode === 'web' ? tenantPort : port, ...(https ? { https: { port: httpsPort } } : {}) });
+  const tenantId = values['tenant-id'] ? pinnedTenantId(values['tenant-id']) : undefined;
+  const rt = await HarnessRuntime.open({ dir, port: mode === 'web' ? tenantPort : port, ...(https ? { https: { port: httpsPort } } : {}), ...(tenantId ? { tenantId } : {}) });
   const registered: string[] = [];
   try {
     for (const source of values['sp-metadata'] ?? []) {

@@ -61,6 +61,7 @@ export function demoTenant(nextId: () => string = newGuid): Tenant {
     id: nextId(),
     displayName: 'Contoso',
     tokenTiming: '2022',
+    logoutIssuer: 'login-host',
     signingKeys: [],
     domains: ['contoso.onmicrosoft.com', 'contoso.com'],
     onPremises: { netbiosName: 'CONTOSO', dnsDomain: 'contoso.com' },

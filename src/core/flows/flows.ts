@@ -28,6 +28,8 @@ export interface FlowResult {
   page?: { url: string; status: number; html: string };
   /** Entra's reading of the AuthnRequest, for a run by an outside SP (the harness cannot check its response). */
   authnRequest?: RequestFinding;
+  /** What the harness has to say of the run beyond its outcome (a LogoutResponse Issuer the SP may not know). */
+  notes?: string[];
   startedAt: string;
   durationMs: number;
 }

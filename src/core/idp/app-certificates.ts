@@ -1,7 +1,8 @@
 import { generateSelfSignedCertificate } from '../crypto/generate';
 import { aadsts, type AadstsError } from './aadsts';
 import type { AppCertificate, EnterpriseApp } from './model';
-import { err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../errors';
+import { X509Certificate, createPrivateKey } from 'node:crypto';
 
 export async function createAppCertificate(now: Date, opts: { years?: number; notAfter?: Date; active?: boolean } = {}): Promise<AppCertificate> {
   const g = await generateSelfSignedCertificate({ now, years: opts.years ?? 3, ...(opts.notAfter ? { notAfter: opts.notAfter } : {}) });
@@ -40,4 +41,34 @@ export function activateCertificate(app: EnterpriseApp, thumbprint: string): Ent
     ...app,
     signing: { ...app.signing, certificates: app.signing.certificates.map((c) => ({ ...c, active: c.thumbprint === thumbprint })) },
   };
+}
+
+/**
+ * A signing certificate the user brings (a PEM certificate and its RSA private key), pinned on an app so that an
+ * SP configured once keeps trusting a fresh workspace: refused when the key is not the certificate's, or the
+ * certificate cannot be read.
+ */
+export function pinnedAppCertificate(certificatePem: string, privateKeyPem: string): Result<AppCertificate, CoreError> {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(certificatePem);
+  } catch (e) {
+    return err(new CoreError('PINNED_CERT_UNREADABLE', `The signing certificate cannot be read (PEM expected): ${(e as Error).message}`));
+  }
+  let matches: boolean;
+  try {
+    matches = cert.checkPrivateKey(createPrivateKey(privateKeyPem));
+  } catch (e) {
+    return err(new CoreError('PINNED_KEY_UNREADABLE', `The private key cannot be read (PEM, PKCS#8 or PKCS#1 expected): ${(e as Error).message}`));
+  }
+  if (!matches) return err(new CoreError('PINNED_KEY_MISMATCH', `The private key is not the key of the certificate ${cert.subject} (thumbprint ${cert.fingerprint.replace(/:/g, '')}).`));
+  if (cert.publicKey.asymmetricKeyType !== 'rsa') return err(new CoreError('PINNED_CERT_NOT_RSA', 'Entra signs with RSA keys; the certificate holds another kind of key.'));
+  return ok({
+    thumbprint: cert.fingerprint.replace(/:/g, ''),
+    certificatePem: cert.toString(),
+    privateKeyPem,
+    notBefore: new Date(cert.validFrom).toISOString(),
+    notAfter: new Date(cert.validTo).toISOString(),
+    active: true,
+  });
 }

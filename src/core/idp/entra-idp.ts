@@ -13,6 +13,7 @@ import { findUserByUpn, isAssigned } from './directory';
 import { decodeInbound, type InboundMessage } from './inbound-message';
 import { acceptLogoutRequest, buildLogoutResponseUrl, buildParticipantLogoutUrl } from './logout';
 import type { EnterpriseApp, Tenant, User } from './model';
+import { logoutResponseIssuer } from './logout-issuer';
 import { CREDENTIALS_ENTERED_MS, buildErrorResponse, buildLoginResponse } from './response-builder';
 import { SessionStore, type IdpSession } from './sessions';
 import { entraIssuer, type IdpUrls } from './urls';
@@ -358,7 +359,7 @@ export class EntraIdp {
     const cert = signingCertificate(app, now);
     const next =
       app.saml.logoutUrl && cert.ok
-        ? buildLogoutResponseUrl({ request: accepted.value, logoutUrl: app.saml.logoutUrl, issuer: this.deps.urls.logoutIssuer, signer: cert.value, now, ...(relayState !== undefined ? { relayState } : {}) }).url
+        ? buildLogoutResponseUrl({ request: accepted.value, logoutUrl: app.saml.logoutUrl, issuer: logoutResponseIssuer(this.tenant, this.deps.urls), signer: cert.value, now, ...(relayState !== undefined ? { relayState } : {}) }).url
         : undefined;
     if (notify.length) return { kind: 'signed-out-fanout', notify, setSession: null, ...(next ? { next } : {}) };
     return next ? { kind: 'redirect', location: next, setSession: null } : { kind: 'signed-out', setSession: null };

@@ -88,6 +88,11 @@ export const Tenant = z.object({
    */
   tokenTiming: z.enum(['2022', '2018']).default('2022'),
   /**
+   * The Issuer of LogoutResponses: 'login-host', https://login.microsoftonline.com/{tenant}/ as Microsoft's single
+   * sign-out page documents (not the entity ID SPs hold), or 'entity-id', https://sts.windows.net/{tenant}/.
+   */
+  logoutIssuer: z.enum(['login-host', 'entity-id']).default('login-host'),
+  /**
    * The tenant-wide keys (CN=accounts.accesscontrol.windows.net) that sign the tenant's own metadata, published
    * there; SAML apps never sign with them. Made on first use.
    */

@@ -32,6 +32,8 @@ import type { Scenario } from '../scenarios/schema';
 import { describeFlowOutcome } from '../flows/flows';
 import { flowOverrides } from '../idp/claims';
 import { resultWithCollision } from '../runs/collisions';
+import { withLogoutIssuerNote } from '../runs/logout-notes';
+import { logoutIssuerNote, logoutResponseIssuer } from '../idp/logout-issuer';
 
 export interface RuntimeOptions {
   dir: string;
@@ -43,6 +45,11 @@ export interface RuntimeOptions {
   https?: { port?: number };
   /** What a fresh folder starts with: the demo (tenant, an app and SP per vendor) or the demo tenant alone. */
   seed?: 'demo' | 'tenant';
+  /**
+   * Pin the tenant ID: a fresh workspace is made with it, and one with another tenant is refused. An SP configured
+   * once against it (its metadata, the Issuer) keeps working against fresh workspaces and in CI.
+   */
+  tenantId?: string;
   /** The sign-in logs: how many runs to keep (default 10,000), or false to keep runs in memory only. */
   runLog?: false | { max?: number };
 }
@@ -129,10 +136,13 @@ export class HarnessRuntime {
       ws = finished.ws;
       loaded.problems.push(finished.problem);
     } else if (loaded.fresh) {
-      ws = opts.seed === 'tenant' ? { tenant: demoTenant(), apps: [], vendors: [], attributeSets: [] } : await seedDemoWorkspace(clock.now());
+      ws = opts.seed === 'tenant' ? { tenant: { ...demoTenant(), ...(opts.tenantId ? { id: opts.tenantId } : {}) }, apps: [], vendors: [], attributeSets: [] } : await seedDemoWorkspace(clock.now(), opts.tenantId);
       if (!opts.readOnly) await store.saveAll(ws);
     } else {
       ws = { tenant: loaded.workspace.tenant ?? (await standInTenant(store, loaded.problems)), apps: loaded.workspace.apps, vendors: loaded.workspace.vendors, attributeSets: loaded.workspace.attributeSets ?? [] };
+    }
+    if (opts.tenantId && ws.tenant.id !== opts.tenantId) {
+      throw new CoreError('TENANT_ID_MISMATCH', `The workspace ${opts.dir} holds tenant ${ws.tenant.id}, not the pinned ${opts.tenantId}. Use a fresh workspace (it is made with the pinned ID), or drop the pin.`);
     }
     const overrides = new Map<string, Readonly<Record<string, readonly string[]>>>();
     // Runs by outside clients are kept once the runtime exists; none can arrive before the host starts.
@@ -212,6 +222,8 @@ export class HarnessRuntime {
         loginUrl: urls.saml2,
         issuer: entraIssuer(this.ws.tenant.id),
         logoutUrl: urls.saml2,
+        logoutResponseIssuer: logoutResponseIssuer(this.ws.tenant, urls),
+        ...optionalNote(logoutIssuerNote(logoutResponseIssuer(this.ws.tenant, urls), this.ws.tenant.id)),
         reachable: publishedEndpoints(this).flatMap((e) => (e.form === 'real' ? [] : [{ form: e.form, loginUrl: e.urls.saml2, logoutUrl: e.urls.saml2, myAppsUrl: e.myApps, metadataBase: e.urls.appMetadata('') }])),
         ...(this.caFile ? { caFile: this.caFile } : {}),
       },
@@ -351,7 +363,7 @@ export class HarnessRuntime {
 
   private async remember(req: RunRequest, ran: FlowResult, agent: UserAgent, scenario?: Scenario): Promise<FlowRunView> {
     const id = randomBytes(8).toString('hex');
-    const result = resultWithCollision(ran, scenario);
+    const result = withLogoutIssuerNote(resultWithCollision(ran, scenario), this.ws.tenant.id);
     const view: FlowRunView = {
       id,
       vendorId: req.vendorId,
@@ -395,12 +407,14 @@ export class HarnessRuntime {
  * when it failed to load (kept aside, reported), nothing is saved over the user's chance to mend it.
  */
 async function standInTenant(store: WorkspaceStore, problems: LoadProblem[]): Promise<Workspace['tenant']> {
-  const tenant: Workspace['tenant'] = { id: newGuid(), displayName: 'Tenant', domains: ['tenant.onmicrosoft.com'], users: [], groups: [], tokenTiming: '2022', signingKeys: [] };
+  const tenant: Workspace['tenant'] = { id: newGuid(), displayName: 'Tenant', domains: ['tenant.onmicrosoft.com'], users: [], groups: [], tokenTiming: '2022', logoutIssuer: 'login-host', signingKeys: [] };
   if (store.readOnly || problems.some((p) => p.file === 'tenant.json')) return tenant;
   await store.saveTenant(tenant);
   problems.push({ file: 'tenant.json', code: 'TENANT_MISSING', message: `The workspace had no tenant.json; a new, empty tenant (${tenant.id}) was made and saved. SPs set up from the old tenant's metadata need it again.`, keptAs: 'tenant.json' });
   return tenant;
 }
+
+const optionalNote = (note: string | undefined): { logoutIssuerNote?: string } => (note ? { logoutIssuerNote: note } : {});
 
 function safeDisplayName(scenario: Scenario): string | undefined {
   try {

@@ -42,6 +42,8 @@ function hopOf(ex: IdpExchange, index: number): Hop {
   const saml = samlMessagesIn(req.url.searchParams, posted);
   // The response Entra issues travels in the auto-posting page: it is shown with the hop that carried it.
   if (outcome.kind === 'post' && outcome.fields.SAMLResponse) saml.push(viewSamlMessage('SAMLResponse', outcome.fields.SAMLResponse, 'post', outcome.fields.RelayState !== undefined ? { relayState: outcome.fields.RelayState } : {}));
+  // A LogoutResponse travels in the redirect back to the SP's Logout URL, signed in its query.
+  if (outcome.kind === 'redirect') saml.push(...samlMessagesIn(new URL(outcome.location).searchParams, undefined).filter((m) => m.param === 'SAMLResponse'));
   const contentType = res.headers?.['content-type'];
   const location = res.headers?.location;
   const page =

@@ -1,6 +1,7 @@
 import { CoreError } from '../errors';
 import type { EnterpriseApp } from '../idp/model';
 import { parseSpMetadata, type SpMetadata } from '../idp/sp-metadata';
+import { pinnedAppCertificate } from '../idp/app-certificates';
 import { createApp } from './app-ops';
 import type { HarnessRuntime } from './harness-runtime';
 
@@ -18,6 +19,8 @@ export interface RegisterSpInput {
    * starts an SP-initiated sign-in at the SP, so an IdP-initiated test is no longer one.
    */
   signOnUrl?: boolean;
+  /** A signing certificate to pin on the app (PEM certificate and private key) instead of the one Entra made. */
+  signingCertificate?: { certificatePem: string; privateKeyPem: string };
 }
 
 /** What was set on the app, and from where in the metadata: said to the user as the portal's upload would. */
@@ -68,6 +71,11 @@ export async function registerSp(rt: HarnessRuntime, input: RegisterSpInput): Pr
     ...(input.signOnUrl && md.signOnUrl ? { signOnUrl: md.signOnUrl } : {}),
     ...(app.saml.relayState ? { relayState: app.saml.relayState } : {}),
   };
+  if (input.signingCertificate) {
+    const pinned = pinnedAppCertificate(input.signingCertificate.certificatePem, input.signingCertificate.privateKeyPem);
+    if (!pinned.ok) throw pinned.error;
+    app.signing = { ...app.signing, certificates: [pinned.value] };
+  }
   if (md.signingCertificates.length) app.requestVerification = { ...app.requestVerification, certificates: md.signingCertificates };
   if (input.noAssignment) app.assignmentRequired = false;
   for (const u of users) {

@@ -28,7 +28,13 @@ export function SetUpCard({ app, idp }: { app: AppView; idp: WorkspaceView['idp'
         <Row label="Login URL" value={idp.loginUrl} />
         <Row label="Microsoft Entra Identifier" value={idp.issuer} />
         <Row label="Logout URL" value={idp.logoutUrl} />
+        <Row label="LogoutResponse Issuer" value={idp.logoutResponseIssuer} />
       </dl>
+      {idp.logoutIssuerNote ? (
+        <p className="warn" data-testid="logout-issuer-note">
+          {idp.logoutIssuerNote}
+        </p>
+      ) : null}
       {idp.reachable.map((r) => (
         <div key={r.form} data-form={r.form}>
           <h3>For your own SP on this machine ({r.form})</h3>

@@ -6,7 +6,14 @@ export function OutcomePanel({ run }: { run: FlowRunView }) {
   const o = run.result.outcome;
   return (
     <section className={`panel outcome ${o.status === 'error' ? 'error' : ''}`} aria-label="Outcome" data-testid="outcome" data-status={o.status} data-code={o.status === 'error' ? o.code : ''}>
-      <div className="outcome-verdict">{verdict(o)}</div>
+      <div className="outcome-verdict">
+        {verdict(o)}
+        {run.result.notes?.map((n) => (
+          <p key={n} className="warn" data-testid="run-note">
+            {n}
+          </p>
+        ))}
+      </div>
       {run.result.page ? <BrowserFrame url={run.result.page.url} runId={run.id} title="The page the flow ended on" testId="outcome-page" /> : null}
     </section>
   );
@@ -28,7 +35,7 @@ function verdict(o: FlowRunView['result']['outcome']) {
         </>
       ) : o.status === 'signed-out' ? (
         <h2 style={{ marginTop: 0 }} className="pass">
-          Signed out
+          Signed out of {o.sp}
         </h2>
       ) : o.status === 'issued' ? (
         <h2 style={{ marginTop: 0 }} className="pass">
