@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SAML } from '@node-saml/node-saml';
+import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
 import { parse } from 'node-html-parser';
 import { startMockEntra, type MockEntra } from '../../src/api/index';
 import { parseIdpMetadata } from '../../src/core/sp/idp-metadata';
@@ -94,5 +94,53 @@ describe('startMockEntra: the Node API for other test suites', () => {
     const origin = e.origin;
     await e.stop();
     await expect(fetch(`${origin}/status`)).rejects.toThrow();
+  });
+});
+
+describe('startMockEntra: configurations that last', () => {
+  it('pins the tenant ID and an app signing certificate, so an SP configured once trusts the next fresh tenant too', async () => {
+    const tenantId = '0b5e6a7c-1d2e-4f3a-8b9c-0d1e2f3a4b5c';
+    const { generateSelfSignedCertificate } = await import('../../src/core/crypto/generate');
+    const pinned = await generateSelfSignedCertificate({ now: new Date() });
+    const signingCertificate = { certificatePem: pinned.certificatePem, privateKeyPem: pinned.privateKeyPem };
+    const issued: string[] = [];
+    for (let round = 0; round < 2; round++) {
+      entra = await startMockEntra({ tenantId });
+      const app = await entra.addApp({ name: 'My app', identifier: SP.entityId, replyUrl: SP.acs, signingCertificate });
+      expect(entra.issuer).toBe(`https://sts.windows.net/${tenantId}/`);
+      expect(app.certificatePem.replace(/\s/g, '')).toBe(pinned.certificatePem.replace(/\s/g, ''));
+      issued.push(app.metadataXml.match(/<X509Certificate>([^<]+)/)![1]!);
+      await entra.stop();
+      entra = undefined;
+    }
+    expect(issued[0]).toBe(issued[1]);
+  });
+
+  it('refuses a pinned key that is not the certificate’s', async () => {
+    const { generateSelfSignedCertificate } = await import('../../src/core/crypto/generate');
+    const [a, b] = [await generateSelfSignedCertificate({ now: new Date() }), await generateSelfSignedCertificate({ now: new Date() })];
+    entra = await startMockEntra();
+    await expect(entra.addApp({ name: 'My app', identifier: SP.entityId, replyUrl: SP.acs, signingCertificate: { certificatePem: a.certificatePem, privateKeyPem: b.privateKeyPem } })).rejects.toThrow(/is not the key of the certificate/);
+  });
+
+  it('adds an app from the SP’s metadata, as Upload metadata file does, and can answer logout with the entity ID as Issuer', async () => {
+    entra = await startMockEntra({ logoutIssuer: 'entity-id' });
+    const spMetadata =
+      `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${SP.entityId}"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
+      `<md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="http://127.0.0.1:4999/saml/logout"/>` +
+      `<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${SP.acs}" index="0"/></md:SPSSODescriptor></md:EntityDescriptor>`;
+    const app = await entra.addApp({ name: 'From metadata', spMetadata });
+    const sp = await spFromMetadata(app.metadataUrl);
+    // The browser's Entra session: its cookie, sent back with the LogoutRequest.
+    const login = await fetch(await sp.getAuthorizeUrlAsync('', undefined, {}), { redirect: 'manual' });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const samlResponse = parse(await login.text()).querySelector('input[name=SAMLResponse]')!.getAttribute('value')!;
+    const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: samlResponse });
+    // Logout: with the entity-ID form, node-saml (idpIssuer = the metadata's entity ID) takes Entra's LogoutResponse.
+    const slo = new SAML({ ...sp.options, logoutUrl: entra.logoutUrl, logoutCallbackUrl: 'http://127.0.0.1:4999/saml/logout', validateInResponseTo: ValidateInResponseTo.never });
+    const answer = await fetch(await slo.getLogoutUrlAsync(profile!, '', {}), { redirect: 'manual', headers: { cookie } });
+    const back = new URL(answer.headers.get('location')!);
+    expect(back.origin + back.pathname).toBe('http://127.0.0.1:4999/saml/logout');
+    await expect(slo.validateRedirectAsync(Object.fromEntries(back.searchParams), back.search.slice(1))).resolves.toMatchObject({ loggedOut: true });
   });
 });
