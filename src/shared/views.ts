@@ -77,9 +77,9 @@ export interface WorkspaceView {
     loginUrl: string;
     issuer: string;
     logoutUrl: string;
-    /** The Issuer of the tenant's LogoutResponses, and what to tell the SP when it is not the Identifier above. */
+    /** The Issuer of the tenant's LogoutResponses, and, when it is not the Identifier above, the pitfall and its fixes. */
     logoutResponseIssuer: string;
-    logoutIssuerNote?: string;
+    logoutIssuerPitfall?: { summary: string; fixes: ReadonlyArray<{ stack: string; symptom: string; fix: string }> };
     /** The same endpoints in the forms a real browser and SP on this machine reach (loopback http, and https if on). */
     reachable: Array<{ form: 'http' | 'https'; loginUrl: string; logoutUrl: string; myAppsUrl: string; /** Append the app's appId. */ metadataBase: string }>;
     /** The local CA file to trust, when HTTPS is served. */

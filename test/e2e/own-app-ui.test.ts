@@ -76,9 +76,21 @@ describe('web mode in Chromium: bring your own app and SP', () => {
     expect(await page.getByLabel('Reply URL (Assertion Consumer Service URL) 1').inputValue()).toBe(ACS);
     expect(await page.locator('input[name=signOnUrl]').inputValue()).toBe('https://portal.acme.test/login');
     expect(await page.locator('input[name=logoutUrl]').inputValue()).toBe('https://portal.acme.test/saml/logout');
+    // Which field came from where; the Sign on URL read from the RequestInitiator can be unticked (and ticked back).
+    const read = page.getByTestId('metadata-read');
+    expect(await read.textContent()).toMatch(/Identifier \(Entity ID\) ← EntityDescriptor entityID.*Logout Url ← SingleLogoutService/);
+    expect(await read.textContent()).toContain('the My Apps tile opens the SP\'s sign-on page (SP-initiated)');
+    await page.locator('input[name=use-request-initiator]').uncheck();
+    expect(await page.locator('input[name=signOnUrl]').inputValue()).toBe('');
+    await page.locator('input[name=use-request-initiator]').check();
+    expect(await page.locator('input[name=signOnUrl]').inputValue()).toBe('https://portal.acme.test/login');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => rt.ws.apps.find((a) => a.displayName === 'Acme Portal')?.saml.identifiers[0]?.value).toBe(ENTITY);
     expect(await page.getByTestId('setup-card').textContent()).toMatch(/Login URL.*https:\/\/login\.microsoftonline\.com\/.*Login URL \(http\)http:\/\/127\.0\.0\.1:\d+\/vh\/login\.microsoftonline\.com\//);
+    // The single-logout pitfall, told on the Set up card with each stack's fix.
+    await page.getByTestId('logout-issuer-note').locator('summary').click();
+    expect(await page.getByTestId('logout-issuer-note').textContent()).toMatch(/LogoutResponse names its Issuer https:\/\/login\.microsoftonline\.com\/.*Shibboleth SP.*mod_auth_mellon.*SimpleSAMLphp/);
+    await page.getByTestId('logout-issuer-note').scrollIntoViewIfNeeded();
     await shot(page, '22-app-from-metadata');
     // Entra's default for a new app is "assignment required"; this one lets the tenant's users in.
     await page.getByRole('tab', { name: 'Users and groups' }).click();

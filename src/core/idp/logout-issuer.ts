@@ -18,10 +18,17 @@ export const LOGOUT_ISSUER_FIXES: ReadonlyArray<{ stack: string; symptom: string
   { stack: 'passport-saml / node-saml', symptom: 'Unknown SAML issuer (with idpIssuer set)', fix: 'leave idpIssuer unset for logout, or accept both issuers' },
 ];
 
-/** Said of a LogoutResponse whose Issuer is not the entity ID the SP was given, with the SP-side fixes; else nothing. */
-export function logoutIssuerNote(issuer: string | undefined, tenantId: string): string | undefined {
+/** The pitfall in one sentence, when a LogoutResponse's Issuer is not the entity ID the SP was given; else nothing. */
+export function logoutIssuerSummary(issuer: string | undefined, tenantId: string): string | undefined {
   const entityId = entraIssuer(tenantId);
   if (!issuer || issuer === entityId) return undefined;
+  return `Entra's LogoutResponse names its Issuer ${issuer}, as Microsoft's single sign-out page documents, while the metadata your SP holds names the IdP ${entityId}: an SP that looks the Issuer up in its metadata refuses the logout.`;
+}
+
+/** The same, with the SP-side fix for each common stack, as one note. */
+export function logoutIssuerNote(issuer: string | undefined, tenantId: string): string | undefined {
+  const summary = logoutIssuerSummary(issuer, tenantId);
+  if (!summary) return undefined;
   const fixes = LOGOUT_ISSUER_FIXES.map((f) => `${f.stack} ("${f.symptom}"): ${f.fix}`).join('; ');
-  return `Entra's LogoutResponse names its Issuer ${issuer}, as Microsoft's single sign-out page documents, while the metadata your SP holds names the IdP ${entityId}. An SP that looks the Issuer up in its metadata refuses the logout. On the SP: ${fixes}. If your tenant answers with the entity ID instead, set the tenant's LogoutResponse Issuer to that form.`;
+  return `${summary} On the SP: ${fixes}. If your tenant answers with the entity ID instead, set the tenant's LogoutResponse Issuer to that form.`;
 }

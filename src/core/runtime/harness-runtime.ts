@@ -33,7 +33,7 @@ import { describeFlowOutcome } from '../flows/flows';
 import { flowOverrides } from '../idp/claims';
 import { resultWithCollision } from '../runs/collisions';
 import { withLogoutIssuerNote } from '../runs/logout-notes';
-import { logoutIssuerNote, logoutResponseIssuer } from '../idp/logout-issuer';
+import { LOGOUT_ISSUER_FIXES, logoutIssuerSummary, logoutResponseIssuer } from '../idp/logout-issuer';
 
 export interface RuntimeOptions {
   dir: string;
@@ -223,7 +223,7 @@ export class HarnessRuntime {
         issuer: entraIssuer(this.ws.tenant.id),
         logoutUrl: urls.saml2,
         logoutResponseIssuer: logoutResponseIssuer(this.ws.tenant, urls),
-        ...optionalNote(logoutIssuerNote(logoutResponseIssuer(this.ws.tenant, urls), this.ws.tenant.id)),
+        ...pitfall(logoutIssuerSummary(logoutResponseIssuer(this.ws.tenant, urls), this.ws.tenant.id)),
         reachable: publishedEndpoints(this).flatMap((e) => (e.form === 'real' ? [] : [{ form: e.form, loginUrl: e.urls.saml2, logoutUrl: e.urls.saml2, myAppsUrl: e.myApps, metadataBase: e.urls.appMetadata('') }])),
         ...(this.caFile ? { caFile: this.caFile } : {}),
       },
@@ -414,7 +414,7 @@ async function standInTenant(store: WorkspaceStore, problems: LoadProblem[]): Pr
   return tenant;
 }
 
-const optionalNote = (note: string | undefined): { logoutIssuerNote?: string } => (note ? { logoutIssuerNote: note } : {});
+const pitfall = (summary: string | undefined): Pick<WorkspaceView['idp'], 'logoutIssuerPitfall'> => (summary ? { logoutIssuerPitfall: { summary, fixes: LOGOUT_ISSUER_FIXES } } : {});
 
 function safeDisplayName(scenario: Scenario): string | undefined {
   try {

@@ -8,7 +8,9 @@ import { readFileText } from '../../lib/download';
 import { toBasics } from './app-draft';
 import { SetUpCard } from './SetUpCard';
 
-type Read = { ok: true; file: string; filled: string[] } | { ok: false; file: string; message: string };
+/** A field the upload filled, and the metadata element it came from. */
+type Filled = { field: string; from: string };
+type Read = { ok: true; file: string; filled: Filled[]; signOnUrl?: string } | { ok: false; file: string; message: string };
 
 /**
  * "Upload metadata file": the SP's metadata fills the form (nothing is saved until Save). Bad metadata is
@@ -29,8 +31,14 @@ function UploadMetadata({ draft, onRead }: { draft: AppBasics; onRead(next: AppB
       ...(md.signOnUrl ? { signOnUrl: md.signOnUrl } : {}),
       ...(md.logoutUrl ? { logoutUrl: md.logoutUrl } : {}),
     };
-    const filled = ['Identifier', `Reply URL (${md.replyUrls.length})`, ...(md.signOnUrl ? ['Sign on URL'] : []), ...(md.logoutUrl ? ['Logout Url'] : []), ...(md.signingCertificates.length ? [`verification certificate (${md.signingCertificates.length})`] : [])];
-    onRead({ ...draft, saml, requestVerification: { ...draft.requestVerification, certificates: md.signingCertificates.length ? md.signingCertificates : draft.requestVerification.certificates } }, { ok: true, file: file.name, filled });
+    const filled: Filled[] = [
+      { field: 'Identifier (Entity ID)', from: 'EntityDescriptor entityID' },
+      { field: `Reply URL (${md.replyUrls.length})`, from: 'AssertionConsumerService, HTTP-POST' },
+      ...(md.logoutUrl ? [{ field: 'Logout Url', from: 'SingleLogoutService' }] : []),
+      ...(md.signingCertificates.length ? [{ field: `Verification certificate (${md.signingCertificates.length})`, from: 'KeyDescriptor use="signing"' }] : []),
+    ];
+    const requestVerification = { ...draft.requestVerification, certificates: md.signingCertificates.length ? md.signingCertificates : draft.requestVerification.certificates };
+    onRead({ ...draft, saml, requestVerification }, { ok: true, file: file.name, filled, ...(md.signOnUrl ? { signOnUrl: md.signOnUrl } : {}) });
   };
   return (
     <>
@@ -137,9 +145,28 @@ export function BasicPanel({ app }: { app: AppView }) {
       </div>
       {read ? (
         read.ok ? (
-          <p className="badge pass" role="status" data-testid="metadata-read">
-            Read {read.file}: {read.filled.join(', ')}. Save to keep it.
-          </p>
+          <div className="panel" role="status" data-testid="metadata-read">
+            <p style={{ marginTop: 0 }}>
+              <strong>Read {read.file}.</strong> Save to keep it.
+            </p>
+            <ul>
+              {read.filled.map((f) => (
+                <li key={f.field}>
+                  {f.field} <span className="muted">← {f.from}</span>
+                </li>
+              ))}
+            </ul>
+            {read.signOnUrl ? (
+              <label className="row">
+                <input type="checkbox" name="use-request-initiator" checked={saml.signOnUrl === read.signOnUrl} onChange={(e) => setSaml({ signOnUrl: e.target.checked ? read.signOnUrl : undefined })} />
+                <span>
+                  Sign on URL <span className="mono">{read.signOnUrl}</span> <span className="muted">← Extensions/RequestInitiator</span>
+                  <br />
+                  <span className="muted">With a Sign on URL, the My Apps tile opens the SP's sign-on page (SP-initiated); untick it to test IdP-initiated sign-in.</span>
+                </span>
+              </label>
+            ) : null}
+          </div>
         ) : (
           <div className="inline-error" role="alert" data-testid="metadata-error">
             <strong>{read.file} was not used:</strong> {read.message}

@@ -30,10 +30,18 @@ export function SetUpCard({ app, idp }: { app: AppView; idp: WorkspaceView['idp'
         <Row label="Logout URL" value={idp.logoutUrl} />
         <Row label="LogoutResponse Issuer" value={idp.logoutResponseIssuer} />
       </dl>
-      {idp.logoutIssuerNote ? (
-        <p className="warn" data-testid="logout-issuer-note">
-          {idp.logoutIssuerNote}
-        </p>
+      {idp.logoutIssuerPitfall ? (
+        <details className="warn-box" data-testid="logout-issuer-note">
+          <summary>Single logout: the LogoutResponse Issuer is not the Identifier your SP holds</summary>
+          <p>{idp.logoutIssuerPitfall.summary}</p>
+          <ul>
+            {idp.logoutIssuerPitfall.fixes.map((f) => (
+              <li key={f.stack}>
+                <strong>{f.stack}</strong> <span className="muted">(“{f.symptom}”)</span>: {f.fix}.
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       {idp.reachable.map((r) => (
         <div key={r.form} data-form={r.form}>
