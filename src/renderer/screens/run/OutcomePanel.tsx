@@ -9,7 +9,7 @@ export function OutcomePanel({ run }: { run: FlowRunView }) {
       <div className="outcome-verdict">
         {verdict(o)}
         {run.result.notes?.map((n) => (
-          <p key={n} className="warn" data-testid="run-note">
+          <p key={n} className="warn-box" data-testid="run-note">
             {n}
           </p>
         ))}
