@@ -26,7 +26,7 @@ export interface Stage {
   spPort: number;
   browser: Browser;
   /** Registers the SP from its metadata file (Adele assigned, Megan not), returns the app's ID and metadata URL. */
-  register(spMetadataFile: string): Promise<{ appId: string; metadataUrl: string }>;
+  register(spMetadataFile: string, relayState?: string): Promise<{ appId: string; metadataUrl: string }>;
   /** Starts `saml-harness serve` on the pinned tenant; stop() ends it. */
   serve(): Promise<{ stop(): Promise<void> }>;
   /** The IdP metadata an SP stack is given, and a copy under the LogoutResponse Issuer's name (the logout fix). */
@@ -46,8 +46,8 @@ export async function stage(name: string): Promise<Stage> {
     tenantPort,
     spPort,
     browser,
-    async register(file) {
-      const r = await runCli(['apps', 'add', '--metadata', file, '--name', name, '--assign', ADELE, '--tenant-id', TENANT, '--port', String(tenantPort), '--workspace', workspace, '--json']);
+    async register(file, relayState) {
+      const r = await runCli(['apps', 'add', '--metadata', file, '--name', name, ...(relayState ? ['--relay-state', relayState] : []), '--assign', ADELE, '--tenant-id', TENANT, '--port', String(tenantPort), '--workspace', workspace, '--json']);
       if (r.code !== 0) throw new Error(`apps add failed: ${r.stderr}`);
       const out = JSON.parse(r.stdout) as { appId: string; metadataUrl: { served: string } };
       return { appId: out.appId, metadataUrl: out.metadataUrl.served };

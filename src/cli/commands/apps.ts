@@ -9,7 +9,7 @@ import { withRuntime } from '../runtime';
 import { InputError, UsageError } from '../usage';
 
 export const APPS_HELP = `Usage: saml-harness apps add --metadata FILE|URL [--name NAME] [--assign UPN]... [--no-assignment]
-                           [--sign-on-url] [--signing-cert FILE --signing-key FILE] [--tenant-id GUID]
+                           [--sign-on-url] [--relay-state URL] [--signing-cert FILE --signing-key FILE] [--tenant-id GUID]
                            [--port N] [--workspace DIR] [--json]
        saml-harness apps list [--workspace DIR] [--json]
 
@@ -24,6 +24,8 @@ Options:
                      (neither: nobody is assigned yet, and a sign-in gets AADSTS50105, as in Entra)
   --sign-on-url      take the metadata's RequestInitiator as the Sign on URL. Off by default: with a Sign on URL,
                      the My Apps tile starts an SP-initiated sign-in, so IdP-initiated is not tested
+  --relay-state URL  where the app goes after an IdP-initiated sign-in (My Apps): SPs such as mellon and
+                     SimpleSAMLphp otherwise land on their home page
   --port N           print the metadata URL as \`saml-harness serve --port N\` serves it, too
   --signing-cert F   pin the app's SAML signing certificate (PEM) and --signing-key its RSA key (PEM), in place of
   --signing-key F    the one Entra makes: an SP configured once keeps trusting fresh workspaces
@@ -74,6 +76,7 @@ export async function appsCommand(args: string[]): Promise<number> {
       assign: { type: 'string', multiple: true },
       'no-assignment': { type: 'boolean', default: false },
       'sign-on-url': { type: 'boolean', default: false },
+      'relay-state': { type: 'string' },
       port: { type: 'string' },
       'signing-cert': { type: 'string' },
       'signing-key': { type: 'string' },
@@ -102,7 +105,7 @@ export async function appsCommand(args: string[]): Promise<number> {
     const xml = await readMetadata(values.metadata);
     let r: RegisteredSp;
     try {
-      r = await registerSp(rt, { metadataXml: xml, ...(values.name ? { name: values.name } : {}), assign: values.assign ?? [], noAssignment: values['no-assignment'], signOnUrl: values['sign-on-url'], ...(signingCertificate ? { signingCertificate } : {}) });
+      r = await registerSp(rt, { metadataXml: xml, ...(values.name ? { name: values.name } : {}), assign: values.assign ?? [], noAssignment: values['no-assignment'], signOnUrl: values['sign-on-url'], ...(values['relay-state'] ? { relayState: values['relay-state'] } : {}), ...(signingCertificate ? { signingCertificate } : {}) });
     } catch (e) {
       if (isCoreError(e) && e.code.startsWith('PINNED_')) throw new InputError(e.message);
       if (isCoreError(e) && (e.code.startsWith('SP_METADATA') || e.code === 'USER_NOT_FOUND')) throw new InputError(`${values.metadata}: ${e.message}${e.detail.element ? ` (at ${String(e.detail.element)})` : ''}`);

@@ -19,6 +19,8 @@ export interface RegisterSpInput {
    * starts an SP-initiated sign-in at the SP, so an IdP-initiated test is no longer one.
    */
   signOnUrl?: boolean;
+  /** Relay State: where the app goes after an IdP-initiated sign-in (an SP without it lands on its home page). */
+  relayState?: string;
   /** A signing certificate to pin on the app (PEM certificate and private key) instead of the one Entra made. */
   signingCertificate?: { certificatePem: string; privateKeyPem: string };
 }
@@ -69,7 +71,7 @@ export async function registerSp(rt: HarnessRuntime, input: RegisterSpInput): Pr
     replyUrls: md.replyUrls,
     ...(md.logoutUrl ? { logoutUrl: md.logoutUrl } : {}),
     ...(input.signOnUrl && md.signOnUrl ? { signOnUrl: md.signOnUrl } : {}),
-    ...(app.saml.relayState ? { relayState: app.saml.relayState } : {}),
+    ...(input.relayState ? { relayState: input.relayState } : app.saml.relayState ? { relayState: app.saml.relayState } : {}),
   };
   if (input.signingCertificate) {
     const pinned = pinnedAppCertificate(input.signingCertificate.certificatePem, input.signingCertificate.privateKeyPem);
