@@ -39,6 +39,7 @@ export function formatDiagnosis(d: Diagnosis, source: string, t: Term): string {
     t.bold(`Diagnosis of ${source} (${a.description}${a.hops.length ? `: ${a.hops.length} sign-in hops${a.skipped ? `, ${a.skipped} other entries left out` : ''}` : ''})`),
     `As of ${d.asOf.time} (${d.asOf.mode === 'now' ? 'now' : d.asOf.mode === 'issue-instant' ? "the response's IssueInstant" : 'the time given'})${d.asOf.note ? `\n  ${t.yellow(d.asOf.note)}` : ''}`,
     ...(a.limited ? [t.yellow(a.limited.note)] : []),
+    ...(d.notes ?? []).map((n) => t.yellow(n)),
     '',
   ];
   if (a.hops.length) lines.push(t.bold('Trace'), ...a.hops.flatMap((h) => hopLine(h, t)), '');

@@ -2,6 +2,7 @@ import { CoreError, err, ok, type Result } from '../errors';
 import type { Hop } from '../flows/user-agent';
 import type { SamlMessageView } from '../flows/saml-message-view';
 import { AADSTS, NOT_EMULATED } from '../idp/aadsts';
+import { logoutIssuerNote } from '../idp/logout-issuer';
 import type { IdpTrust } from '../sp/model';
 import type { VendorSp } from '../vendors/vendor-sp';
 import { describeKind, readArtefact, type Artefact, type ArtefactKind, type FoundMessage } from './artefact';
@@ -51,6 +52,8 @@ export interface Diagnosis {
   verdicts: VendorVerdict[];
   /** What happened, in one line. */
   summary: string;
+  /** What the harness has to say beyond the verdict: a LogoutResponse Issuer an SP will not know, with its fixes. */
+  notes?: string[];
 }
 
 export interface DiagnoseOptions {
@@ -204,7 +207,18 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
     entra: entraFindings(artefact, response),
     verdicts: shown,
   };
-  return ok({ conclusion: conclude(base), ...base, summary: summarize(base) });
+  const notes = logoutNotes(artefact);
+  return ok({ conclusion: conclude(base), ...base, summary: summarize(base), ...(notes.length ? { notes } : {}) });
+}
+
+/** Entra's LogoutResponses in the capture whose Issuer is the login host: the logout pitfall, said with its fixes. */
+function logoutNotes(artefact: Artefact): string[] {
+  const notes = artefact.messages.flatMap((m) => {
+    const tenant = m.view.kind === 'LogoutResponse' ? /^https:\/\/login\.microsoftonline\.com\/([0-9a-f-]{36})\/$/i.exec(m.view.issuer ?? '')?.[1] : undefined;
+    const note = tenant ? logoutIssuerNote(m.view.issuer, tenant) : undefined;
+    return note ? [note] : [];
+  });
+  return [...new Set(notes)];
 }
 
 const cut = (s: string): string => (s.length > MAX_ECHO_CHARS ? `${s.slice(0, MAX_ECHO_CHARS)}\n<!-- … cut at ${MAX_ECHO_CHARS / 1024} KB of ${Math.round(s.length / 1024)} KB -->` : s);

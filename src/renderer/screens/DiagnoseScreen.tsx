@@ -97,6 +97,11 @@ function Result() {
           {r.artefact.skipped ? ` · ${r.artefact.skipped} other entries left out` : ''} · checked as of {r.asOf.time}
         </p>
         {r.asOf.note ? <p className="warn">{r.asOf.note}</p> : null}
+        {r.notes?.map((n) => (
+          <p key={n} className="warn-box" data-testid="diagnosis-note">
+            {n}
+          </p>
+        ))}
         {r.artefact.limited ? (
           <p className="warn" data-testid="diagnosis-limited">
             {r.artefact.limited.note}
