@@ -3,8 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { ADELE, MEGAN, TENANT, apache, ensurePackages, loggedRuns, stage, type Stage } from './support';
+import { ADELE, MEGAN, TENANT, apache, ensurePackages, loggedRuns, pick, stage, type Stage } from './support';
 import { shot } from '../support/web-ui';
 
 // mod_auth_mellon 0.18 (Debian's), set up from docs/recipes/mellon.conf, against `saml-harness serve`.
@@ -46,12 +45,6 @@ afterAll(async () => {
   await server?.stop();
   await s?.close();
 });
-
-async function pick(page: Page, upn: string): Promise<void> {
-  await page.waitForSelector(`button[data-upn="${upn}"]`);
-  await page.click(`button[data-upn="${upn}"]`);
-  await page.waitForLoadState('load');
-}
 
 describe('mod_auth_mellon', () => {
   it('signs in SP-initiated through the picker, IdP-initiated from My Apps, meets AADSTS50105, and logs out once given the Issuer fix', async () => {

@@ -4,8 +4,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { ADELE, MEGAN, TENANT, apache, ensurePackages, loggedRuns, stage, type Stage } from './support';
+import { ADELE, MEGAN, TENANT, apache, ensurePackages, loggedRuns, pick, stage, type Stage } from './support';
 import { shot } from '../support/web-ui';
 
 // Shibboleth SP 3.4 (Debian's mod_shib and shibd), set up from docs/recipes/shibboleth2.xml and
@@ -67,12 +66,6 @@ afterAll(async () => {
   await server?.stop();
   await s?.close();
 });
-
-async function pick(page: Page, upn: string): Promise<void> {
-  await page.waitForSelector(`button[data-upn="${upn}"]`);
-  await page.click(`button[data-upn="${upn}"]`);
-  await page.waitForLoadState('load');
-}
 
 describe('Shibboleth SP', () => {
   it('signs in SP-initiated through the picker, IdP-initiated with the Relay State, meets AADSTS50105, and logs out once given the Issuer fix', async () => {

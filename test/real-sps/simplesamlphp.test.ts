@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { parseIdpMetadata } from '../../src/core/sp/idp-metadata';
 import { pemToBase64 } from '../../src/core/crypto/pem';
-import { ADELE, MEGAN, TENANT, apache, ensurePackages, loggedRuns, stage, type Stage } from './support';
+import { ADELE, MEGAN, TENANT, apache, ensurePackages, loggedRuns, pick, stage, type Stage } from './support';
 import { shot } from '../support/web-ui';
 
 // SimpleSAMLphp 1.19 (Debian's), set up from docs/recipes/simplesamlphp*, against `saml-harness serve`.
@@ -63,12 +62,6 @@ afterAll(async () => {
   await server?.stop();
   await s?.close();
 });
-
-async function pick(page: Page, upn: string): Promise<void> {
-  await page.waitForSelector(`button[data-upn="${upn}"]`);
-  await page.click(`button[data-upn="${upn}"]`);
-  await page.waitForLoadState('load');
-}
 
 describe('SimpleSAMLphp', () => {
   it('signs in SP-initiated through the picker, IdP-initiated from My Apps, meets AADSTS50105, and logs out once given the Issuer fix', async () => {

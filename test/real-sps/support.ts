@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CLI, runCli } from '../support/cli';
 import { freePort, startProcess } from '../support/processes';
 import { launchChromium } from '../support/web-ui';
@@ -79,4 +79,11 @@ export function apache(conf: string) {
 export async function loggedRuns(workspace: string): Promise<Array<{ result: string; user?: string; source: string }>> {
   const index = await readFile(join(workspace, 'runs', 'index.jsonl'), 'utf8');
   return index.trim().split('\n').map((l) => JSON.parse(l) as { result: string; user?: string; source: string });
+}
+
+/** Picks an account on Entra's account picker and waits for what follows. */
+export async function pick(page: Page, upn: string): Promise<void> {
+  await page.waitForSelector(`button[data-upn="${upn}"]`);
+  await page.click(`button[data-upn="${upn}"]`);
+  await page.waitForLoadState('load');
 }
