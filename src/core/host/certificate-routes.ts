@@ -1,6 +1,6 @@
 import type { EntraIdp } from '../idp/entra-idp';
 import { pemToBase64 } from '../crypto/pem';
-import { text, type VirtualRequest, type VirtualResponse } from './http-types';
+import { text, type VirtualRequest, type VirtualResponse } from '../http/http-types';
 import { router, type RoutedHandler } from '../http/router';
 
 /**

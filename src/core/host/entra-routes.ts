@@ -5,7 +5,7 @@ import type { BrowserContext, EntraIdp, IdpOutcome } from '../idp/entra-idp';
 import type { InboundMessage } from '../idp/inbound-message';
 import { SESSION_COOKIE } from '../idp/sessions';
 import type { IdpUrls } from '../idp/urls';
-import { htmlPage, redirect, text, type CookieChange, type VirtualRequest, type VirtualResponse } from './http-types';
+import { htmlPage, redirect, text, type CookieChange, type VirtualRequest, type VirtualResponse } from '../http/http-types';
 import { html } from '../http/html';
 import { router, type RoutedHandler } from '../http/router';
 import { autoPostPage } from './pages/auto-post';

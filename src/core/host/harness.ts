@@ -4,7 +4,7 @@ import type { IdpUrls } from '../idp/urls';
 import { toLoopback } from './loopback-urls';
 import { mountEntra } from './mount-entra';
 import { statusPage } from './pages/status-page';
-import { htmlPage, text } from './http-types';
+import { htmlPage, text } from '../http/http-types';
 import { router } from '../http/router';
 import { HarnessHost, type HostOptions } from './server';
 import type { ExchangeObserver } from './entra-routes';

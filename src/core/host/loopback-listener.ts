@@ -3,7 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CoreError } from '../errors';
 import { ownScriptSources } from '../http/html';
-import type { CookieChange, VirtualRequest, VirtualResponse } from './http-types';
+import type { CookieChange, VirtualRequest, VirtualResponse } from '../http/http-types';
 
 /** Largest request head accepted. Entra answers an over-long Redirect query with AADSTS90015; Node's 16 KB cap would cut it off first. */
 export const MAX_HEADER_BYTES = 64 * 1024;

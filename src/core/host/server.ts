@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import { CoreError } from '../errors';
-import type { VirtualHandler, VirtualRequest, VirtualResponse } from './http-types';
+import type { VirtualHandler, VirtualRequest, VirtualResponse } from '../http/http-types';
 import { VH_PREFIX, rewriteHtmlForLoopback, rewriteLocationForLoopback } from './loopback-urls';
 import { closeServer, isLoopbackName, listenLoopback, splitHost, type LoopbackSite } from './loopback-listener';
 import { unreachablePage } from './pages/unreachable';
-import { htmlPage } from './http-types';
+import { htmlPage } from '../http/http-types';
 import type { RouteSpec, RoutedHandler } from '../http/router';
 
 /** Largest request body accepted; a POST-binding message is far smaller. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-import { text, type VirtualHandler, type VirtualRequest } from './http-types';
+import { text, type VirtualHandler, type VirtualRequest } from '../http/http-types';
 import { escapeHtml } from '../xml/escape';
 
 const TYPES: Record<string, string> = {

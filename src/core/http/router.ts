@@ -1,4 +1,4 @@
-import type { VirtualHandler, VirtualRequest, VirtualResponse } from '../host/http-types';
+import type { VirtualHandler, VirtualRequest, VirtualResponse } from './http-types';
 
 /** What a route takes: a method, a path whose {name} segments are parameters, and the query and form fields it reads. */
 export interface RouteSpec {

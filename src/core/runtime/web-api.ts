@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
-import { text, type VirtualRequest, type VirtualResponse } from '../host/http-types';
+import { text, type VirtualRequest, type VirtualResponse } from '../http/http-types';
 import { closeServer, isLoopbackName, listenLoopback } from '../host/loopback-listener';
 import { webUiHandler } from '../host/web-ui';
 import { RPC_PATH } from '../../shared/api';

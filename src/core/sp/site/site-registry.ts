@@ -1,4 +1,4 @@
-import { text } from '../../host/http-types';
+import { text } from '../../http/http-types';
 import { describedHandler, type RoutedHandler } from '../../http/router';
 import type { HarnessHost } from '../../host/server';
 import type { SpSite } from './sp-site';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { htmlPage, redirect, text, type VirtualRequest, type VirtualResponse } from '../../host/http-types';
+import { htmlPage, redirect, text, type VirtualRequest, type VirtualResponse } from '../../http/http-types';
 import { decodeAnyMessage } from '../../xml/codec';
 import type { RouteSpec } from '../../http/router';
 import type { Identity } from '../model';

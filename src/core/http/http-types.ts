@@ -1,4 +1,4 @@
-import type { SafeHtml } from '../http/html';
+import type { SafeHtml } from './html';
 
 /** A request as a virtual host's handler sees it: the real URL (https://login.microsoftonline.com/…), parsed. */
 export interface VirtualRequest {
