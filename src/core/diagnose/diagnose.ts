@@ -129,7 +129,7 @@ function summarize(d: Omit<Diagnosis, 'summary' | 'conclusion'>): string {
     return 'No SAML message found in the artefact.';
   }
   const v = d.verdicts[0];
-  if (!v) return 'No vendor to check the response against.';
+  if (!v) return `Undetermined: the response is addressed to no SP of this workspace (Destination ${d.response.destination ?? '(none)'}${d.response.issuer ? `, issued by ${d.response.issuer}` : ''}). Check it against an SP you pick, or define its SP.`;
   const o = v.outcome;
   if (o.kind === 'undetermined') return o.message;
   if (o.kind === 'refused') {
@@ -145,7 +145,8 @@ function conclude(d: Omit<Diagnosis, 'summary' | 'conclusion'>): Conclusion {
   if (d.entra.length > 0) return 'refused';
   if (!d.response) return d.request ? (d.request.entra.ok ? 'accepted' : 'refused') : 'no-message';
   const v = d.verdicts[0];
-  if (!v || v.outcome.kind === 'refused') return 'refused';
+  if (!v) return 'undetermined';
+  if (v.outcome.kind === 'refused') return 'refused';
   return v.outcome.kind === 'undetermined' ? 'undetermined' : 'accepted';
 }
 
@@ -165,10 +166,11 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
   if (!vendors.ok) return vendors;
   const verdicts: VendorVerdict[] = [];
   if (response?.view.xml) {
-    // Only the vendors the response is addressed to are checked in full; when it names none, all are.
+    // Only the vendors the response is addressed to are checked, or the one asked for. A response addressed to no
+    // SP of the workspace gets no verdict: any vendor's refusal of it would be advice about the wrong SP.
     const xml = response.view.xml;
-    const addressedTo = opts.vendor ? [] : vendors.value.filter((v) => isAddressedTo(v.sp, xml));
-    for (const v of addressedTo.length ? addressedTo : vendors.value) {
+    const checked = opts.vendor ? vendors.value : vendors.value.filter((v) => isAddressedTo(v.sp, xml));
+    for (const v of checked) {
       verdicts.push(
         await vendorVerdict({
           id: v.id,
@@ -183,8 +185,7 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
       );
     }
   }
-  const addressed = verdicts.filter((v) => v.addressed);
-  const shown = opts.vendor || addressed.length === 0 ? verdicts : addressed;
+  const shown = verdicts;
   const primary = shown[0];
   const requestFinding = request?.view.xml ? checkRequest(request.view.xml, primary) : undefined;
   const expired = shown.some((v) => v.report.checks.some((c) => (c.id === 'assertion.time' || c.id === 'subject.bearer') && c.status === 'fail' && /expired|after|NotOnOrAfter/i.test(c.reason)));
