@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADELE, MEGAN, TENANT, apache, ensurePackages, loggedRuns, pick, stage, type Stage } from './support';
+import { ADELE, MEGAN, TENANT, apache, ensurePackages, entraCodeFor, loggedRuns, signInAt, stage, type Stage } from './support';
 import { shot } from '../support/web-ui';
 
 // mod_auth_mellon 0.18 (Debian's), set up from docs/recipes/mellon.conf, against `saml-harness serve`.
@@ -51,15 +51,9 @@ describe('mod_auth_mellon', () => {
     const httpd = apache(await conf(false));
     httpd.start();
     try {
-      const refused = await s.browser.newPage();
-      await refused.goto(`http://127.0.0.1:${s.spPort}/secure/`);
-      await pick(refused, MEGAN);
-      expect(await refused.locator('[data-aadsts]').getAttribute('data-aadsts')).toBe('50105');
-      await refused.close();
+      expect(await entraCodeFor(s.browser, `http://127.0.0.1:${s.spPort}/secure/`, MEGAN)).toBe('50105');
 
-      const page = await s.browser.newPage();
-      await page.goto(`http://127.0.0.1:${s.spPort}/secure/`);
-      await pick(page, ADELE);
+      const page = await signInAt(s.browser, `http://127.0.0.1:${s.spPort}/secure/`, ADELE);
       await page.locator('#secure').waitFor();
       await page.goto(`http://127.0.0.1:${s.tenantPort}/vh/login.microsoftonline.com/${TENANT}/idpinitiated?appid=${appId}`);
       await page.waitForURL(`http://127.0.0.1:${s.spPort}/secure/`);
@@ -79,9 +73,7 @@ describe('mod_auth_mellon', () => {
     const fixed = apache(await conf(true));
     fixed.start();
     try {
-      const page = await s.browser.newPage();
-      await page.goto(`http://127.0.0.1:${s.spPort}/secure/`);
-      await pick(page, ADELE);
+      const page = await signInAt(s.browser, `http://127.0.0.1:${s.spPort}/secure/`, ADELE);
       await page.locator('#secure').waitFor();
       await page.goto(`http://127.0.0.1:${s.spPort}/mellon/logout?ReturnTo=http://127.0.0.1:${s.spPort}/out.html`);
       await page.waitForURL(`http://127.0.0.1:${s.spPort}/out.html`);

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADELE, MEGAN, TENANT, apache, ensurePackages, loggedRuns, pick, stage, type Stage } from './support';
+import { ADELE, MEGAN, TENANT, apache, ensurePackages, entraCodeFor, loggedRuns, signInAt, stage, type Stage } from './support';
 import { shot } from '../support/web-ui';
 
 // Shibboleth SP 3.4 (Debian's mod_shib and shibd), set up from docs/recipes/shibboleth2.xml and
@@ -76,15 +76,9 @@ describe('Shibboleth SP', () => {
     const checked = spawnSync('shibd', ['-t', '-c', strict], { encoding: 'utf8' });
     expect(`${checked.stdout}${checked.stderr}`).toContain("grammar not found for namespace 'http://docs.oasis-open.org/wsfed/federation/200706'");
 
-    const refused = await s.browser.newPage();
-    await refused.goto(`http://127.0.0.1:${s.spPort}/secure/`);
-    await pick(refused, MEGAN);
-    expect(await refused.locator('[data-aadsts]').getAttribute('data-aadsts')).toBe('50105');
-    await refused.close();
+    expect(await entraCodeFor(s.browser, `http://127.0.0.1:${s.spPort}/secure/`, MEGAN)).toBe('50105');
 
-    const page = await s.browser.newPage();
-    await page.goto(`http://127.0.0.1:${s.spPort}/secure/`);
-    await pick(page, ADELE);
+    const page = await signInAt(s.browser, `http://127.0.0.1:${s.spPort}/secure/`, ADELE);
     expect(await page.locator('#secure').textContent()).toBe('Shibboleth: signed in');
     await page.goto(`http://127.0.0.1:${s.tenantPort}/vh/login.microsoftonline.com/${TENANT}/idpinitiated?appid=${appId}`);
     await page.waitForURL(`http://127.0.0.1:${s.spPort}/secure/`);
@@ -101,9 +95,7 @@ describe('Shibboleth SP', () => {
     const idp = await readFile(join(s.dir, 'idp-metadata.xml'), 'utf8');
     await writeFile(join(s.dir, 'idp-metadata-logout-issuer.xml'), idp.replace(`entityID="https://sts.windows.net/${TENANT}/"`, `entityID="https://login.microsoftonline.com/${TENANT}/"`));
     await startShibd();
-    const again = await s.browser.newPage();
-    await again.goto(`http://127.0.0.1:${s.spPort}/secure/`);
-    await pick(again, ADELE);
+    const again = await signInAt(s.browser, `http://127.0.0.1:${s.spPort}/secure/`, ADELE);
     await again.locator('#secure').waitFor();
     await again.goto(`http://127.0.0.1:${s.spPort}/Shibboleth.sso/Logout?return=http://127.0.0.1:${s.spPort}/out.html`);
     await again.waitForURL(`http://127.0.0.1:${s.spPort}/out.html`);

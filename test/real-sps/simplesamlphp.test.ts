@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseIdpMetadata } from '../../src/core/sp/idp-metadata';
 import { pemToBase64 } from '../../src/core/crypto/pem';
-import { ADELE, MEGAN, TENANT, apache, ensurePackages, loggedRuns, pick, stage, type Stage } from './support';
+import { ADELE, MEGAN, TENANT, apache, ensurePackages, entraCodeFor, loggedRuns, signInAt, stage, type Stage } from './support';
 import { shot } from '../support/web-ui';
 
 // SimpleSAMLphp 1.19 (Debian's), set up from docs/recipes/simplesamlphp*, against `saml-harness serve`.
@@ -65,15 +65,9 @@ afterAll(async () => {
 
 describe('SimpleSAMLphp', () => {
   it('signs in SP-initiated through the picker, IdP-initiated from My Apps, meets AADSTS50105, and logs out once given the Issuer fix', async () => {
-    const refused = await s.browser.newPage();
-    await refused.goto(`http://127.0.0.1:${s.spPort}/secure.php`);
-    await pick(refused, MEGAN);
-    expect(await refused.locator('[data-aadsts]').getAttribute('data-aadsts')).toBe('50105');
-    await refused.close();
+    expect(await entraCodeFor(s.browser, `http://127.0.0.1:${s.spPort}/secure.php`, MEGAN)).toBe('50105');
 
-    const page = await s.browser.newPage();
-    await page.goto(`http://127.0.0.1:${s.spPort}/secure.php`);
-    await pick(page, ADELE);
+    const page = await signInAt(s.browser, `http://127.0.0.1:${s.spPort}/secure.php`, ADELE);
     await page.locator('#secure').waitFor();
     expect(await page.locator('#secure').textContent()).toBe(`SimpleSAMLphp: signed in as ${ADELE}`);
     // SimpleSAMLphp asks for a transient NameID (NameIDPolicy), and Entra honours the request's format.
@@ -88,9 +82,7 @@ describe('SimpleSAMLphp', () => {
     await page.close();
 
     await idpRemote(await (await fetch(`http://127.0.0.1:${s.tenantPort}/vh/login.microsoftonline.com/${TENANT}/federationmetadata/2007-06/federationmetadata.xml?appid=${appId}`)).text(), true);
-    const again = await s.browser.newPage();
-    await again.goto(`http://127.0.0.1:${s.spPort}/secure.php`);
-    await pick(again, ADELE);
+    const again = await signInAt(s.browser, `http://127.0.0.1:${s.spPort}/secure.php`, ADELE);
     await again.locator('#secure').waitFor();
     // IdP-initiated from My Apps: the tile posts an unsolicited response SimpleSAMLphp takes.
     await again.goto(`http://127.0.0.1:${s.tenantPort}/vh/login.microsoftonline.com/${TENANT}/idpinitiated?appid=${appId}`);

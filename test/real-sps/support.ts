@@ -87,3 +87,19 @@ export async function pick(page: Page, upn: string): Promise<void> {
   await page.click(`button[data-upn="${upn}"]`);
   await page.waitForLoadState('load');
 }
+
+/** A new page that opens `url` on the SP and picks `upn` on Entra's picker: where the sign-in lands. */
+export async function signInAt(browser: Browser, url: string, upn: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await pick(page, upn);
+  return page;
+}
+
+/** The AADSTS code Entra's error page shows when `upn` signs in at `url` (the page is closed after). */
+export async function entraCodeFor(browser: Browser, url: string, upn: string): Promise<string | null> {
+  const page = await signInAt(browser, url, upn);
+  const code = await page.locator('[data-aadsts]').getAttribute('data-aadsts');
+  await page.close();
+  return code;
+}
