@@ -98,6 +98,8 @@ export interface PresetView {
   name: string;
   /** What the vendor shows (or, for Entra, what to change). */
   text: string;
+  /** Entra's own sentence for the code, as a ticket quotes it (and the other words it goes by). */
+  message?: string;
   httpStatus?: number;
   /** The fault the preset puts in. */
   title: string;

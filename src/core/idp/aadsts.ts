@@ -10,6 +10,8 @@ interface Entry {
   text: (p: Params) => string;
   /** What to change, for the harness's own hint under the Entra page. */
   fix: string;
+  /** Other words a ticket uses for the same code (the OpenID Connect wording of it, say). */
+  also?: string;
 }
 
 export const AADSTS = {
@@ -99,6 +101,7 @@ export const AADSTS = {
     text: (p) =>
       `The reply URL '${p.replyUrl}' specified in the request does not match the reply URLs configured for the application: '${p.appId}'. Make sure the reply URL sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/urlMismatchError to learn more about how to fix this.`,
     fix: 'Add the AssertionConsumerServiceURL of the request to Reply URL (Assertion Consumer Service URL) in Basic SAML Configuration, or fix the SP.',
+    also: 'The redirect URI specified in the request does not match the redirect URIs configured for the application.',
   },
   7000112: {
     name: 'UnauthorizedClientApplicationDisabled',
@@ -221,6 +224,14 @@ export interface AadstsError {
 export function aadsts(code: AadstsCode, params: Params = {}): AadstsError {
   const e: Entry = AADSTS[code];
   return { code, name: e.name, message: `AADSTS${code}: ${e.text(params)}`, fix: e.fix };
+}
+
+/** The code's message with its values left blank, and its other wordings: what a ticket quotes of it. */
+export function aadstsTicketWords(code: number): string | undefined {
+  const e = (AADSTS as Record<number, Entry | undefined>)[code];
+  if (!e) return undefined;
+  const blank = new Proxy({}, { get: () => '' }) as Params;
+  return `${e.text(blank)} ${e.also ?? ''}`.trim();
 }
 
 /** AADSTS codes from the reference that are not SAML-IdP faults, and why the mock does not raise them. */

@@ -3,31 +3,15 @@ import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { CoreError, err, isCoreError } from '../errors';
 import { assertInsideWorkspace } from '../workspace/inside';
-import { AADSTS } from '../idp/aadsts';
-import { PRESETS, presetById, type Preset } from '../scenarios/presets';
+import { PRESETS, presetById } from '../scenarios/presets';
+import { presetView } from '../scenarios/presets/preset-view';
 import { explainRun, presetBaseline } from '../runs/explain';
 import { runScenario } from '../scenarios/runner';
 import { parseScenario, serializeScenario } from '../scenarios/scenario-file';
 import { loadScenarioFile, saveScenarioFile, scenarioFileName } from '../scenarios/scenario-files';
 import type { Scenario } from '../scenarios/schema';
-import { resolveProfile } from '../vendors/registry';
 import type { PresetView, ScenarioFileView, ScenarioRunView } from '../../shared/views';
 import type { HarnessRuntime } from './harness-runtime';
-
-function presetView(p: Preset): PresetView {
-  if (p.source === 'entra') {
-    const entry = (AADSTS as Record<string, { name: string; fix: string }>)[p.code.replace('AADSTS', '')];
-    return { id: p.id, source: p.source, sourceName: 'Entra ID', code: p.code, name: entry?.name ?? p.code, text: entry?.fix ?? '', title: p.title };
-  }
-  if (p.source === 'mistakes') {
-    // A set-up mistake, not a code of its own: its name is the mistake, the SP's code is what it ends in.
-    return { id: p.id, source: p.source, sourceName: 'Set-up mistakes', code: p.id.slice('mistakes/'.length), name: 'SAML_CHECK_FAILED', text: p.title, title: p.title, httpStatus: 403 };
-  }
-  const scenario = p.build();
-  const profile = resolveProfile(scenario.vendor);
-  const def = profile.errors[p.code];
-  return { id: p.id, source: p.source, sourceName: profile.displayName, code: p.code, name: def?.name ?? p.code, text: def?.text ?? '', title: p.title, ...(def ? { httpStatus: def.httpStatus } : {}) };
-}
 
 let presetViews: PresetView[] | undefined;
 

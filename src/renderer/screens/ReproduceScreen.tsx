@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useRevealed } from '../lib/use-revealed';
-import { searchPresets } from './reproduce/preset-search';
+import { searchPresets } from '../../shared/ticket-search';
 import type { PresetView } from '../../shared/views';
 import { useScenarios } from '../state/scenario-store';
 import { useUi } from '../state/ui-store';

@@ -1,6 +1,8 @@
 import { AADSTS } from '../../idp/aadsts';
 import { resolveProfile } from '../../vendors/registry';
+import { searchPresets } from '../../../shared/ticket-search';
 import type { Preset } from './preset';
+import { presetView } from './preset-view';
 
 /** What a preset answers to, as a ticket would name it: its id, its code, the code's name. */
 interface Keys {
@@ -39,11 +41,19 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** The presets whose code, name or message a ticket's sentence names ("Error code 7", Entra's own words). */
+function byTicketWords(all: readonly Preset[], query: string): Preset[] {
+  const views = all.map(presetView);
+  const ids = new Set(searchPresets(views, query).map((v) => v.id));
+  return all.filter((p) => ids.has(p.id));
+}
+
 export type PresetLookup = { kind: 'found'; preset: Preset } | { kind: 'ambiguous'; presets: Preset[] } | { kind: 'none'; nearest: Preset[] };
 
 /**
  * A preset as a customer's ticket names it: `50011`, `AADSTS50011`, `InvalidReplyTo`, `ROLE_LOOKUP_ERROR`,
- * `cloudinary 7`, `cloudinary/7` or `mistakes/sha1`; when nothing matches, the nearest three.
+ * `cloudinary 7`, `cloudinary/7`, `mistakes/sha1`, "Error code 7" or a sentence of the error page; when nothing
+ * matches, the nearest three.
  */
 export function lookupPreset(all: readonly Preset[], query: string): PresetLookup {
   index ??= all.map(keysOf);
@@ -52,6 +62,9 @@ export function lookupPreset(all: readonly Preset[], query: string): PresetLooku
   const unique = [...new Set(hits)];
   if (unique.length === 1) return { kind: 'found', preset: unique[0]! };
   if (unique.length > 1) return { kind: 'ambiguous', presets: unique };
+  const worded = byTicketWords(all, query);
+  if (worded.length === 1) return { kind: 'found', preset: worded[0]! };
+  if (worded.length > 1) return { kind: 'ambiguous', presets: worded };
   const nearest = index
     .map((k) => ({ preset: k.preset, d: Math.min(...k.keys.map((key) => distance(q, key))) }))
     .sort((a, b) => a.d - b.d)
