@@ -44,7 +44,9 @@ describe('"Upload metadata file": an SP\'s metadata into Basic SAML Configuratio
   });
 
   it.each([
-    ['not XML', 'this is not metadata', 'SP_METADATA_NOT_XML', /not metadata that can be read/],
+    ['not XML', 'this is not metadata', 'SP_METADATA_NOT_XML', /^This is not an XML file: it starts with text/],
+    ['a PNG', '\uFFFDPNG\r\n\x1a\n\x00IHDR<<x>>', 'SP_METADATA_NOT_XML', /^This is not an XML file: it is binary, a PNG image\. Choose the \.xml file itself\.$/],
+    ['an element left open', md(acs('https://a.test/acs', 0)).replace('</md:EntityDescriptor>', ''), 'SP_METADATA_NOT_XML', /^The metadata is not well-formed XML: the element <md:EntityDescriptor> is not closed before the document ends\. \(line 1, column 1\)$/],
     ['a DTD', '<?xml version="1.0"?><!DOCTYPE md [<!ENTITY x "y">]><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="&x;"/>', 'SP_METADATA_DTD', /DTD/],
     ['the wrong root', '<md:EntitiesDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"/>', 'SP_METADATA_WRONG_ROOT', /not SAML 2\.0 metadata/],
     ['an HTML page', '<html><body>Sign in</body></html>', 'SP_METADATA_HTML', /^This is an HTML page, not SAML metadata/],

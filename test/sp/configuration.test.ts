@@ -51,6 +51,11 @@ describe('configuring the SP with the IdP', () => {
 
   it('says clearly what is wrong with metadata that cannot be used, and where', () => {
     expect(parseIdpMetadata('<EntityDescriptor')).toMatchObject({ ok: false, error: { code: 'METADATA_NOT_XML' } });
+    // What a user uploads by mistake, in the words the upload shows: the element left open, a text, an image.
+    const message = (xml: string) => { const r = parseIdpMetadata(xml); return r.ok ? '' : r.error.message; };
+    expect(message(metadata.replace('</EntityDescriptor>', ''))).toBe('The metadata is not well-formed XML: the element <EntityDescriptor> is not closed before the document ends. (line 1, column 39)');
+    expect(message('Federation metadata: see the portal')).toBe('This is not an XML file: it starts with text, where an XML document starts with "<". (line 1, column 1)');
+    expect(message('\uFFFDPNG\r\n\x1a\n\x00\x00IHDR<<\x01>>')).toBe('This is not an XML file: it is binary, a PNG image. Choose the .xml file itself.');
     expect(parseIdpMetadata('<html><body>Sign in</body></html>')).toMatchObject({ ok: false, error: { code: 'METADATA_NO_ENTITY', message: expect.stringContaining('<html>') as string } });
     const spOnly = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="urn:sp"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>';
     expect(parseIdpMetadata(spOnly)).toMatchObject({ ok: false, error: { code: 'METADATA_NOT_IDP' } });

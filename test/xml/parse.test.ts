@@ -24,8 +24,27 @@ describe('safe XML parsing', () => {
     expect(fails('<a>\n  <b>\n</a>')).toMatchObject({ code: 'XML_MALFORMED' });
     expect(fails('<a x="1>').code).toBe('XML_MALFORMED');
     expect(fails('<a/><b/>').code).toBe('XML_MALFORMED');
-    expect(fails('not xml at all').code).toBe('XML_MALFORMED');
     expect(fails('   ').code).toBe('XML_EMPTY');
+  });
+
+  it('names the element left open, where xmldom speaks of an "unclosed xml attribute"', () => {
+    const open = fails('<a>\n  <b>\n</a>');
+    expect(open.message).toBe('The XML is not well-formed: the element <b> is not closed: </a> comes first.');
+    expect(open.location).toEqual({ line: 2, column: 3 });
+    const cut = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x">\n<md:IDPSSODescriptor>';
+    expect(fails(cut).message).toBe('The XML is not well-formed: the element <md:IDPSSODescriptor> is not closed before the document ends.');
+    expect(fails('<a><!-- <b> --><![CDATA[<c>]]></a><d>').message).toMatch(/<d> is not closed/);
+  });
+
+  it('says a text or binary file is not XML, and never echoes its bytes', () => {
+    expect(fails('not xml at all').code).toBe('XML_NOT_XML');
+    expect(fails('not xml at all').message).toMatch(/^This is not an XML file: it starts with text/);
+    const png = '\uFFFDPNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00<<garbage>>';
+    const e = fails(png);
+    expect(e.code).toBe('XML_NOT_TEXT');
+    expect(e.message).toBe('This is not an XML file: it is binary, a PNG image. Choose the .xml file itself.');
+    expect(e.message).not.toMatch(/IHDR|garbage/);
+    expect(e.message.includes("\u0000")).toBe(false);
   });
 
   it('refuses prefixes bound to no namespace', () => {

@@ -2,7 +2,7 @@ import { describeCertificate, isValidAt } from '../crypto/certificate';
 import { CoreError, err, ok, type Result } from '../errors';
 import { attr, childElements, elementPath, firstChild, textOf } from '../xml/dom';
 import { BINDING, NS } from '../xml/namespaces';
-import { parseXml } from '../xml/parse';
+import { parseXml, xmlProblem } from '../xml/parse';
 import { WEB_URL_MESSAGE, isWebUrl } from '../http/web-url';
 
 /** What the portal's "Upload metadata file" takes from an SP's metadata into Basic SAML Configuration. */
@@ -86,7 +86,7 @@ export function parseSpMetadata(xml: string, now: Date): Result<SpMetadata> {
   const parsed = parseXml(xml.replace(/^\uFEFF/, ''));
   if (!parsed.ok) {
     const at = parsed.error.location ? ` (line ${parsed.error.location.line}, column ${parsed.error.location.column})` : '';
-    return err(new CoreError(parsed.error.code === 'XML_DTD_FORBIDDEN' ? 'SP_METADATA_DTD' : 'SP_METADATA_NOT_XML', `The file is not metadata that can be read: ${parsed.error.message}${at}`));
+    return err(new CoreError(parsed.error.code === 'XML_DTD_FORBIDDEN' ? 'SP_METADATA_DTD' : 'SP_METADATA_NOT_XML', `${xmlProblem(parsed.error, 'The file is not metadata that can be read: ')}${at}`));
   }
   const root = parsed.value.documentElement;
   const entity = spEntity(root);

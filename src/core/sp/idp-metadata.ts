@@ -3,7 +3,7 @@ import { describeCertificate } from '../crypto/certificate';
 import { CoreError, err, ok, type Result } from '../errors';
 import { attr, childElements, elementPath, firstChild, textOf } from '../xml/dom';
 import { BINDING, NS } from '../xml/namespaces';
-import { parseXml } from '../xml/parse';
+import { parseXml, xmlProblem } from '../xml/parse';
 import type { IdpTrust } from './model';
 
 export interface MetadataSignature {
@@ -72,7 +72,7 @@ export function parseIdpMetadata(xml: string, source: IdpTrust['source'] = 'meta
   const parsed = parseXml(xml);
   if (!parsed.ok) {
     const at = parsed.error.location ? ` (line ${parsed.error.location.line}, column ${parsed.error.location.column})` : '';
-    return err(new CoreError('METADATA_NOT_XML', `The metadata is not XML that can be read: ${parsed.error.message}${at}`));
+    return err(new CoreError('METADATA_NOT_XML', `${xmlProblem(parsed.error, 'The metadata is not XML that can be read: ')}${at}`));
   }
   const root = parsed.value.documentElement;
   const entity = pickEntity(root);

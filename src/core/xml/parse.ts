@@ -1,6 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { CoreError, err, ok, type Result } from '../errors';
 import { LIMITS } from './limits';
+import { notMarkup, notText, unclosedElement } from './not-xml';
 
 export interface XmlLocation {
   line: number;
@@ -9,7 +10,7 @@ export interface XmlLocation {
 
 export class XmlError extends CoreError {
   constructor(
-    code: 'XML_EMPTY' | 'XML_TOO_LARGE' | 'XML_DTD_FORBIDDEN' | 'XML_MALFORMED' | 'XML_UNBOUND_PREFIX' | 'XML_TOO_DEEP',
+    code: 'XML_EMPTY' | 'XML_TOO_LARGE' | 'XML_DTD_FORBIDDEN' | 'XML_MALFORMED' | 'XML_UNBOUND_PREFIX' | 'XML_TOO_DEEP' | 'XML_NOT_TEXT' | 'XML_NOT_XML',
     message: string,
     readonly location?: XmlLocation,
   ) {
@@ -45,6 +46,8 @@ export function parseXml(text: string, maxChars: number = LIMITS.maxXmlChars): R
   if (text.length > maxChars) {
     return err(new XmlError('XML_TOO_LARGE', `The document is ${text.length} characters; the limit is ${maxChars}.`));
   }
+  const plainly = notText(text) ?? notMarkup(text);
+  if (plainly) return err(new XmlError(plainly.code, plainly.message, plainly.location));
   const dtd = DTD.exec(text);
   if (dtd) {
     return err(
@@ -72,6 +75,8 @@ export function parseXml(text: string, maxChars: number = LIMITS.maxXmlChars): R
   }
   const first = problems[0];
   if (first !== undefined || !doc?.documentElement) {
+    const open = unclosedElement(text);
+    if (open) return err(new XmlError('XML_MALFORMED', `The XML is not well-formed: ${open.message}`, open.location));
     const d = describe(first ?? 'no root element');
     return err(new XmlError('XML_MALFORMED', `The XML is not well-formed: ${d.message}.`, d.location));
   }
@@ -100,6 +105,16 @@ function checkTree(root: Element): XmlError | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The parse error as an upload states it: a file that is no XML at all says so alone, a malformed one names the
+ * document ("The metadata is not well-formed XML: …"), anything else follows the caller's words.
+ */
+export function xmlProblem(e: XmlError, prefix: string, document = 'metadata'): string {
+  if (e.code === 'XML_NOT_TEXT' || e.code === 'XML_NOT_XML') return e.message;
+  if (e.code === 'XML_MALFORMED') return e.message.replace(/^The XML is not well-formed: /, `The ${document} is not well-formed XML: `);
+  return `${prefix}${e.message}`;
 }
 
 /** Like parseXml but throws the XmlError; for inputs the harness produced itself. */
