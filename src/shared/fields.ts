@@ -3,3 +3,4 @@
  * URL, Logout URL, Relay State). Kept apart from api.ts so the renderer bundles only this, not the core's schemas.
  */
 export { isWebUrl, WEB_URL_MESSAGE } from '../core/http/web-url';
+export { upnProblem, roleValueProblem } from '../core/idp/directory-rules';

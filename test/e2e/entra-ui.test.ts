@@ -72,6 +72,48 @@ describe("web mode in Chromium: app roles and claim conditions, in Entra's terms
     await s.page.getByRole('button', { name: 'Switch to light theme' }).click();
   });
 
+  it("a new user with an existing UPN is refused on the field, in Entra's words, and the form speaks the blade's labels", async () => {
+    const count = s.rt.ws.tenant.users.length;
+    await s.page.goto(`${s.ui.origin}/#/tenant/users`);
+    await s.page.getByRole('button', { name: '+ New user' }).click();
+    const editor = s.page.getByRole('region', { name: 'Edit New User' });
+    // Entra's label first; the source a claim maps from only beside it.
+    await expect.poll(() => editor.locator('label.field:has(input[name=givenname]) > span').textContent()).toBe('First name user.givenname');
+    expect(await editor.locator('label.field:has(input[name=userprincipalname]) > span').textContent()).toBe('User principal name user.userprincipalname');
+    await editor.locator('input[name=userprincipalname]').fill('ADELE.VANCE@contoso.com');
+    await expect.poll(() => editor.locator('#userprincipalname-error').textContent()).toBe('Another object with the same value for property userPrincipalName already exists.');
+    expect(await editor.locator('input[name=userprincipalname]').getAttribute('aria-invalid')).toBe('true');
+    expect(await editor.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+    await shot(s.page, '46-duplicate-upn');
+    await editor.locator('input[name=userprincipalname]').fill('new.person@contoso.com');
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => s.rt.ws.tenant.users.length).toBe(count + 1);
+  });
+
+  it('app roles: Apply clears the form, a value already taken is refused on the field, and a role can be edited', async () => {
+    await s.page.goto(`${s.ui.origin}/#/apps/${imagekitApp().objectId}/roles`);
+    const roles = () => imagekitApp().appRoles ?? [];
+    const before = roles().length;
+    await s.page.locator('input[name=role-display-name]').fill('Auditor');
+    await s.page.locator('input[name=role-value]').fill('auditor');
+    await s.page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => roles().length).toBe(before + 1);
+    await expect.poll(() => s.page.locator('input[name=role-value]').inputValue()).toBe('');
+    expect(await s.page.locator('input[name=role-display-name]').inputValue()).toBe('');
+
+    await s.page.locator('input[name=role-display-name]').fill('Auditor again');
+    await s.page.locator('input[name=role-value]').fill('auditor');
+    await expect.poll(() => s.page.locator('#role-value-error').textContent()).toContain('is already the value of the app role "Auditor"');
+    expect(await s.page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+
+    await s.page.getByRole('button', { name: 'Edit role Auditor' }).click();
+    await expect.poll(() => s.page.locator('input[name=role-display-name]').inputValue()).toBe('Auditor');
+    await s.page.locator('input[name=role-description]').fill('Reads the audit trail');
+    await s.page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => roles().find((r) => r.value === 'auditor')?.description).toBe('Reads the audit trail');
+    expect(roles()).toHaveLength(before + 1);
+  });
+
   it('logged no page errors', () => {
     expect(s.errors).toEqual([]);
   });

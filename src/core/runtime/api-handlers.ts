@@ -19,6 +19,8 @@ import { flowOverrides } from '../idp/claims';
 import { prettyXml } from '../xml/pretty';
 import { pemToBase64 } from '../crypto/pem';
 import { fieldName } from './field-names';
+import { deleteGroup, deleteUser, saveGroup, saveUser } from './tenant-ops';
+import { duplicateRoleValue } from '../idp/directory-rules';
 
 type Handlers = { [M in ApiMethod]: (rt: HarnessRuntime, args: import('zod').infer<(typeof API_ARGS)[M]>) => Promise<ApiResults[M]> };
 
@@ -35,34 +37,26 @@ const HANDLERS: Handlers = {
     return { ...rt.view(), backup };
   },
   'tenant.saveUser': async (rt, { user }) => {
-    const users = rt.ws.tenant.users;
-    const i = users.findIndex((u) => u.objectid === user.objectid);
-    if (i >= 0) users[i] = user;
-    else users.push(user);
-    await rt.saveTenant();
+    await saveUser(rt, user);
     return rt.view();
   },
   'tenant.deleteUser': async (rt, { objectid }) => {
-    rt.ws.tenant.users = rt.ws.tenant.users.filter((u) => u.objectid !== objectid);
-    await rt.saveTenant();
+    await deleteUser(rt, objectid);
     return rt.view();
   },
   'tenant.saveGroup': async (rt, { group }) => {
-    const groups = rt.ws.tenant.groups;
-    const i = groups.findIndex((g) => g.objectid === group.objectid);
-    if (i >= 0) groups[i] = group;
-    else groups.push(group);
-    await rt.saveTenant();
+    await saveGroup(rt, group);
     return rt.view();
   },
   'tenant.deleteGroup': async (rt, { objectid }) => {
-    rt.ws.tenant.groups = rt.ws.tenant.groups.filter((g) => g.objectid !== objectid);
-    await rt.saveTenant();
+    await deleteGroup(rt, objectid);
     return rt.view();
   },
   'apps.save': async (rt, { app }) => {
     const current = rt.app(app.objectId);
     const next = EnterpriseApp.parse({ ...current, ...app, signing: { ...current.signing, ...app.signing } });
+    const duplicate = duplicateRoleValue(next.appRoles ?? []);
+    if (duplicate) throw new CoreError('APP_ROLE_VALUE_TAKEN', duplicate.problem, { field: 'role-value', value: duplicate.role.value });
     Object.assign(current, next);
     await rt.saveApp(app.objectId);
     return rt.view();

@@ -3,8 +3,12 @@ import { useState } from 'react';
 import type { AppView } from '../../../shared/views';
 import { useWorkspace } from '../../state/workspace-store';
 import { toBasics } from './app-draft';
+import { roleValueProblem } from '../../../shared/fields';
+import { FieldError } from '../../components/FieldError';
 
 type Role = NonNullable<AppView['appRoles']>[number];
+
+const blankRole = (): Role => ({ id: crypto.randomUUID(), displayName: '', value: '', description: '', allowedMemberTypes: ['User'], enabled: true });
 
 /**
  * App roles, as the app registration defines them: display name, value, description, who may be assigned. Users
@@ -13,8 +17,14 @@ type Role = NonNullable<AppView['appRoles']>[number];
 export function AppRolesPanel({ app }: { app: AppView }) {
   const { view, call } = useWorkspace();
   const roles = app.appRoles ?? [];
-  const [draft, setDraft] = useState<Omit<Role, 'id'>>({ displayName: '', value: '', description: '', allowedMemberTypes: ['User'], enabled: true });
-  const save = (appRoles: Role[], message: string) => void call('apps.save', { app: { ...toBasics(app), appRoles } }, message);
+  const [draft, setDraft] = useState<Role>(blankRole);
+  const editing = roles.some((r) => r.id === draft.id);
+  const save = (appRoles: Role[], message: string) => call('apps.save', { app: { ...toBasics(app), appRoles } }, message);
+  const valueError = draft.value ? roleValueProblem(draft.value, draft.id, roles) : undefined;
+  const apply = async () => {
+    const next = editing ? roles.map((r) => (r.id === draft.id ? draft : r)) : [...roles, draft];
+    if (await save(next, `${draft.displayName} ${editing ? 'saved' : 'created'}`)) setDraft(blankRole());
+  };
   const vendor = view!.vendors.find((v) => v.appObjectId === app.objectId);
   const rolesFrom = vendor?.attributes.filter((a) => a.accepted?.length && app.claims.attributes.some((r) => r.name === a.name)) ?? [];
   return (
@@ -50,10 +60,13 @@ export function AppRolesPanel({ app }: { app: AppView }) {
                 <td className="muted">{r.description}</td>
                 <td>{r.allowedMemberTypes.includes('User') && r.allowedMemberTypes.includes('Application') ? 'Both' : r.allowedMemberTypes.includes('User') ? 'Users/Groups' : 'Applications'}</td>
                 <td>
-                  <input type="checkbox" aria-label={`${r.displayName} enabled`} checked={r.enabled} onChange={(e) => save(roles.map((x) => (x.id === r.id ? { ...x, enabled: e.target.checked } : x)), 'Saved')} />
+                  <input type="checkbox" aria-label={`${r.displayName} enabled`} checked={r.enabled} onChange={(e) => void save(roles.map((x) => (x.id === r.id ? { ...x, enabled: e.target.checked } : x)), 'Saved')} />
                 </td>
                 <td>
-                  <ConfirmButton label="Delete" ariaLabel={`Delete role ${r.displayName}`} title={`Delete the role ${r.displayName}?`} confirmLabel="Delete role" onConfirm={() => save(roles.filter((x) => x.id !== r.id), `${r.displayName} deleted`)}>
+                  <button className="btn" aria-label={`Edit role ${r.displayName}`} onClick={() => setDraft(structuredClone(r))}>
+                    Edit
+                  </button>{' '}
+                  <ConfirmButton label="Delete" ariaLabel={`Delete role ${r.displayName}`} title={`Delete the role ${r.displayName}?`} confirmLabel="Delete role" onConfirm={() => void save(roles.filter((x) => x.id !== r.id), `${r.displayName} deleted`).then(() => draft.id === r.id && setDraft(blankRole()))}>
                     Users and groups assigned to it lose the value <code>{r.value}</code> in their role claim.
                   </ConfirmButton>
                 </td>
@@ -61,7 +74,7 @@ export function AppRolesPanel({ app }: { app: AppView }) {
             ))}
           </tbody>
         </table>
-        <h3>Create app role</h3>
+        <h3>{editing ? `Edit app role ${roles.find((r) => r.id === draft.id)?.displayName ?? ''}` : 'Create app role'}</h3>
         <div className="row" style={{ alignItems: 'end' }}>
           <label className="field" style={{ width: 200 }}>
             <span>Display name</span>
@@ -69,7 +82,7 @@ export function AppRolesPanel({ app }: { app: AppView }) {
           </label>
           <label className="field" style={{ width: 200 }}>
             <span>Value</span>
-            <input name="role-value" value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value.replace(/\s/g, '') })} />
+            <input name="role-value" value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value.replace(/\s/g, '') })} aria-invalid={valueError ? true : undefined} aria-describedby={valueError ? 'role-value-error' : undefined} />
           </label>
           <label className="field" style={{ flex: 1 }}>
             <span>Description</span>
@@ -83,10 +96,16 @@ export function AppRolesPanel({ app }: { app: AppView }) {
               <option value="User,Application">Both</option>
             </select>
           </label>
-          <button className="btn primary" style={{ marginBottom: 10 }} disabled={!draft.displayName || !draft.value} onClick={() => save([...roles, { ...draft, id: crypto.randomUUID() }], `${draft.displayName} created`)}>
+          <button className="btn primary" style={{ marginBottom: 10 }} disabled={!draft.displayName || !draft.value || Boolean(valueError)} onClick={() => void apply()}>
             Apply
           </button>
+          {editing ? (
+            <button className="btn" style={{ marginBottom: 10 }} onClick={() => setDraft(blankRole())}>
+              Cancel
+            </button>
+          ) : null}
         </div>
+        <FieldError id="role-value-error" problem={valueError} />
       </section>
     </section>
   );

@@ -1,3 +1,4 @@
+import { FieldError } from '../../components/FieldError';
 import { useEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { AppView } from '../../../shared/views';
@@ -54,14 +55,6 @@ function UploadMetadata({ draft, onRead }: { draft: AppBasics; onRead(next: AppB
 function urlProblem(label: string, value: string | undefined, required: boolean): string | undefined {
   if (!value) return required ? `${label} is required.` : undefined;
   return isWebUrl(value) ? undefined : `${label} ${WEB_URL_MESSAGE}.`;
-}
-
-function FieldError({ id, problem }: { id: string; problem: string | undefined }) {
-  return problem ? (
-    <span className="field-error" id={id} role="alert">
-      {problem}
-    </span>
-  ) : null;
 }
 
 function UrlList({

@@ -1,0 +1,34 @@
+import { CoreError } from '../errors';
+import { upnProblem } from '../idp/directory-rules';
+import type { Group, User } from '../idp/model';
+import type { HarnessRuntime } from './harness-runtime';
+
+/** Users and groups, as Entra's Users and Groups blades add, edit and delete them. */
+
+export async function saveUser(rt: HarnessRuntime, user: User): Promise<void> {
+  const { users, domains } = rt.ws.tenant;
+  const others = users.map((u) => ({ objectid: u.objectid, upn: u.attributes.userprincipalname }));
+  const problem = upnProblem(user.attributes.userprincipalname, user.objectid, others, domains);
+  if (problem) throw new CoreError('USER_UPN_INVALID', problem, { field: 'userprincipalname', value: user.attributes.userprincipalname });
+  rt.ws.tenant.users = upsert(users, user, (u) => u.objectid);
+  await rt.saveTenant();
+}
+
+export async function deleteUser(rt: HarnessRuntime, objectid: string): Promise<void> {
+  rt.ws.tenant.users = rt.ws.tenant.users.filter((u) => u.objectid !== objectid);
+  await rt.saveTenant();
+}
+
+export async function saveGroup(rt: HarnessRuntime, group: Group): Promise<void> {
+  rt.ws.tenant.groups = upsert(rt.ws.tenant.groups, group, (g) => g.objectid);
+  await rt.saveTenant();
+}
+
+export async function deleteGroup(rt: HarnessRuntime, objectid: string): Promise<void> {
+  rt.ws.tenant.groups = rt.ws.tenant.groups.filter((g) => g.objectid !== objectid);
+  await rt.saveTenant();
+}
+
+function upsert<T>(list: readonly T[], item: T, key: (t: T) => string): T[] {
+  return list.some((x) => key(x) === key(item)) ? list.map((x) => (key(x) === key(item) ? item : x)) : [...list, item];
+}
