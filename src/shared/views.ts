@@ -13,6 +13,7 @@ import type { LoadProblem } from '../core/workspace/store';
 import type { Scenario, ScenarioExpectation } from '../core/scenarios/schema';
 import type { ScenarioOutcome } from '../core/scenarios/runner';
 import type { Collision } from '../core/runs/collisions';
+import type { Fix } from '../core/diagnose/fixes';
 import type { SettingChange } from '../core/runs/settings-diff';
 
 export type { Collision, SettingChange };
@@ -131,6 +132,7 @@ export interface ScenarioRunView {
 }
 
 export type { Diagnosis } from '../core/diagnose/diagnose';
+export type { Fix } from '../core/diagnose/fixes';
 export type { ClaimsPreview } from '../core/vendors/claims-preview';
 export type { AttackPackRun, AttackResult } from '../core/attacks/run-pack';
 
@@ -141,6 +143,8 @@ export interface FlowRunView {
   result: FlowResult;
   /** The run as a scenario file: its set-up, expecting the outcome it had. */
   scenario?: Scenario;
+  /** After a vendor's refusal: what to change, and where. */
+  fixes?: Fix[];
 }
 
 /** One line of the sign-in logs: who signed in to what, how, and how it ended. */

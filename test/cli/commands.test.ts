@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { runCli, runCliClosedEarly } from '../support/cli';
+import { workspaceWithoutIdpConfig } from '../support/unconfigured-workspace';
 import { hopsToHar } from '../../src/core/trace/har';
 import { presetById } from '../../src/core/scenarios/presets';
 import { runScenario } from '../../src/core/scenarios/runner';
@@ -110,6 +111,7 @@ describe('saml-harness diagnose and decode', () => {
     const run = await runScenario(presetById('imagekit/INVALID_ROLE')!.build());
     har = join(dir, 'capture.har');
     await writeFile(har, JSON.stringify(hopsToHar(run.result.hops, run.result.startedAt)));
+    await workspaceWithoutIdpConfig(join(dir, 'ws'), 'imagekit');
   });
 
   it('diagnoses a HAR file: the vendor code, the reason and the fix; exit 1', async () => {
@@ -117,7 +119,7 @@ describe('saml-harness diagnose and decode', () => {
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/Diagnosis of .*capture\.har \(HAR file: 4 sign-in hops\)/);
     expect(r.stdout).toMatch(/✗ INVALID_ROLE Invalid role \(HTTP 400\)/);
-    // The demo workspace's ImageKit holds no IdP configuration: the signer is assumed, and said to be.
+    // This workspace's ImageKit holds no IdP configuration: the signer is assumed, and said to be.
     expect(r.stdout).toMatch(/Signed by CN=Microsoft Azure Federated SSO Certificate, thumbprint [0-9A-F]{40} \(assumed: nothing is known of the IdP\)/);
     expect(r.stdout).toMatch(/Entra › Attributes & Claims › claim "imagekit_role": Add a ToLowercase\(\) transformation/);
     const json = await runCli(['diagnose', '-', '--json', '--at', 'issue-instant', '--workspace', join(dir, 'ws')], { input: await readFile(har, 'utf8'), timeoutMs: 60_000 });

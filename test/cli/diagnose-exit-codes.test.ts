@@ -10,6 +10,7 @@ import { hopsToHar } from '../../src/core/trace/har';
 import { presetById } from '../../src/core/scenarios/presets';
 import { runCli } from '../support/cli';
 import { postedResponse } from '../support/captures';
+import { workspaceWithoutIdpConfig } from '../support/unconfigured-workspace';
 
 let dir: string;
 let good: string;
@@ -28,6 +29,7 @@ beforeAll(async () => {
   const bad = await runScenario(presetById('imagekit/INVALID_ROLE')!.build());
   refused = join(dir, 'refused.har');
   await writeFile(refused, JSON.stringify(hopsToHar(bad.result.hops, bad.result.startedAt)));
+  await workspaceWithoutIdpConfig(ws(), 'imagekit');
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

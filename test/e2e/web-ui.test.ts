@@ -67,18 +67,17 @@ describe('web mode in Chromium: an integrator sets up ImageKit and signs in', ()
     await shot(s.page, '07-app-users');
   });
 
-  it('pasting the Federation Metadata XML into ImageKit makes every setup check pass', async () => {
+  it("a fresh workspace's ImageKit already holds the app's Federation Metadata XML: every set-up check passes", async () => {
     await s.page.getByRole('navigation').getByRole('button', { name: 'ImageKit', exact: true }).click();
-    await expect.poll(() => s.page.locator('[data-check=idp-config]').getAttribute('data-status')).toBe('fail');
-    await s.page.getByRole('button', { name: 'Fill from the Entra app' }).click();
-    await expect.poll(async () => (await s.page.locator('textarea[name=metadata-xml]').inputValue()).length).toBeGreaterThan(2000);
-    await s.page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => s.page.locator('[data-check=idp-config]').getAttribute('data-status')).toBe('pass');
     expect(await s.page.locator('[data-status=fail]').count()).toBe(0);
     await shot(s.page, '08-vendor-imagekit');
   });
 
-  it('an IdP-initiated flow shows the signed-in page, the trace, a passing report and a "created" diff', async () => {
+  it('the first ImageKit run signs in: the signed-in page, the trace, a passing report and a "created" diff', async () => {
+    await s.page.goto(`${s.ui.origin}/#/run`);
+    await s.page.selectOption('select[name=vendor]', 'imagekit');
+    expect(await s.page.getByTestId('setup-warnings').count()).toBe(0);
     await runFlow('imagekit', 'idp-initiated', 'adele.vance@contoso.com');
     expect(await s.page.locator('[data-testid=outcome]').getAttribute('data-status')).toBe('signed-in');
     expect(await s.page.locator('[data-testid=report]').getAttribute('data-ok')).toBe('true');
@@ -107,7 +106,42 @@ describe('web mode in Chromium: an integrator sets up ImageKit and signs in', ()
     // What collided: the value sent beside the values ImageKit holds.
     expect(await s.page.getByTestId('outcome-collided').textContent()).toMatch(/^What collided: Claim imagekit_roleSent Designer — The assertion's imagekit_role attributeHeld account_administrator, developer, .* — Values the vendor accepts \(case-sensitive\)$/);
     expect(await s.page.locator('[data-testid=report]').getAttribute('data-ok')).toBe('true');
+    // What to change, in the blade's words, with the way to the field; the sound SAML checks said not to contradict it.
+    const change = s.page.getByTestId('what-to-change');
+    expect(await change.textContent()).toMatch(/Attributes & Claims › claim "imagekit_role"/);
+    expect(await change.locator('[data-fix="claim:imagekit_role"]').textContent()).toBe('Fix it: Attributes & Claims › imagekit_role →');
+    expect(await s.page.getByTestId('report-note').textContent()).toMatch(/the refusal above is the vendor's own rule/);
     await shot(s.page, '10-run-imagekit-refused');
+    await s.page.goto(`${s.ui.origin}/#/tenant/users`);
+    await s.page.getByRole('button', { name: 'Edit Adele Vance' }).click();
+    await s.page.locator('input[name=department]').fill('developer');
+    await s.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await s.page.getByTestId('toast-info').first().waitFor();
+  });
+
+  it('with the Metadata XML deleted at ImageKit, the Run screen warns before the run, and Fix it leads to the field that mends it', async () => {
+    await s.page.goto(`${s.ui.origin}/#/vendors/imagekit`);
+    await s.page.getByRole('button', { name: 'Delete the IdP metadata' }).click();
+    await s.page.getByRole('button', { name: 'Delete metadata' }).click();
+    await expect.poll(() => s.rt.vendors.get('imagekit')!.idpTrust).toBeUndefined();
+    await s.page.goto(`${s.ui.origin}/#/run`);
+    await s.page.selectOption('select[name=vendor]', 'imagekit');
+    const warnings = s.page.getByTestId('setup-warnings');
+    await expect.poll(() => warnings.locator('[data-check=idp-config]').count()).toBe(1);
+    await shot(s.page, '10b-run-setup-warnings');
+    expect(await warnings.locator('h2').textContent()).toBe('One set-up check fails: expect this run to fail');
+    await runFlow('imagekit', 'idp-initiated', 'adele.vance@contoso.com');
+    expect(await s.page.locator('[data-testid=outcome]').getAttribute('data-code')).toBe('SSO_NOT_CONFIGURED');
+    expect(await s.page.getByTestId('what-to-change').textContent()).toMatch(/ImageKit › Single sign-on configuration/);
+    await s.page.getByTestId('what-to-change').locator('[data-fix=idp-config]').click();
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.closest('section')?.getAttribute('aria-label'))).toBe('Single sign-on configuration');
+    await s.page.getByRole('button', { name: 'Fill from the Entra app' }).click();
+    await expect.poll(async () => (await s.page.locator('textarea[name=metadata-xml]').inputValue()).length).toBeGreaterThan(2000);
+    await s.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => s.page.locator('[data-check=idp-config]').getAttribute('data-status')).toBe('pass');
+    await s.page.goto(`${s.ui.origin}/#/run`);
+    await s.page.selectOption('select[name=vendor]', 'imagekit');
+    await expect.poll(() => s.page.getByTestId('setup-warnings').count()).toBe(0);
   });
 
   it('Cloudinary answers a role it cannot look up with error 7 ROLE_LOOKUP_ERROR and HTTP 400', async () => {

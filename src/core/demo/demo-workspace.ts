@@ -41,8 +41,8 @@ interface Seeded {
 
 /**
  * A fresh workspace: the demo tenant, one enterprise app per vendor set up as its guide says, and each vendor
- * holding that app's configuration — except ImageKit, where pasting the Federation Metadata XML is the
- * integrator's first step.
+ * holding that app's configuration, so every first run signs in. The set-up mistakes (ImageKit without its
+ * Metadata XML among them) are presets, where they teach, not traps on the happy path.
  */
 export async function seedDemoWorkspace(now: Date, tenantId?: string): Promise<Workspace> {
   const tenant = { ...demoTenant(), ...(tenantId ? { id: tenantId } : {}) };
@@ -63,7 +63,7 @@ export async function seedDemoWorkspace(now: Date, tenantId?: string): Promise<W
     ],
   };
   const seeded: Array<[string, Seeded]> = [
-    ['imagekit', { profile: VENDORS.imagekit as VendorProfile<unknown>, params: {}, settings: VENDORS.imagekit.settings.defaults(), unassigned: ['lynne.robbins@contoso.com'] }],
+    ['imagekit', { profile: VENDORS.imagekit as VendorProfile<unknown>, params: {}, settings: VENDORS.imagekit.settings.defaults(), idpConfig: (app) => ({ method: 'metadata-xml', metadataXml: metadata(app) }), unassigned: ['lynne.robbins@contoso.com'] }],
     ['cloudinary', { profile: VENDORS.cloudinary as VendorProfile<unknown>, params: {}, settings: VENDORS.cloudinary.settings.defaults(), idpConfig: (app) => ({ method: 'metadata-url', metadataUrl: urls.appMetadata(app.appId) }) }],
     ['huggingface', { profile: VENDORS.huggingface as VendorProfile<unknown>, params: { org: 'contoso-ml' }, settings: hf, idpConfig: (app) => ({ method: 'signon-url-and-certificate', signOnUrl: urls.saml2, certificate: app.signing.certificates[0]!.certificatePem }) }],
     ['imagen', { profile: VENDORS.imagen as VendorProfile<unknown>, params: { subdomain: 'contoso' }, settings: VENDORS.imagen.settings.defaults(), idpConfig: (app) => ({ method: 'sent-to-support', metadataXml: metadata(app) }), supportApplied: true }],

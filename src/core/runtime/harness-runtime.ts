@@ -16,6 +16,8 @@ import { WorkspaceStore, type LoadProblem, type LoadResult } from '../workspace/
 import { lockWorkspace, type WorkspaceLock } from '../workspace/lock';
 import { DIR_MODE } from '../workspace/permissions';
 import { mkdir } from 'node:fs/promises';
+import { runFixes } from './run-fixes';
+import type { Fix } from '../diagnose/fixes';
 import type { AppView, FlowRunView, RunLogEntry, VendorView, WorkspaceView } from '../../shared/views';
 import { RunLog } from '../runs/run-log';
 import { instantiateVendor } from './vendor-instances';
@@ -318,7 +320,8 @@ export class HarnessRuntime {
       }
       const scenario = before(result);
       await this.saveVendor(req.vendorId);
-      return this.remember({ ...req, source: 'run' }, result, agent, scenario);
+      const fixes = runFixes(sp, result, this.clock.now());
+      return this.remember({ ...req, source: 'run' }, result, agent, scenario, fixes);
     } finally {
       if (user) this.overrides.delete(user.objectid);
     }
@@ -361,7 +364,7 @@ export class HarnessRuntime {
     return this.remember(req, result, new UserAgent(this.harness.flowEnv.transport), scenario);
   }
 
-  private async remember(req: RunRequest, ran: FlowResult, agent: UserAgent, scenario?: Scenario): Promise<FlowRunView> {
+  private async remember(req: RunRequest, ran: FlowResult, agent: UserAgent, scenario?: Scenario, fixes: Fix[] = []): Promise<FlowRunView> {
     const id = randomBytes(8).toString('hex');
     const result = withLogoutIssuerNote(resultWithCollision(ran, scenario), this.ws.tenant.id);
     const view: FlowRunView = {
@@ -370,6 +373,7 @@ export class HarnessRuntime {
       request: { flow: req.flow, ...(req.user ? { user: req.user } : {}), ...(req.attributeSetId ? { attributeSetId: req.attributeSetId } : {}) },
       result,
       ...(scenario ? { scenario } : {}),
+      ...(fixes.length ? { fixes } : {}),
     };
     this.runs.set(id, { ...view, agent });
     if (this.runs.size > MAX_RUNS) this.runs.delete(this.runs.keys().next().value!);

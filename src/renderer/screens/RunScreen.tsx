@@ -5,6 +5,7 @@ import { RunResult } from '../components/RunResult';
 import { VendorSelect } from '../components/VendorSelect';
 import { UserSelect } from '../components/UserSelect';
 import { ClaimsPreviewPanel } from './run/ClaimsPreviewPanel';
+import { SetupWarnings } from './run/SetupWarnings';
 import { useRevealed } from '../lib/use-revealed';
 
 type Flow = 'sp-initiated' | 'idp-initiated' | 'sp-logout';
@@ -98,6 +99,7 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
           <a href="#/logs">Every run: Sign-in logs</a>
         </div>
       </section>
+      {vendor && flow !== 'sp-logout' ? <SetupWarnings vendor={vendor} user={user} /> : null}
       {vendor ? <ClaimsPreviewPanel vendor={vendor} user={user} attributeSetId={setId} /> : null}
       {current ? (
         <section ref={resultRef} tabIndex={-1} aria-label="Result of the run" data-testid="run-section">

@@ -1,6 +1,6 @@
 import { ConfirmButton } from '../components/ConfirmButton';
 import { useEffect, useRef, useState } from 'react';
-import { fixTarget, focusWhenDrawn } from '../lib/setup-fix';
+import { FixItButton } from '../components/FixItButton';
 import { useWorkspace } from '../state/workspace-store';
 import { useUi } from '../state/ui-store';
 import { Checklist } from '../components/Checklist';
@@ -83,21 +83,7 @@ function SetupChecks({ vendor }: { vendor: VendorView }) {
         <Checklist
           items={ordered}
           label="Setup check results"
-          action={(c) => {
-            const target = c.status === 'fail' ? fixTarget(c.id, vendor.appObjectId, vendor.id) : undefined;
-            return target ? (
-              <button
-                className="btn fix-link"
-                data-fix={c.id}
-                onClick={() => {
-                  go(target.route);
-                  focusWhenDrawn(target.field);
-                }}
-              >
-                Fix it: {target.label} →
-              </button>
-            ) : null;
-          }}
+          action={(c) => (c.status === 'fail' ? <FixItButton check={c.id} vendorId={vendor.id} /> : null)}
         />
       </div>
     </section>

@@ -1,13 +1,17 @@
 import type { FlowRunView } from '../../../shared/views';
 import { BrowserFrame } from '../../components/BrowserFrame';
+import { FixItButton } from '../../components/FixItButton';
+import { useWorkspace } from '../../state/workspace-store';
 
 /** How the flow ended, and the page the user ended on (the vendor's page, or Entra's error page). */
 export function OutcomePanel({ run }: { run: FlowRunView }) {
   const o = run.result.outcome;
+  const spName = useWorkspace((s) => s.view?.vendors.find((v) => v.id === run.vendorId)?.displayName);
   return (
     <section className={`panel outcome ${o.status === 'error' ? 'error' : ''}`} aria-label="Outcome" data-testid="outcome" data-status={o.status} data-code={o.status === 'error' ? o.code : ''}>
       <div className="outcome-verdict">
-        {verdict(o)}
+        {verdict(o, spName)}
+        {run.fixes?.length ? <WhatToChange fixes={run.fixes} vendorId={run.vendorId} /> : null}
         {run.result.notes?.map((n) => (
           <p key={n} className="warn-box" data-testid="run-note">
             {n}
@@ -19,8 +23,28 @@ export function OutcomePanel({ run }: { run: FlowRunView }) {
   );
 }
 
+/** What to change after a refusal, each change with the blade and field it is made in. */
+function WhatToChange({ fixes, vendorId }: { fixes: NonNullable<FlowRunView['fixes']>; vendorId: string }) {
+  return (
+    <section className="what-to-change" aria-label="What to change" data-testid="what-to-change">
+      <h3>What to change</h3>
+      <ol>
+        {fixes.map((f) => (
+          <li key={`${f.setting}:${f.change}`}>
+            <strong>{f.setting}</strong>: {f.change}
+            <div className="muted">Because {f.because.replace(/^[A-Z]/, (c) => c.toLowerCase())}</div>
+            {f.check ? <FixItButton check={f.check} vendorId={vendorId} /> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+const STOPPED_BY = { entra: 'Microsoft Entra ID', network: 'The browser', setup: 'The harness', harness: 'The harness' } as const;
+
 /** The headline and, for an error, who stopped it, its message, why, and what collided. */
-function verdict(o: FlowRunView['result']['outcome']) {
+function verdict(o: FlowRunView['result']['outcome'], spName: string | undefined) {
   return (
     <>
       {o.status === 'signed-in' ? (
@@ -44,8 +68,8 @@ function verdict(o: FlowRunView['result']['outcome']) {
       ) : (
         <>
           <h2 style={{ marginTop: 0 }} className="fail">
-            {o.source === 'entra' ? 'Microsoft Entra ID' : o.source === 'sp' ? 'The service provider' : o.source === 'network' ? 'The browser' : 'The harness'} stopped the sign-in: <code>{o.code}</code>
-            {o.httpStatus ? <span className="muted"> (HTTP {o.httpStatus})</span> : null}
+            {o.source === 'sp' ? (spName ?? 'The service provider') : STOPPED_BY[o.source]} refused the sign-in: <span className="outcome-code">{o.code}</span>
+            {o.httpStatus ? <span className="muted outcome-status"> HTTP {o.httpStatus}</span> : null}
           </h2>
           <p data-testid="outcome-message">{o.message}</p>
           {o.reason ? (
