@@ -48,7 +48,6 @@ function SetupChecks({ vendor }: { vendor: VendorView }) {
   const user = view!.tenant.users.some((u) => u.objectid === picked) ? picked : (view!.tenant.users[0]?.objectid ?? '');
   const [checks, setChecks] = useState<SetupCheckView[]>([]);
   const listRef = useRef<HTMLDivElement>(null);
-  const go = useUi((s) => s.go);
   useEffect(() => {
     void call('vendors.setupChecks', { vendorId: vendor.id, ...(user ? { userId: user } : {}) }).then((r) => setChecks(r ?? []));
   }, [vendor, user, call, view]);
