@@ -14,7 +14,7 @@ export function formatExplanation(e: Explanation, t: Term): string {
   }
   if (e.changedFromBaseline?.length) {
     out.push(t.bold('Changed from the working set-up'));
-    for (const c of e.changedFromBaseline) out.push(`  ${c.path}: ${c.a ?? '(not set)'} → ${c.b ?? '(removed)'}`);
+    for (const c of e.changedFromBaseline) out.push(`  ${c.label ?? c.path}: ${c.a ?? '(not set)'} → ${c.b ?? '(removed)'}`);
   }
   return out.length ? `\n${out.join('\n')}\n` : '';
 }

@@ -17,7 +17,7 @@ describe('the attack pack against every shipped vendor profile', () => {
     const ids = ATTACKS.map((a) => a.id);
     for (const v of XSW_VARIANTS) expect(ids).toContain(v);
     expect(new Set(ATTACKS.map((a) => a.category))).toEqual(new Set(['control', 'wrapping', 'stripping', 'trust', 'ambiguity', 'parsing', 'replay', 'time', 'addressing', 'algorithm', 'encryption']));
-    expect(runs.map((r) => r.displayName)).toEqual(['ImageKit', 'Cloudinary', 'Hugging Face', 'Imagen', 'Acme Analytics']);
+    expect(runs.map((r) => r.displayName)).toEqual(['ImageKit', 'Cloudinary', 'Hugging Face', 'Imagen', 'Generic SAML SP']);
   });
 
   // duplicate-attribute is judged by each SP's own stated rule, below.
@@ -37,7 +37,7 @@ describe('the attack pack against every shipped vendor profile', () => {
 
   it('duplicate-attribute: each SP is held to the rule it states — those that refuse refuse, those that merge accept with a warning row', () => {
     const rules = Object.fromEntries(runs.map((r) => [r.displayName, r.policy.repeatedAttributes]));
-    expect(rules).toEqual({ ImageKit: 'refuse', Cloudinary: 'refuse', 'Hugging Face': 'refuse', Imagen: 'merge', 'Acme Analytics': 'merge' });
+    expect(rules).toEqual({ ImageKit: 'refuse', Cloudinary: 'refuse', 'Hugging Face': 'refuse', Imagen: 'merge', 'Generic SAML SP': 'merge' });
     for (const { vendor, result } of resultsFor('duplicate-attribute')) {
       expect(result.error, `${vendor}: ${result.error}`).toBeUndefined();
       expect(result.asExpected, vendor).toBe(true);

@@ -72,9 +72,11 @@ describe('the keyboard', () => {
     await expect.poll(() => s.page.evaluate(() => document.activeElement?.tagName + ' ' + document.activeElement?.textContent)).toBe('H1 Run a flow');
     // A tab within a screen keeps focus on the tab.
     await s.page.goto(`${s.ui.origin}/#/tenant/users`);
+    // Navigation puts focus on the heading once the screen is drawn: wait for it, so it cannot take the tab's.
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.tagName + ' ' + document.activeElement?.textContent)).toBe('H1 Contoso');
     await s.page.getByRole('tab', { name: 'Groups' }).focus();
     await s.page.keyboard.press('Enter');
-    await s.page.waitForTimeout(100);
+    await expect.poll(() => s.page.getByRole('tab', { name: 'Groups' }).getAttribute('aria-selected')).toBe('true');
     expect(await s.page.evaluate(() => document.activeElement?.textContent)).toBe('Groups');
 
     await s.page.goto(`${s.ui.origin}/#/run?vendor=huggingface&flow=idp-initiated`);

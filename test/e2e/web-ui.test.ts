@@ -152,6 +152,10 @@ describe('web mode in Chromium: an integrator sets up ImageKit and signs in', ()
     const frame = s.page.frameLocator('[data-testid=outcome-page]');
     await expect.poll(() => frame.locator('[data-error-code]').textContent()).toBe('7');
     await shot(s.page, '11-run-cloudinary-error-7');
+    // Cloudinary has no single logout: the logout flow is not offered for it.
+    const logout = s.page.locator('select[name=flow] option[value=sp-logout]');
+    expect(await logout.isDisabled()).toBe(true);
+    expect(await logout.textContent()).toBe('SP-initiated logout: Cloudinary has none');
   });
 
   it('the vendor SP screens, in dark theme at 1920×1080', async () => {

@@ -19,7 +19,7 @@ describe.each(OPTIONS)('generic SP, signing option "%s", over loopback HTTP', (o
 
   it('SP-initiated: sign-on URL → AuthnRequest → account picker → response → the SP lets Adele in', async () => {
     const result = await runSpInitiated(f.env, f.site, { user: 'adele.vance@contoso.com', relayState: '/projects/42' });
-    expect(result.outcome).toMatchObject({ status: 'signed-in', sp: 'generic', identity: { nameId: 'adele.vance@contoso.com' } });
+    expect(result.outcome).toMatchObject({ status: 'signed-in', sp: 'Generic SAML SP', identity: { nameId: 'adele.vance@contoso.com' } });
     expect(result.report?.ok).toBe(true);
     expect(result.report?.checks.filter((c) => c.status === 'fail')).toEqual([]);
     const urls = result.hops.map((h) => `${h.method} ${h.url.split('?')[0]} ${h.status}`);
@@ -88,7 +88,7 @@ describe('flows that Entra stops', () => {
     const agent = new UserAgent(f.env.transport);
     expect((await runSpInitiated(f.env, f.site, { user: 'adele.vance@contoso.com', agent })).outcome.status).toBe('signed-in');
     const logout = await runSpLogout(f.env, f.site, agent);
-    expect(logout.outcome).toEqual({ status: 'signed-out', sp: 'generic' });
+    expect(logout.outcome).toEqual({ status: 'signed-out', sp: 'Generic SAML SP' });
     expect(logout.hops.map((h) => h.saml[0]?.kind).filter(Boolean)).toEqual(['LogoutRequest', 'LogoutResponse']);
     // Entra's session is gone: signing in again shows the account picker.
     expect((await runSpInitiated(f.env, f.site, { agent })).outcome).toMatchObject({ code: 'ACCOUNT_SELECTION_REQUIRED' });

@@ -33,6 +33,10 @@ describe('a run of the workspace, saved as a scenario', () => {
   it('keeps the attribute set and replays the vendor refusal', async () => {
     const run = await rt.runFlow({ vendorId: 'cloudinary', flow: 'idp-initiated', user: 'megan.bowen@contoso.com', attributeSetId: 'cloudinary-bad-role' });
     expect(run.result.outcome).toMatchObject({ code: '7' });
+    // An unknown role, as the set's name says, not a known one in the wrong case (that is a set of its own).
+    expect(run.result.outcome).toMatchObject({ reason: expect.stringMatching(/^"CloudinaryRole" has value "superuser", which is not one of/) as string });
+    const wrongCase = await rt.runFlow({ vendorId: 'cloudinary', flow: 'idp-initiated', user: 'megan.bowen@contoso.com', attributeSetId: 'cloudinary-wrong-case' });
+    expect(wrongCase.result.outcome).toMatchObject({ code: '7', reason: expect.stringMatching(/the accepted value is "admin" — values are case-sensitive/) as string });
     expect(run.scenario).toMatchObject({ expect: { status: 'error', code: '7', source: 'sp' }, flow: { attributeSet: { name: 'Cloudinary: unknown role' } }, vendor: { idpConfig: { method: 'metadata-url', metadataUrl: 'app' } } });
     expect(run.scenario!.tenant.users.map((u) => u.attributes.userprincipalname)).toEqual(['megan.bowen@contoso.com']);
     expect(run.scenario!.tenant.groups.map((g) => g.displayname).sort()).toEqual(['All Staff', 'Designers', 'Marketing']);

@@ -25,7 +25,8 @@ const DEMO_ATTRIBUTE_SETS: AttributeSet[] = [
   { id: 'imagekit-invalid-role', name: 'ImageKit: role not in the list', description: 'department = "Designer", which ImageKit does not accept as imagekit_role', values: { 'user.department': ['Designer'] } },
   { id: 'imagekit-wrong-case', name: 'ImageKit: role in the wrong case', description: 'department = "Finance" (ImageKit expects "finance")', values: { 'user.department': ['Finance'] } },
   { id: 'cloudinary-master-admin', name: 'Cloudinary: master admin', description: 'CloudinaryRole = master_admin (extensionattribute1)', values: { 'user.extensionattribute1': ['master_admin'] } },
-  { id: 'cloudinary-bad-role', name: 'Cloudinary: unknown role', description: 'CloudinaryRole = "Admin" (error 7 ROLE_LOOKUP_ERROR)', values: { 'user.extensionattribute1': ['Admin'] } },
+  { id: 'cloudinary-bad-role', name: 'Cloudinary: unknown role', description: 'CloudinaryRole = "superuser", a role Cloudinary does not have (error 7 ROLE_LOOKUP_ERROR)', values: { 'user.extensionattribute1': ['superuser'] } },
+  { id: 'cloudinary-wrong-case', name: 'Cloudinary: role in the wrong case', description: 'CloudinaryRole = "Admin" (Cloudinary has "admin"; roles are case-sensitive: error 7 ROLE_LOOKUP_ERROR)', values: { 'user.extensionattribute1': ['Admin'] } },
   { id: 'no-mail', name: 'No email address', description: 'user.mail empty', values: { 'user.mail': [] } },
 ];
 

@@ -11,6 +11,7 @@ import { UserAgent, type AgentTransport, type Hop, type Page } from './user-agen
 /** 'external': a real browser and SP outside the harness, seen from the tenant's side. */
 export type FlowKind = 'sp-initiated' | 'idp-initiated' | 'sp-logout' | 'acs-post' | 'external';
 
+/** `sp` is the SP's display name, as a sentence names it ("ImageKit", not "imagekit"). */
 export type FlowOutcome =
   | { status: 'signed-in'; sp: string; identity: Identity; details?: Readonly<Record<string, unknown>> }
   | { status: 'signed-out'; sp: string }
@@ -106,7 +107,7 @@ function conclude(env: FlowEnv, agent: UserAgent, page: Page, since: number): { 
   const o = record.outcome;
   const outcome: FlowOutcome =
     o.kind === 'signed-in'
-      ? { status: 'signed-in', sp: site.id, identity: o.identity, ...(o.details ? { details: o.details } : {}) }
+      ? { status: 'signed-in', sp: site.behaviour.displayName, identity: o.identity, ...(o.details ? { details: o.details } : {}) }
       : {
           status: 'error',
           source: 'sp',
@@ -178,7 +179,7 @@ export function runSpLogout(env: FlowEnv, site: SpSite, agent: UserAgent): Promi
 function endOfLogout(site: SpSite, page: Page): FlowOutcome {
   const entra = entraError(page);
   if (entra) return entra;
-  if (page.html?.pageKind === 'sp-signed-out' || page.html?.pageKind === 'signed-out') return { status: 'signed-out', sp: site.id };
+  if (page.html?.pageKind === 'sp-signed-out' || page.html?.pageKind === 'signed-out') return { status: 'signed-out', sp: site.behaviour.displayName };
   return spPageError(page) ?? { status: 'error', source: 'sp', code: 'LOGOUT_NOT_COMPLETED', message: `Logout ended at ${page.url} (HTTP ${page.status}).`, httpStatus: page.status };
 }
 

@@ -3,6 +3,8 @@ import { PRESET_GROUPS, type Preset } from '../scenarios/presets';
 import type { Scenario } from '../scenarios/schema';
 import { collisions, type Collision } from './collisions';
 import { diffSettings, type SettingChange } from './settings-diff';
+import { settingName } from './setting-names';
+import { resolveProfile } from '../vendors/registry';
 
 export interface Explanation {
   /** For an error: the values that collided, as sent against as held. */
@@ -20,10 +22,18 @@ export function presetBaseline(preset: Preset): Scenario | undefined {
   return group?.baseline();
 }
 
+function spName(scenario: Scenario): string {
+  try {
+    return resolveProfile(scenario.vendor).displayName;
+  } catch {
+    return 'The SP';
+  }
+}
+
 /** Why a scenario's run ended as it did: what collided, and, given the set-up it came from, what changed. */
 export function explainRun(result: FlowResult, scenario: Scenario, baseline?: Scenario): Explanation {
   return {
     collisions: collisions(result, scenario),
-    ...(baseline ? { changedFromBaseline: diffSettings(setupOf(baseline), setupOf(scenario)) } : {}),
+    ...(baseline ? { changedFromBaseline: diffSettings(setupOf(baseline), setupOf(scenario)).map((c) => ({ ...c, label: settingName(c.path, c.b === undefined ? baseline : scenario, spName(scenario)) })) } : {}),
   };
 }

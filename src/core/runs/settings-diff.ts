@@ -19,6 +19,8 @@ function shorten(s: string): string {
 
 export interface SettingChange {
   path: string;
+  /** The path as the blade that holds it names it ("Basic SAML Configuration › Reply URL 1"). */
+  label?: string;
   a?: string;
   b?: string;
 }

@@ -74,6 +74,15 @@ interface FlowRun extends FlowRunView {
   agent: UserAgent;
 }
 
+/** A run's flow as a sentence names it: "Saved from an IdP-initiated sign-in". */
+const FLOW_WORDS: Record<FlowResult['flow'], string> = {
+  'sp-initiated': 'an SP-initiated sign-in',
+  'idp-initiated': 'an IdP-initiated sign-in',
+  'sp-logout': 'an SP-initiated sign-out',
+  'acs-post': 'a POST to the SP\'s ACS',
+  external: 'a sign-in by your SP',
+};
+
 /** Runs kept whole in memory (with their browser, for a logout); older ones are read back from the log. */
 const MAX_RUNS = 50;
 
@@ -300,6 +309,9 @@ export class HarnessRuntime {
 
   private async runNow(req: FlowRequest): Promise<FlowRunView> {
     const sp = this.vendor(req.vendorId);
+    if (req.flow === 'sp-logout' && !sp.profile.flows.logout) {
+      throw new CoreError('LOGOUT_NOT_OFFERED', `${sp.profile.displayName} offers no single logout (its guide sets no Logout URL), so there is no sign-out to run.`);
+    }
     const entry = this.entry(req.vendorId);
     const env = this.harness.flowEnv;
     const agent = (req.browserOf ? this.runs.get(req.browserOf)?.agent : undefined) ?? new UserAgent(env.transport);
@@ -342,7 +354,7 @@ export class HarnessRuntime {
       app
         ? captureScenario({
             name: `${this.vendor(vendorId).profile.displayName}: ${describeFlowOutcome(result.outcome)}`,
-            description: `Saved from a ${flow} run${user ? ` as ${user.attributes.userprincipalname}` : ''}${set ? ` with the attribute set "${set.name}"` : ''}.`,
+            description: `Saved from ${FLOW_WORDS[flow]}${user ? ` as ${user.attributes.userprincipalname}` : ''}${set ? ` with the attribute set "${set.name}"` : ''}.`,
             tenant,
             app,
             vendor: entry,

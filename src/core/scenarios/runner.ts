@@ -38,10 +38,13 @@ export function outcomeMatches(expected: ScenarioExpectation, actual: ScenarioOu
   return expected.code === actual.code || actual.also.includes(expected.code);
 }
 
-/** One line: "signed-in", "error AADSTS50011 (entra)". */
+const FROM = { entra: 'from Entra', sp: 'from the SP', setup: "from the SP's settings page", network: 'from the network', harness: 'from the harness' } as const;
+
+/** One line, in words: "signed in", "AADSTS50011 from Entra", "error 7 from the SP". */
 export function describeOutcome(o: ScenarioOutcome | ScenarioExpectation): string {
-  if (o.status !== 'error') return o.status;
-  return `error ${o.code}${o.source ? ` (${o.source})` : ''}`;
+  if (o.status !== 'error') return o.status.replace('-', ' ');
+  const code = /^AADSTS/.test(o.code) ? o.code : `error ${o.code}`;
+  return `${code}${o.source ? ` ${FROM[o.source]}` : ''}`;
 }
 
 function outcomeOf(result: FlowResult): ScenarioOutcome {

@@ -10,10 +10,12 @@ import { Explanation } from './reproduce/Explanation';
 
 /** The code's name, when it says more than the code itself (Cloudinary's codes are numbers named by their number). */
 function PresetWhat({ preset }: { preset: PresetView }) {
+  // A code's name is said once: Cloudinary's 7 is named and worded ROLE_LOOKUP_ERROR alike.
+  const named = preset.name && preset.name !== preset.code;
   return (
     <>
-      {preset.name && preset.name !== preset.code ? <strong>{preset.name}</strong> : null}
-      <div className={preset.name && preset.name !== preset.code ? 'muted' : undefined}>{preset.text}</div>
+      {named ? <strong>{preset.name}</strong> : null}
+      {preset.text && preset.text !== preset.name ? <div className={named ? 'muted' : undefined}>{preset.text}</div> : null}
     </>
   );
 }

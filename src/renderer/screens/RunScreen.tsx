@@ -26,6 +26,10 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
     if (initialVendor) setVendorId(initialVendor);
     if (initialFlow) setFlow(initialFlow as Flow);
   }, [initialVendor, initialFlow]);
+  // An SP without single logout has no sign-out to run: choosing it leaves the logout flow for a sign-in.
+  useEffect(() => {
+    if (flow === 'sp-logout' && vendor && !vendor.flows.logout) setFlow('sp-initiated');
+  }, [flow, vendor]);
   // A run's result is drawn below the form and the claims preview: it is brought into view with focus.
   const [fresh, setFresh] = useState<string | undefined>();
   const resultRef = useRevealed<HTMLElement>(fresh);
@@ -61,7 +65,9 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
             <select name="flow" value={flow} onChange={(e) => setFlow(e.target.value as Flow)}>
               <option value="idp-initiated">IdP-initiated (My Apps)</option>
               <option value="sp-initiated">SP-initiated</option>
-              <option value="sp-logout">SP-initiated logout (after a sign-in)</option>
+              <option value="sp-logout" disabled={!vendor?.flows.logout}>
+                {vendor?.flows.logout ? 'SP-initiated logout (after a sign-in)' : `SP-initiated logout: ${vendor?.displayName ?? 'this SP'} has none`}
+              </option>
             </select>
           </label>
           <UserSelect name="user" label="User" value={user} onChange={setUser} />

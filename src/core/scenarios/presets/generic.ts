@@ -1,10 +1,13 @@
 import { GenericSpDefinition } from '../../vendors/generic';
 import { presetsFor } from './preset';
 
-/** A generic SP as an integrator defines one: SP-initiated only, NameID an email, a department it checks. */
+/**
+ * A generic SP as an integrator defines one: SP-initiated only, NameID an email, a department it checks. Named as
+ * the workspace names its generic SP, so Reproduce and the rest of the UI call one thing by one name.
+ */
 export const EXAMPLE_GENERIC = GenericSpDefinition.parse({
   id: 'acme-analytics',
-  displayName: 'Acme Analytics',
+  displayName: 'Generic SAML SP',
   entityId: 'urn:acme:analytics',
   acsUrl: 'https://analytics.acme.test/sso/acs',
   loginUrl: 'https://analytics.acme.test/sso/login',

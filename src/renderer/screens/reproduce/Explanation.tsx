@@ -59,7 +59,9 @@ function Changes({ items }: { items: SettingChange[] }) {
         <tbody>
           {items.map((c) => (
             <tr key={c.path} data-path={c.path}>
-              <td className="mono wrap">{c.path}</td>
+              <td className="wrap" title={c.path}>
+                {c.label ?? c.path}
+              </td>
               <td className="mono wrap">{c.a === undefined ? <span className="muted">(not set)</span> : <del>{c.a}</del>}</td>
               <td className="mono wrap">{c.b === undefined ? <span className="muted">(removed)</span> : <ins>{c.b}</ins>}</td>
             </tr>

@@ -10,7 +10,7 @@ export function OutcomePanel({ run }: { run: FlowRunView }) {
   return (
     <section className={`panel outcome ${o.status === 'error' ? 'error' : ''}`} aria-label="Outcome" data-testid="outcome" data-status={o.status} data-code={o.status === 'error' ? o.code : ''}>
       <div className="outcome-verdict">
-        {verdict(o, spName)}
+        {verdict(o, spName, run.request.flow === 'sp-logout' ? 'sign-out' : 'sign-in')}
         {run.fixes?.length ? <WhatToChange fixes={run.fixes} vendorId={run.vendorId} /> : null}
         {run.result.notes?.map((n) => (
           <p key={n} className="warn-box" data-testid="run-note">
@@ -44,7 +44,7 @@ function WhatToChange({ fixes, vendorId }: { fixes: NonNullable<FlowRunView['fix
 const STOPPED_BY = { entra: 'Microsoft Entra ID', network: 'The browser', setup: 'The harness', harness: 'The harness' } as const;
 
 /** The headline and, for an error, who stopped it, its message, why, and what collided. */
-function verdict(o: FlowRunView['result']['outcome'], spName: string | undefined) {
+function verdict(o: FlowRunView['result']['outcome'], spName: string | undefined, what: 'sign-in' | 'sign-out') {
   return (
     <>
       {o.status === 'signed-in' ? (
@@ -53,7 +53,7 @@ function verdict(o: FlowRunView['result']['outcome'], spName: string | undefined
             Signed in as {o.identity.nameId}
           </h2>
           <p className="muted" data-testid="outcome-identity">
-            {o.sp} accepted the response: NameID format {(o.identity.nameIdFormat ?? 'unspecified').split(':').pop()}, {Object.keys(o.identity.attributes).length} claims
+            {spName ?? o.sp} accepted the response: NameID format {(o.identity.nameIdFormat ?? 'unspecified').split(':').pop()}, {Object.keys(o.identity.attributes).length} claims
             {o.identity.authnContextClassRef ? `, authenticated by ${o.identity.authnContextClassRef.split(':').pop()}` : ''}.
           </p>
         </>
@@ -68,7 +68,7 @@ function verdict(o: FlowRunView['result']['outcome'], spName: string | undefined
       ) : (
         <>
           <h2 style={{ marginTop: 0 }} className="fail">
-            {o.source === 'sp' ? (spName ?? 'The service provider') : STOPPED_BY[o.source]} refused the sign-in: <span className="outcome-code">{o.code}</span>
+            {o.source === 'sp' ? (spName ?? 'The service provider') : STOPPED_BY[o.source]} refused the {what}: <span className="outcome-code">{o.code}</span>
             {o.httpStatus ? <span className="muted outcome-status"> HTTP {o.httpStatus}</span> : null}
           </h2>
           <p data-testid="outcome-message">{o.message}</p>

@@ -2,25 +2,12 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { User } from '../../../shared/views';
-import { upnProblem } from '../../../shared/fields';
+import { upnProblem, userPropertyLabel } from '../../../shared/fields';
 import { FieldError } from '../../components/FieldError';
 
-/** The user's properties as Entra's user blade names them; the source a claim maps from is shown beside each. */
-const MAIN_ATTRIBUTES: ReadonlyArray<[string, string]> = [
-  ['userprincipalname', 'User principal name'],
-  ['displayname', 'Display name'],
-  ['givenname', 'First name'],
-  ['surname', 'Last name'],
-  ['mail', 'Email'],
-  ['department', 'Department'],
-  ['jobtitle', 'Job title'],
-  ['employeeid', 'Employee ID'],
-  ['companyname', 'Company name'],
-  ['country', 'Country or region'],
-  ['city', 'City'],
-  ['onpremisessamaccountname', 'On-premises SAM account name'],
-];
-const EXTENSIONS: ReadonlyArray<[string, string]> = Array.from({ length: 15 }, (_, i) => [`extensionattribute${i + 1}`, `Extension attribute ${i + 1}`]);
+/** The user's properties, labelled as Entra's user blade labels them; the source a claim maps from beside each. */
+const MAIN_ATTRIBUTES = ['userprincipalname', 'displayname', 'givenname', 'surname', 'mail', 'department', 'jobtitle', 'employeeid', 'companyname', 'country', 'city', 'onpremisessamaccountname'] as const;
+const EXTENSIONS = Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}`);
 
 function newUser(domain: string): User {
   return {
@@ -40,12 +27,12 @@ function UserEditor({ user, onDone }: { user: User; onDone(): void }) {
   const setAttr = (k: string, v: string) => setDraft({ ...draft, attributes: { ...draft.attributes, [k]: v === '' && k !== 'userprincipalname' && k !== 'displayname' ? undefined : v } as User['attributes'] });
   const others = view!.tenant.users.map((u) => ({ objectid: u.objectid, upn: u.attributes.userprincipalname }));
   const upnError = upnProblem(draft.attributes.userprincipalname, draft.objectid, others, view!.tenant.domains);
-  const field = ([k, label]: readonly [string, string]) => {
+  const field = (k: string) => {
     const problem = k === 'userprincipalname' ? upnError : undefined;
     return (
       <label className="field" key={k}>
         <span>
-          {label} <small className="muted mono">user.{k}</small>
+          {userPropertyLabel(k)} <small className="muted mono">user.{k}</small>
         </span>
         <input value={attrs[k] ?? ''} onChange={(e) => setAttr(k, e.target.value)} name={k} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${k}-error` : undefined} />
         <FieldError id={`${k}-error`} problem={problem} />
