@@ -38,7 +38,7 @@ describe('each classic mistake: its preset reproduces it, and diagnose names it 
     expect(f.detail).toContain(v.signer!.thumbprint);
     expect(f.preset).toBe('mistakes/certificate-rolled-over');
     expect(v.fixes[0]).toMatchObject({ where: 'vendor', change: expect.stringContaining('Federation Metadata XML') as string });
-    expect(d.summary).toMatch(/^Signed by .* — not a certificate Acme Analytics holds\. .*Likely cause: the certificate was rolled over/);
+    expect(d.summary).toMatch(/^Signed by .* — not a certificate Generic SAML SP holds\. .*Likely cause: the certificate was rolled over/);
   });
 
   it("another app's metadata at the vendor: same tenant, a certificate that is not newer", async () => {

@@ -84,7 +84,7 @@ describe("web mode in Chromium: app roles and claim conditions, in Entra's terms
     await expect.poll(() => editor.locator('#userprincipalname-error').textContent()).toBe('Another object with the same value for property userPrincipalName already exists.');
     expect(await editor.locator('input[name=userprincipalname]').getAttribute('aria-invalid')).toBe('true');
     expect(await editor.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
-    await shot(s.page, '46-duplicate-upn');
+    await shot(s.page, '60-duplicate-upn');
     await editor.locator('input[name=userprincipalname]').fill('new.person@contoso.com');
     await editor.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => s.rt.ws.tenant.users.length).toBe(count + 1);

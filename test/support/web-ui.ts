@@ -49,9 +49,10 @@ export async function openUi(browser: Browser, url: string, viewport = { width: 
   return { page, errors };
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
+/** A screenshot in test/artifacts: the whole page, or (viewport) only what the window shows, as the user sees it. */
+export async function shot(page: Page, name: string, opts: { viewport?: boolean } = {}): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: !opts.viewport });
 }
 
 export interface WebUiSession {

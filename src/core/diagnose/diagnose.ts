@@ -6,7 +6,8 @@ import { logoutIssuerNote } from '../idp/logout-issuer';
 import type { IdpTrust } from '../sp/model';
 import type { VendorSp } from '../vendors/vendor-sp';
 import { describeKind, readArtefact, type Artefact, type ArtefactKind, type FoundMessage } from './artefact';
-import { checkRequest, type RequestFinding } from './request-check';
+import { checkRequest, type RequestDirectory, type RequestFinding } from './request-check';
+import { responseFacts, type ResponseFacts } from './response-facts';
 import { isAddressedTo, vendorVerdict, type VendorVerdict } from './vendor-verdict';
 
 /** The time the checks use: now, when the response was issued, or a time given. */
@@ -47,6 +48,8 @@ export interface Diagnosis {
   };
   asOf: { time: string; mode: AsOf['mode']; note?: string };
   response?: { id?: string; issuer?: string; destination?: string; inResponseTo?: string; status?: string; hop?: number; pretty?: string };
+  /** What the response says of itself: signer, tenant, times, subject, attributes, addressee. */
+  facts?: ResponseFacts;
   request?: RequestFinding;
   entra: EntraFinding[];
   verdicts: VendorVerdict[];
@@ -72,6 +75,8 @@ export interface DiagnoseOptions {
   unloaded?: readonly string[];
   /** node-saml's second opinion in each report (default on; a batch turns it off for speed). */
   crossCheck?: boolean;
+  /** The workspace's tenant and apps, for Entra's lookup of an AuthnRequest. */
+  directory?: RequestDirectory;
 }
 
 function entraCode(code: number, message: string, where: EntraFinding['where'], hop?: number): EntraFinding {
@@ -125,7 +130,11 @@ function summarize(d: Omit<Diagnosis, 'summary' | 'conclusion'>): string {
   const page = d.entra.find((e) => e.where === 'error page');
   if (page) return `Entra stopped the sign-in: ${page.message}`;
   if (!d.response) {
-    if (d.request) return d.request.entra.ok ? `An AuthnRequest from ${d.request.issuer}; Entra would take it (${d.request.notes[0] ?? ''})` : `Entra would refuse this AuthnRequest: ${d.request.entra.message}`;
+    if (d.request) {
+      const against = d.request.against ? ` ${d.request.against}` : '';
+      if (d.request.entra.ok && d.request.otherTenant) return `Undetermined: an AuthnRequest from ${d.request.issuer} to another tenant; its form is one Entra takes.${against}`;
+      return d.request.entra.ok ? `An AuthnRequest from ${d.request.issuer}; Entra would take it.${against || ` (${d.request.notes[0] ?? ''})`}` : `Entra would refuse this AuthnRequest: ${d.request.entra.message}${against}`;
+    }
     return 'No SAML message found in the artefact.';
   }
   const v = d.verdicts[0];
@@ -143,7 +152,7 @@ function summarize(d: Omit<Diagnosis, 'summary' | 'conclusion'>): string {
 
 function conclude(d: Omit<Diagnosis, 'summary' | 'conclusion'>): Conclusion {
   if (d.entra.length > 0) return 'refused';
-  if (!d.response) return d.request ? (d.request.entra.ok ? 'accepted' : 'refused') : 'no-message';
+  if (!d.response) return d.request ? (!d.request.entra.ok ? 'refused' : d.request.otherTenant ? 'undetermined' : 'accepted') : 'no-message';
   const v = d.verdicts[0];
   if (!v) return 'undetermined';
   if (v.outcome.kind === 'refused') return 'refused';
@@ -187,7 +196,8 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
   }
   const shown = verdicts;
   const primary = shown[0];
-  const requestFinding = request?.view.xml ? checkRequest(request.view.xml, primary) : undefined;
+  const requestFinding = request?.view.xml ? checkRequest(request.view.xml, primary, [], opts.directory ? { directory: opts.directory, ...(request.url ? { url: request.url } : {}) } : undefined) : undefined;
+  const facts = response?.view.xml ? responseFacts(response.view.xml) : undefined;
   const expired = shown.some((v) => v.report.checks.some((c) => (c.id === 'assertion.time' || c.id === 'subject.bearer') && c.status === 'fail' && /expired|after|NotOnOrAfter/i.test(c.reason)));
   const base: Omit<Diagnosis, 'summary' | 'conclusion'> = {
     artefact: {
@@ -204,6 +214,7 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
       ...(opts.asOf.mode === 'issue-instant' ? { note: 'Checked as of the response\'s IssueInstant, by choice: expiry is judged as when it was issued.' } : expired && opts.asOf.mode === 'now' ? { note: 'The response has expired by now; diagnose it as of its IssueInstant to check everything else.' } : {}),
     },
     ...(response ? { response: { ...pick(response), ...(response.view.pretty ? { pretty: cut(response.view.pretty) } : {}) } } : {}),
+    ...(facts ? { facts } : {}),
     ...(requestFinding ? { request: requestFinding } : {}),
     entra: entraFindings(artefact, response),
     verdicts: shown,

@@ -3,6 +3,7 @@ import { CoreError } from '../errors';
 import { parseIdpMetadata } from '../sp/idp-metadata';
 import { readArtefact } from '../diagnose/artefact';
 import { diagnose, diagnoseMany, type DiagnoseOptions, type Diagnosis } from '../diagnose/diagnose';
+import type { RequestDirectory } from '../diagnose/request-check';
 import { describeCertificate } from '../crypto/certificate';
 import { hopsToHar } from '../trace/har';
 import { hopsToSamlTracer } from '../trace/saml-tracer';
@@ -45,6 +46,17 @@ function checkPrivateKey(pem: string): void {
   }
 }
 
+/** The tenant and its apps, as Entra looks up an AuthnRequest a capture shows. */
+function requestDirectory(rt: HarnessRuntime): RequestDirectory {
+  const { tenant, apps } = rt.ws;
+  return {
+    tenantId: tenant.id,
+    tenantName: tenant.displayName,
+    domains: tenant.domains,
+    apps: apps.map((a) => ({ displayName: a.displayName, appId: a.appId, identifiers: a.saml.identifiers.map((i) => i.value), replyUrls: a.saml.replyUrls.map((r) => r.url) })),
+  };
+}
+
 function diagnoseOptions(rt: HarnessRuntime, req: DiagnoseRequest): DiagnoseOptions {
   const certificates = req.certificates.map((c, i) => {
     const d = describeCertificate(c);
@@ -65,6 +77,7 @@ function diagnoseOptions(rt: HarnessRuntime, req: DiagnoseRequest): DiagnoseOpti
     ...(req.spKey ? { spKey: req.spKey } : {}),
     ...(req.vendor ? { vendor: req.vendor } : {}),
     ...(req.crossCheck === false ? { crossCheck: false } : {}),
+    directory: requestDirectory(rt),
   };
 }
 

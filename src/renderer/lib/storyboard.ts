@@ -13,6 +13,10 @@ export interface StoryStep {
   arrived: SamlMessageView[];
   /** The messages this page sends on by itself (an auto-posting form). */
   sends: SamlMessageView[];
+  /** What the page is (Entra's account picker, an error page…), as the run read it. */
+  kind?: string;
+  /** Where the page posts itself, when it is an auto-post. */
+  postsTo?: string;
 }
 
 const ENTRA_HOSTS = new Set(['login.microsoftonline.com', 'launcher.myapps.microsoft.com', 'myapps.microsoft.com', 'login.windows.net']);
@@ -33,7 +37,8 @@ function caption(h: Hop, next: Hop | undefined, by: string): string {
     case 'mfa-prompt':
       return 'Conditional Access wants multifactor authentication: Entra asks the user to approve the sign-in.';
     case 'aadsts-error':
-      return `Entra's error page: AADSTS${h.page.aadsts ?? ''}${h.page.message ? ` — ${h.page.message}` : ''}`;
+      // The page states the message; the caption names the code once, so the frame keeps its room.
+      return `Entra's error page: AADSTS${h.page.aadsts ?? ''}. The page says why.`;
     case 'sp-sign-on':
       return `${by}'s sign-in page: the user gives a work email, and the SP sends its AuthnRequest to the IdP it holds.`;
     case 'signed-in':
@@ -66,6 +71,8 @@ export function storyboardSteps(hops: readonly Hop[], spName?: string): StorySte
       caption: caption(h, next, by),
       arrived: hops.slice(since, i + 1).flatMap((x) => x.saml),
       sends: next?.cause === 'auto-post' ? next.saml : [],
+      ...(h.page?.kind ? { kind: h.page.kind } : {}),
+      ...(next?.cause === 'auto-post' ? { postsTo: next.url } : {}),
     });
     since = i + 1;
   });

@@ -3,6 +3,7 @@ import { useDiagnose, type AsOfChoice } from '../state/diagnose-store';
 import { TraceView } from './run/TraceView';
 import { VendorSelect } from '../components/VendorSelect';
 import { VerdictPanel } from './diagnose/VerdictPanel';
+import { UnaddressedPanel } from './diagnose/UnaddressedPanel';
 import { readFileText } from '../lib/download';
 
 function InputPanel() {
@@ -108,8 +109,9 @@ function Result() {
           </p>
         ) : null}
       </section>
+      {r.facts && r.response && !r.verdicts.length && !r.entra.length ? <UnaddressedPanel facts={r.facts} /> : null}
       {r.entra.map((e, i) => (
-        <section key={i} className="panel outcome error" aria-label={`Entra ${e.code}`} data-testid="entra-finding" data-code={e.code}>
+        <section key={i} className="panel outcome verdict error" aria-label={`Entra ${e.code}`} data-testid="entra-finding" data-code={e.code}>
           <h2 style={{ marginTop: 0 }} className="fail">
             Microsoft Entra ID: <code>{e.code}</code> {e.name ?? ''}
           </h2>
@@ -124,9 +126,10 @@ function Result() {
       {r.request ? (
         <section className="panel" aria-label="AuthnRequest">
           <h2 style={{ marginTop: 0 }}>
-            AuthnRequest <span className="mono">{r.request.id}</span> {r.request.entra.ok ? <span className="badge pass">Entra would take it</span> : <span className="badge fail">{r.request.entra.code}</span>}
+            AuthnRequest <span className="mono">{r.request.id}</span> {!r.request.entra.ok ? <span className="badge fail">{r.request.entra.code}</span> : r.request.otherTenant ? <span className="badge">another tenant</span> : <span className="badge pass">Entra would take it</span>}
           </h2>
           {r.request.entra.ok ? null : <p>{r.request.entra.message}</p>}
+          {r.request.against ? <p data-testid="request-against">{r.request.against}</p> : null}
           <ul>
             {r.request.notes.map((n, i) => (
               <li key={i}>{n}</li>

@@ -14,7 +14,8 @@ p{font-size:15px;line-height:1.4}
 .details dt{font-weight:600;margin-top:8px}.details dd{margin:0;word-break:break-word}
 .tile{display:flex;width:100%;text-align:left;gap:12px;align-items:center;border:0;background:none;padding:12px 8px;font:inherit;cursor:pointer}
 .tile:hover,.tile:focus-visible{background:#e6e6e6;outline:2px solid #0067b8}
-.avatar{width:40px;height:40px;border-radius:50%;background:#0067b8;color:#fff;display:grid;place-items:center;font-weight:600}
+.avatar{flex:none;width:40px;height:40px;border-radius:50%;background:#0067b8;color:#fff;display:grid;place-items:center;font-weight:600}
+.tile>span:last-child{min-width:0;overflow-wrap:anywhere}
 .small{font-size:13px;color:#5e5e5e}
 .btn{font:inherit;padding:6px 20px;border:1px solid #8a8886;background:#fff;cursor:pointer}.btn.primary{background:#0067b8;color:#fff;border-color:#0067b8}
 .harness{max-width:440px;margin:16px auto;font-size:13px;background:#fff8e1;border:1px solid #f0d78c;padding:12px 16px;box-sizing:border-box}

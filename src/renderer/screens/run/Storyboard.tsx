@@ -38,7 +38,11 @@ export function Storyboard({ run }: { run: FlowRunView }) {
   const [presenting, setPresenting] = useState(false);
   const ref = useRef<HTMLElement>(null);
   useEffect(() => setAt(0), [run.id]);
-  useEffect(() => ref.current?.focus({ preventScroll: !presenting }), [presenting]);
+  // Opened (or left) the storyboard is brought to the top of the view with focus: at 1366×768 it starts below the fold.
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+    if (!presenting) ref.current?.scrollIntoView({ block: 'start' });
+  }, [presenting]);
   if (!steps.length) return null;
   // Another run may have fewer steps until the reset above applies.
   const now = Math.min(at, steps.length - 1);
@@ -87,7 +91,16 @@ export function Storyboard({ run }: { run: FlowRunView }) {
         {step.caption}
       </p>
       <div className="storyboard-body">
-        <BrowserFrame key={step.hop} url={step.url} runId={run.id} hop={step.hop} title={`Step ${now + 1}: ${step.title}`} testId="storyboard-page" />
+        <BrowserFrame
+          key={step.hop}
+          url={step.url}
+          runId={run.id}
+          hop={step.hop}
+          title={`Step ${now + 1}: ${step.title}`}
+          testId="storyboard-page"
+          {...(step.kind === 'pick-account' && run.request.user ? { picked: run.request.user } : {})}
+          {...(step.postsTo ? { postsTo: step.postsTo } : {})}
+        />
         <div className="storyboard-travel" aria-label="What travelled">
           <h3>What travelled</h3>
           {step.arrived.length || step.sends.length ? null : <p className="muted">No SAML message on the way to this page.</p>}
