@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useUi, type Route } from './state/ui-store';
 import { useWorkspace } from './state/workspace-store';
 import { Toasts } from './components/Toasts';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { TenantScreen } from './screens/TenantScreen';
 import { AppsScreen } from './screens/AppsScreen';
 import { NEW_SP, VendorsScreen } from './screens/VendorsScreen';
@@ -145,6 +146,7 @@ export function App() {
       </header>
       <Sidebar />
       <main className="content" id="main">
+        <ConnectionBanner />
         {error ? <div className="banner" role="alert">The harness could not be reached: {error}</div> : null}
         {view?.problems.length ? (
           <div className="banner" role="alert" data-testid="load-problems">

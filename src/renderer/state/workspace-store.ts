@@ -21,12 +21,13 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   load: async () => {
     const r = await api.call('workspace.get', {});
     if (r.ok) set({ view: r.value, error: undefined });
-    else set({ error: `${r.code}: ${r.message}` });
+    else if (r.code !== 'SESSION_ENDED' && r.code !== 'NETWORK') set({ error: `${r.code}: ${r.message}` });
   },
   call: async (method, args, success) => {
     const r = await api.call(method, args);
     if (!r.ok) {
-      useUi.getState().toast('error', `${r.message}${r.detail?.reason ? ` — ${String(r.detail.reason)}` : ''}`);
+      // A lost connection is said once, by the app's banner, not by a toast per call.
+      if (r.code !== 'SESSION_ENDED' && r.code !== 'NETWORK') useUi.getState().toast('error', `${r.message}${r.detail?.reason ? ` — ${String(r.detail.reason)}` : ''}`);
       return undefined;
     }
     if (isWorkspace(r.value)) set({ view: r.value });
