@@ -111,6 +111,11 @@ describe('web mode in Chromium: the sign-in logs', () => {
     await cmp.getByRole('checkbox', { name: 'Only what differs' }).uncheck();
     expect(await tenantClaim.getAttribute('data-same')).toBe('true');
     await cmp.getByRole('checkbox', { name: 'Only what differs' }).check();
+    // Only what differs means no identical row at all, the run's own rows included.
+    expect(await cmp.locator('tr[data-same=true]').count()).toBe(0);
+    // Both runs' times are written as the list writes them.
+    const listed = await rows().nth(3).getByRole('button').textContent();
+    expect(await cmp.locator('thead').textContent()).toContain(listed!);
     await shot(page, '45-two-runs-compared');
     expect(await seriousViolations(page)).toEqual([]);
     // The same at 1920×1080 in the dark theme, from the top of the screen.
@@ -120,6 +125,24 @@ describe('web mode in Chromium: the sign-in logs', () => {
     await shot(page, '45-sign-in-logs-dark-1920');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('a click anywhere on a row opens it; a filter that leaves out the open run and the compared ones closes them', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await rows().nth(2).locator('td').nth(2).click();
+    await page.getByTestId('log-run').waitFor();
+    const opened = await rows().nth(2).getAttribute('data-run');
+    expect(await rows().nth(2).getAttribute('aria-current')).toBe('true');
+    // One date format: the opened run's heading writes its time as the list does.
+    expect(await page.locator('#log-run-title').textContent()).toContain((await rows().nth(2).getByRole('button').textContent())!);
+    expect(await page.getByTestId('run-comparison').count()).toBe(1);
+    await page.selectOption('select[name=status]', 'failure');
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().first().getAttribute('data-run')).not.toBe(opened);
+    await expect.poll(() => page.getByTestId('log-run').count()).toBe(0);
+    expect(await page.getByTestId('run-comparison').count()).toBe(0);
+    await page.selectOption('select[name=status]', '');
+    await expect.poll(() => rows().count()).toBe(4);
   });
 
   it('page a long log a hundred rows at a time', async () => {

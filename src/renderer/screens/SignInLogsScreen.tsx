@@ -7,6 +7,7 @@ import { LogFilters } from './logs/LogFilters';
 import { LogTable } from './logs/LogTable';
 import { RunComparisonView } from './logs/RunComparisonView';
 import type { RunLogFilter } from '../../shared/views';
+import { when } from '../lib/when';
 
 /** Entra's Sign-in logs for the harness: every run of this workspace, to filter, open, compare and export. */
 export function SignInLogsScreen({ id }: { id?: string }) {
@@ -14,7 +15,14 @@ export function SignInLogsScreen({ id }: { id?: string }) {
   const go = useUi((s) => s.go);
   useEffect(() => void load(), [load]);
   useEffect(() => void openRun(id), [id, openRun]);
-  const onFilter = useCallback((f: RunLogFilter) => void setFilter(f), [setFilter]);
+  // A run filtered out of the list is closed too: it would otherwise stay open under a list that no longer has it.
+  const onFilter = useCallback(
+    (f: RunLogFilter) =>
+      void setFilter(f).then(() => {
+        if (id && !useLog.getState().page?.entries.some((e) => e.id === id)) go({ screen: 'logs' });
+      }),
+    [setFilter, id, go],
+  );
   const runRef = useRevealed<HTMLElement>(open?.id);
   const cmpRef = useRevealed<HTMLDivElement>(comparison);
   const shownRun = id && open?.id === id ? open : undefined;
@@ -55,7 +63,7 @@ export function SignInLogsScreen({ id }: { id?: string }) {
       {shownRun ? (
         <section ref={runRef} tabIndex={-1} aria-labelledby="log-run-title" data-testid="log-run">
           <h2 id="log-run-title">
-            Run of {new Date(shownRun.result.startedAt).toLocaleString()} · {shownRun.request.user ?? shownRun.vendorId} · {shownRun.result.outcome.status === 'error' ? shownRun.result.outcome.code : shownRun.result.outcome.status}
+            Run of {when(shownRun.result.startedAt)} · {shownRun.request.user ?? shownRun.vendorId} · {shownRun.result.outcome.status === 'error' ? shownRun.result.outcome.code : shownRun.result.outcome.status}
           </h2>
           <RunResult run={shownRun} />
         </section>

@@ -28,9 +28,13 @@ export const useLog = create<LogState>((set, get) => ({
   picked: [],
   open: undefined,
   comparison: undefined,
+  /** Filters the list; what was ticked or compared and is filtered away goes with it, not left under the list. */
   setFilter: async (filter) => {
     set({ filter });
     await get().load();
+    const shown = new Set(get().page?.entries.map((e) => e.id) ?? []);
+    const { comparison, picked } = get();
+    set({ picked: picked.filter((id) => shown.has(id)), ...(comparison && !(shown.has(comparison.a.id) && shown.has(comparison.b.id)) ? { comparison: undefined } : {}) });
   },
   load: async () => {
     const page = await call()('runs.query', { ...get().filter, limit: PAGE });

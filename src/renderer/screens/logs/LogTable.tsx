@@ -1,6 +1,5 @@
 import type { RunLogEntry } from '../../../shared/views';
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+import { when } from '../../lib/when';
 const SOURCE: Record<RunLogEntry['source'], string> = { run: 'Run', reproduced: 'Reproduced', replayed: 'Replayed', external: 'Your SP' };
 
 /** The log's rows, newest first: a row opens its run; a box ticks it for comparison. */
@@ -25,7 +24,17 @@ export function LogTable({ entries, picked, openId, onOpen, onPick }: { entries:
         </thead>
         <tbody>
           {entries.map((e) => (
-            <tr key={e.id} data-testid="log-row" data-run={e.id} aria-current={e.id === openId ? 'true' : undefined}>
+            <tr
+              key={e.id}
+              data-testid="log-row"
+              data-run={e.id}
+              aria-current={e.id === openId ? 'true' : undefined}
+              className="log-row"
+              // A click anywhere on the row opens it, as in Entra's list; the date's button is the keyboard's way in.
+              onClick={(ev) => {
+                if (!(ev.target as HTMLElement).closest('input, button, a')) onOpen(e.id);
+              }}
+            >
               <td>
                 <input type="checkbox" checked={picked.includes(e.id)} onChange={(ev) => onPick(e.id, ev.target.checked)} aria-label={`Compare the run of ${when(e.at)}`} />
               </td>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { RunComparison } from '../../../shared/views';
+import { when } from '../../lib/when';
 
 const KIND: Record<RunComparison['rows'][number]['kind'], string> = { run: 'Run', claim: 'Claims sent', setting: 'Set-up', check: "SP's checks" };
-const label = (e: RunComparison['a']) => `${new Date(e.at).toLocaleTimeString()} · ${e.user ?? e.sp} · ${e.result}`;
+const label = (e: RunComparison['a']) => `${when(e.at)} · ${e.user ?? e.sp} · ${e.result}`;
 
 /** Two runs side by side, grouped by what differs: the run, the claims, the set-up, the SP's checks. */
 export function RunComparisonView({ comparison, onClose }: { comparison: RunComparison; onClose: () => void }) {
   const [onlyDiffs, setOnlyDiffs] = useState(true);
-  const rows = comparison.rows.filter((r) => !onlyDiffs || !r.same || r.kind === 'run');
+  const rows = comparison.rows.filter((r) => !onlyDiffs || !r.same);
   const differing = comparison.rows.filter((r) => !r.same).length;
   return (
     <section className="panel" aria-labelledby="comparison-title" data-testid="run-comparison">
