@@ -67,7 +67,7 @@ export const API_ARGS = {
     app: z.string().optional(),
     status: z.enum(['success', 'failure']).optional(),
     code: z.string().optional(),
-    source: z.enum(['run', 'reproduced', 'replayed', 'external']).optional(),
+    source: z.enum(['run', 'reproduced', 'replayed', 'external', 'browser']).optional(),
     offset: z.int().min(0).default(0),
     limit: z.int().min(1).max(500).default(100),
   }),

@@ -154,7 +154,7 @@ export interface RunLogEntry {
   at: string;
   durationMs: number;
   /** A run from the Run screen, CLI or API; a reproduced preset; a replayed scenario; an outside SP's exchange. */
-  source: 'run' | 'reproduced' | 'replayed' | 'external';
+  source: 'run' | 'reproduced' | 'replayed' | 'external' | 'browser';
   flow: FlowResult['flow'];
   vendorId: string;
   /** The SP's display name. */

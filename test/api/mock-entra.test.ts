@@ -85,7 +85,7 @@ describe('startMockEntra: the Node API for other test suites', () => {
     const picked = await fetch(action, { method: 'POST', body: new URLSearchParams({ ...fields, login: 'adele.vance@contoso.com' }), redirect: 'manual' });
     expect(await picked.text()).toContain('name="SAMLResponse"');
     const [run] = entra.runs();
-    expect(run!.hops.map((h) => h.page?.kind ?? 'post')).toEqual(['account-picker', 'post']);
+    expect(run!.hops.map((h) => h.page?.kind ?? 'post')).toEqual(['pick-account', 'post']);
     expect(run!.outcome).toMatchObject({ status: 'issued', user: 'adele.vance@contoso.com' });
   });
 

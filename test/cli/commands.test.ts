@@ -53,13 +53,13 @@ describe('saml-harness run', () => {
     expect(doc.documentElement.getAttribute('failures')).toBe('1');
     expect(doc.documentElement.getAttribute('errors')).toBe('1');
     const failure = doc.getElementsByTagName('failure')[0]!;
-    expect(failure.getAttribute('message')).toBe('expected signed-in, got error INVALID_ROLE (sp)');
+    expect(failure.getAttribute('message')).toBe('expected signed in, got error INVALID_ROLE from the SP');
     expect(doc.getElementsByTagName('error')[0]!.getAttribute('type')).toBe('SCENARIO_INVALID');
 
     const human = await runCli(['run', folder], { timeoutMs: 60_000 });
     expect(human.code).toBe(1);
     expect(human.stdout).toMatch(/✓ ImageKit: INVALID_ROLE/);
-    expect(human.stdout).toMatch(/✗ expects a sign-in .*expected signed-in, got error INVALID_ROLE/);
+    expect(human.stdout).toMatch(/✗ expects a sign-in .*expected signed in, got error INVALID_ROLE from the SP/);
     expect(human.stdout).toMatch(/✗ .*c-broken\.json .*name: /);
     expect(human.stdout).toMatch(/1 passed, 2 failed \(3 scenarios\)/);
 
@@ -92,7 +92,7 @@ describe('saml-harness reproduce and presets', () => {
     expect(r.stdout).toMatch(/Reproduced 7\./);
     // It says why: the refused value beside the accepted ones, and the one change from the working set-up.
     expect(r.stdout).toMatch(/What collided\n {2}Claim CloudinaryRole\n {4}sent {2}Media_Library_User {2}\(The assertion's CloudinaryRole attribute\)\n {4}held {2}\S+ {2}\(Values the vendor accepts \(case-sensitive\)\)/);
-    expect(r.stdout).toMatch(/Changed from the working set-up\n(.*\n)* {2}flow\.attributeSet\.values\.user\.extensionattribute1\.0: \(not set\) → Media_Library_User/);
+    expect(r.stdout).toMatch(/Changed from the working set-up\n(.*\n)* {2}The run's attribute set: \(not set\) → Media_Library_User/);
     expect((await runCli(['run', file], { timeoutMs: 60_000 })).code).toBe(0);
     expect((await runCli(['reproduce', 'nope'])).code).toBe(2);
   });

@@ -15,7 +15,7 @@ describe('saml-harness flow', () => {
     expect(stdout).toContain('picked adele.vance@contoso.com');
     expect(stdout).toContain('SAMLResponse (HTTP-POST) Response');
     expect(stdout).toContain('✓ The signature covers the assertion used (no wrapping)');
-    expect(stdout).toContain('Outcome: Signed in to generic as adele.vance@contoso.com');
+    expect(stdout).toContain('Outcome: Signed in to Generic SAML SP as adele.vance@contoso.com');
   });
 
   it("--account-picker: the SP names no account, so the user picks one on Entra's picker", async () => {
@@ -25,7 +25,7 @@ describe('saml-harness flow', () => {
     const picked = await runCli(['flow', '--sandbox', '--sp', 'cloudinary', '--user', 'megan.bowen@contoso.com', '--account-picker']);
     expect(picked.code, picked.stderr).toBe(0);
     expect(picked.stdout).toContain('picked megan.bowen@contoso.com');
-    expect(picked.stdout).toContain('Outcome: Signed in to cloudinary as megan.bowen@contoso.com');
+    expect(picked.stdout).toContain('Outcome: Signed in to Cloudinary as megan.bowen@contoso.com');
   });
 
   it('--json gives the same result for machines', async () => {

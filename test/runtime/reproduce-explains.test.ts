@@ -20,7 +20,7 @@ describe('reproduce explains', () => {
     expect(c!.held.values.length).toBeGreaterThan(0);
     expect(c!.held.values.every((v) => v.startsWith('http://'))).toBe(true);
     expect(c!.held.values).not.toContain(c!.sent.value);
-    expect(r.changedFromBaseline).toEqual(c!.held.values.map((v, i) => ({ path: `app.saml.replyUrls.${i}.url`, a: v.replace('http://', 'https://'), b: v })));
+    expect(r.changedFromBaseline).toEqual(c!.held.values.map((v, i) => ({ path: `app.saml.replyUrls.${i}.url`, label: `Basic SAML Configuration › Reply URL ${i + 1}`, a: v.replace('http://', 'https://'), b: v })));
   });
 
   it('AADSTS700016: the AuthnRequest Issuer beside the Identifiers', async () => {
@@ -51,7 +51,7 @@ describe('reproduce explains', () => {
 
   it("a set-up mistake shows what it changed from its vendor's working set-up", async () => {
     const r = await runPreset(rt, 'mistakes/sha1');
-    expect(r.changedFromBaseline).toContainEqual({ path: 'app.signing.algorithm', a: 'sha256', b: 'sha1' });
+    expect(r.changedFromBaseline).toContainEqual({ path: 'app.signing.algorithm', label: 'SAML Certificates › Signing Algorithm', a: 'sha256', b: 'sha1' });
   });
 
   it('a run of the workspace that Entra refuses with AADSTS50011 says what collided too', async () => {

@@ -32,7 +32,7 @@ export interface Hop {
   durationMs: number;
 }
 
-function pageSummary(html: HtmlPage): NonNullable<Hop['page']> {
+export function pageSummary(html: HtmlPage): NonNullable<Hop['page']> {
   const message = html.aadsts ? html.root.querySelector('[data-testid=aadsts-message]')?.text.trim() : undefined;
   return { title: html.title, ...(html.pageKind ? { kind: html.pageKind } : {}), ...(html.aadsts ? { aadsts: html.aadsts } : {}), ...(message ? { message } : {}) };
 }

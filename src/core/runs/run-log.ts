@@ -8,6 +8,9 @@ import { writeFileAtomic } from '../workspace/atomic-write';
 import { DIR_MODE, FILE_MODE } from '../workspace/permissions';
 import type { FlowRunView, RunLogEntry } from '../../shared/views';
 
+/** Runs another program or page on the machine drove (an outside SP, a real browser): kept within their share. */
+const fromOutside = (e: RunLogEntry) => e.source === 'external' || e.source === 'browser';
+
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
@@ -96,7 +99,7 @@ export class RunLog {
    */
   append(entry: RunLogEntry, run: FlowRunView): Promise<void> {
     this.list.push(entry);
-    const pruned = this.prune(entry.source === 'external');
+    const pruned = this.prune(fromOutside(entry));
     if (this.readOnly) return Promise.resolve();
     const kept = pruned.length ? this.list.slice() : undefined;
     return this.enqueue(async () => {
@@ -120,7 +123,7 @@ export class RunLog {
    * not rewritten on every run.
    */
   private prune(external: boolean): RunLogEntry[] {
-    const isExternal = (e: RunLogEntry) => e.source === 'external';
+    const isExternal = fromOutside;
     const bound = external ? this.externalMax : this.max;
     const ofKind = this.list.filter((e) => isExternal(e) === external);
     if (ofKind.length <= bound + Math.ceil(bound / 20)) return [];

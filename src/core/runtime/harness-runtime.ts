@@ -22,6 +22,7 @@ import type { AppView, FlowRunView, RunLogEntry, VendorView, WorkspaceView } fro
 import { RunLog } from '../runs/run-log';
 import { instantiateVendor } from './vendor-instances';
 import { OutsideRuns } from './outside-runs';
+import { BrowserRuns, type BrowserRun } from './browser-runs';
 import { outsideRunScenario } from './outside-scenario';
 import { publishedEndpoints } from './published-endpoints';
 import { loadOrCreateTls } from '../workspace/tls-files';
@@ -111,6 +112,8 @@ export class HarnessRuntime {
   private running: Promise<unknown> = Promise.resolve();
   /** The local CA to trust, when the host serves HTTPS. */
   caFile: string | undefined;
+  /** Real browsers' sign-ins to the SPs the harness serves, waiting for the POST to the SP's ACS. */
+  browserRuns: BrowserRuns | undefined;
 
   private constructor(
     /** The attribute set applied during the current run, by user object ID. */
@@ -190,16 +193,39 @@ export class HarnessRuntime {
     }
     rt.caFile = tls?.caFile;
     loginUrls = () => harness.host.origins().map((o) => toLoopback(harness.urls.saml2, o));
-    keep = (result, user) => {
+    const keepOutside = (result: FlowResult, user: string | undefined) => {
       const scenario = outsideRunScenario(result, { tenant: rt.ws.tenant, apps: rt.ws.apps, urls: harness.urls, now: clock.now() });
       void rt.rememberRun({ vendorId: OUTSIDE_SP, flow: 'external', source: 'external', ...(user ? { user } : {}) }, result, scenario);
     };
+    const browserRuns = new BrowserRuns((run) => void rt.rememberBrowserRun(run), keepOutside);
+    rt.browserRuns = browserRuns;
+    // A response issued to an SP the harness serves is that SP's run once the browser posts it there.
+    keep = (result, user) => {
+      const o = result.outcome;
+      const served = o.status === 'issued' ? rt.vendorAt(o.acsUrl) : undefined;
+      if (served && o.status === 'issued') browserRuns.issued(served, o.responseId, result, user);
+      else keepOutside(result, user);
+    };
     return rt;
+  }
+
+  /** The workspace SP whose ACS is this URL, if the harness serves it. */
+  vendorAt(acsUrl: string): string | undefined {
+    const same = (a: string) => a.replace(/\/+$/, '').toLowerCase() === acsUrl.replace(/\/+$/, '').toLowerCase();
+    return [...this.vendors].find(([, sp]) => same(sp.site.urls.acsUrl))?.[0];
+  }
+
+  /** A real browser's sign-in to an SP the harness serves, logged as that SP's run with its verdict. */
+  private async rememberBrowserRun(run: BrowserRun): Promise<void> {
+    const sp = this.vendors.get(run.vendorId);
+    const fixes = sp ? runFixes(sp, run.result, this.clock.now()) : [];
+    await this.remember({ vendorId: run.vendorId, flow: run.result.flow, source: 'browser', ...(run.user ? { user: run.user } : {}) }, run.result, new UserAgent(this.harness.flowEnv.transport), undefined, fixes);
   }
 
   /** Puts a workspace SP on the host (replacing the site of the same ID), as a live VendorSp over its entry. */
   async mountVendor(entry: VendorInstance): Promise<VendorSp<unknown>> {
     const sp = await instantiateVendor(entry, { clock: this.clock, transport: this.harness.flowEnv.transport });
+    sp.site.acsListeners.add((record, req, res) => this.browserRuns?.atAcs(entry.id, sp.profile.displayName, record, req, res));
     this.harness.sites.remove(sp.site.id);
     this.vendors.set(entry.id, sp);
     this.harness.sites.add(sp.site);
@@ -211,6 +237,7 @@ export class HarnessRuntime {
   }
 
   async close(): Promise<void> {
+    this.browserRuns?.close();
     await this.harness.stop();
     await this.log.flush();
     await this.lock?.release();

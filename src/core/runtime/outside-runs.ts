@@ -1,7 +1,9 @@
 import { checkRequest } from '../diagnose/request-check';
 import type { FlowOutcome, FlowResult } from '../flows/flows';
 import { samlMessagesIn, viewSamlMessage } from '../flows/saml-message-view';
-import type { Hop } from '../flows/user-agent';
+import { pageSummary, type Hop } from '../flows/user-agent';
+import { parseHtmlPage } from '../flows/html-forms';
+import type { VirtualResponse } from '../http/http-types';
 import type { IdpExchange } from '../host/entra-routes';
 
 /** A sign-in that is waiting on Entra's account picker, by the picker's context. */
@@ -36,6 +38,17 @@ function userOf(run: OpenRun, outcome: FlowOutcome): string | undefined {
   return run.hops.flatMap((h) => (h.form?.login ? [h.form.login] : [])).at(-1);
 }
 
+/** Pages kept with a captured hop, for the storyboard; a larger one is left out (the hop still says what it was). */
+const MAX_PAGE_CHARS = 256 * 1024;
+
+/** The HTML page an answer carried, as the browser got it, and what it is. */
+export function capturedPage(res: VirtualResponse, url: string): Pick<Hop, 'body' | 'page'> {
+  const type = String(res.headers?.['content-type'] ?? '');
+  const body = typeof res.body === 'string' ? res.body : res.body?.toString('utf8');
+  if (!type.startsWith('text/html') || !body || body.length > MAX_PAGE_CHARS) return {};
+  return { body, page: pageSummary(parseHtmlPage(body, url)) };
+}
+
 function hopOf(ex: IdpExchange, index: number): Hop {
   const { req, res, outcome } = ex;
   const posted = req.method === 'POST' ? req.form : undefined;
@@ -46,14 +59,16 @@ function hopOf(ex: IdpExchange, index: number): Hop {
   if (outcome.kind === 'redirect') saml.push(...samlMessagesIn(new URL(outcome.location).searchParams, undefined).filter((m) => m.param === 'SAMLResponse'));
   const contentType = res.headers?.['content-type'];
   const location = res.headers?.location;
+  const drawn = capturedPage(res, req.url.toString());
   const page =
-    outcome.kind === 'error'
-      ? { title: 'Sign in to your account', kind: 'entra-error', aadsts: outcome.error.code, message: outcome.error.message }
+    drawn.page ??
+    (outcome.kind === 'error'
+      ? { title: 'Sign in to your account', kind: 'aadsts-error', aadsts: outcome.error.code, message: outcome.error.message }
       : outcome.kind === 'pick-account'
-        ? { title: 'Pick an account', kind: 'account-picker' }
+        ? { title: 'Pick an account', kind: 'pick-account' }
         : outcome.kind === 'mfa-prompt'
           ? { title: 'Approve sign in request', kind: 'mfa-prompt' }
-          : undefined;
+          : undefined);
   return {
     index,
     method: req.method,
@@ -68,6 +83,7 @@ function hopOf(ex: IdpExchange, index: number): Hop {
     ...(contentType ? { contentType } : {}),
     ...(posted && Object.keys(posted).length ? { form: { ...posted } } : {}),
     ...(page ? { page } : {}),
+    ...(drawn.body ? { body: drawn.body } : {}),
   };
 }
 

@@ -36,9 +36,14 @@ function rendered(p: RenderedPage, extra: Partial<VirtualResponse> = {}): Virtua
   return htmlPage(p.html, p.status, extra);
 }
 
+/** Told of each response that reached the ACS: its record, and the POST and the page the browser got. */
+export type AcsListener = (record: SignInRecord, req: VirtualRequest, res: VirtualResponse) => void;
+
 /** A vendor's web app around the SP core: sign-on URL, ACS, single logout, SP metadata, a home page. */
 export class SpSite {
   readonly history: SignInRecord[] = [];
+  /** Who hears of each response at the ACS (the runtime, to finish a real browser's run with the SP's verdict). */
+  readonly acsListeners = new Set<AcsListener>();
   private readonly sessions = new Map<string, Identity>();
 
   constructor(
@@ -84,7 +89,10 @@ export class SpSite {
   async handle(req: VirtualRequest): Promise<VirtualResponse> {
     const { urls } = this;
     if (samePath(urls.acsUrl, req.url)) {
-      return req.method === 'POST' ? this.acs(req) : text('The Assertion Consumer Service accepts HTTP-POST only.', 405);
+      if (req.method !== 'POST') return text('The Assertion Consumer Service accepts HTTP-POST only.', 405);
+      const { res, record } = await this.acs(req);
+      if (record) this.acsListeners.forEach((l) => l(record, req, res));
+      return res;
     }
     if (urls.signOnUrl && samePath(urls.signOnUrl, req.url)) return this.signOn(req);
     if (urls.sloUrl && samePath(urls.sloUrl, req.url)) return this.singleLogout(req);
@@ -114,18 +122,18 @@ export class SpSite {
     return redirect(hint ? `${out.value.url}&login_hint=${encodeURIComponent(hint)}` : out.value.url);
   }
 
-  private async acs(req: VirtualRequest): Promise<VirtualResponse> {
+  private async acs(req: VirtualRequest): Promise<{ res: VirtualResponse; record?: SignInRecord }> {
     const samlResponse = req.form.SAMLResponse;
     const relayState = req.form.RelayState;
     const gated = this.behaviour.gate?.();
     if (gated) {
       const responseId = samlResponse ? peekResponseId(samlResponse) : undefined;
-      this.remember({ at: new Date().toISOString(), ...(responseId ? { responseId } : {}), outcome: { kind: 'refused', ...gated } });
-      return rendered(this.behaviour.renderError(gated, undefined));
+      const record = this.remember({ at: new Date().toISOString(), ...(responseId ? { responseId } : {}), outcome: { kind: 'refused', ...gated } });
+      return { res: rendered(this.behaviour.renderError(gated, undefined)), record };
     }
     if (!samlResponse) {
       const missing = this.behaviour.missingResponse?.() ?? { code: 'NO_SAML_RESPONSE', message: 'The POST to the ACS carried no SAMLResponse.', httpStatus: 400 };
-      return rendered(this.behaviour.renderError(missing, undefined));
+      return { res: rendered(this.behaviour.renderError(missing, undefined)) };
     }
     const report = await this.core.validate(samlResponse);
     // A response that does not even parse is still filed under its ID, so a flow can find the refusal.
@@ -133,19 +141,19 @@ export class SpSite {
     const base = { at: report.evaluatedAt, report, ...(responseId ? { responseId } : {}), ...(relayState !== undefined ? { relayState } : {}) };
     if (!report.ok || !report.identity) {
       const failure = this.behaviour.samlFailure(report);
-      this.remember({ ...base, outcome: { kind: 'refused', ...failure } });
-      return rendered(this.behaviour.renderError(failure, report));
+      const record = this.remember({ ...base, outcome: { kind: 'refused', ...failure } });
+      return { res: rendered(this.behaviour.renderError(failure, report)), record };
     }
     const decision = await this.behaviour.decide(report.identity, report, relayState);
     if (decision.kind === 'refused') {
-      this.remember({ ...base, outcome: decision });
-      return rendered(this.behaviour.renderError(decision, report));
+      const record = this.remember({ ...base, outcome: decision });
+      return { res: rendered(this.behaviour.renderError(decision, report)), record };
     }
-    this.remember({ ...base, outcome: { kind: 'signed-in', identity: report.identity, ...(decision.details ? { details: decision.details } : {}) } });
+    const record = this.remember({ ...base, outcome: { kind: 'signed-in', identity: report.identity, ...(decision.details ? { details: decision.details } : {}) } });
     const sid = randomBytes(18).toString('base64url');
     this.sessions.set(sid, report.identity);
     if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
-    return rendered(this.behaviour.renderSignedIn(report.identity, decision.details), { cookies: [{ name: SESSION_COOKIE, value: sid }] });
+    return { res: rendered(this.behaviour.renderSignedIn(report.identity, decision.details), { cookies: [{ name: SESSION_COOKIE, value: sid }] }), record };
   }
 
   private async singleLogout(req: VirtualRequest): Promise<VirtualResponse> {
@@ -163,9 +171,10 @@ export class SpSite {
     return redirect(out.value.url, [{ name: SESSION_COOKIE, value: null }]);
   }
 
-  private remember(record: SignInRecord): void {
+  private remember(record: SignInRecord): SignInRecord {
     this.history.push(record);
     if (this.history.length > HISTORY) this.history.shift();
+    return record;
   }
 }
 
