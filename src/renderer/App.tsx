@@ -4,6 +4,7 @@ import { useUi, type Route } from './state/ui-store';
 import { useWorkspace } from './state/workspace-store';
 import { Toasts } from './components/Toasts';
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { LeaveDialog } from './components/LeaveDialog';
 import { TenantScreen } from './screens/TenantScreen';
 import { AppsScreen } from './screens/AppsScreen';
 import { NEW_SP, VendorsScreen } from './screens/VendorsScreen';
@@ -147,6 +148,7 @@ export function App() {
       <Sidebar />
       <main className="content" id="main">
         <ConnectionBanner />
+        <LeaveDialog />
         {error ? <div className="banner" role="alert">The harness could not be reached: {error}</div> : null}
         {view?.problems.length ? (
           <div className="banner" role="alert" data-testid="load-problems">

@@ -56,7 +56,15 @@ interface UiState {
   route: Route;
   theme: Theme;
   toasts: Toast[];
+  /** Forms holding what the user typed and has not saved, by key, each with the words that name it. */
+  unsaved: Readonly<Record<string, string>>;
+  /** A navigation held until the user says whether to leave unsaved changes behind. */
+  pending: Route | undefined;
   go(r: Route): void;
+  markUnsaved(key: string, label: string | undefined): void;
+  /** Leaves for the held route, dropping the unsaved changes; or stays where they are. */
+  leave(): void;
+  stay(): void;
   setTheme(t: Theme): void;
   toast(kind: Toast['kind'], text: string): void;
   dismiss(id: number): void;
@@ -74,10 +82,23 @@ export const useUi = create<UiState>((set, get) => ({
   route: parseRoute(location.hash),
   theme: storedTheme(),
   toasts: [],
+  unsaved: {},
+  pending: undefined,
   go: (r) => {
+    if (routeHash(r) !== routeHash(get().route) && Object.keys(get().unsaved).length) return set({ pending: r });
     if (location.hash !== routeHash(r)) location.hash = routeHash(r);
     set({ route: r });
   },
+  markUnsaved: (key, label) => {
+    const { [key]: _was, ...rest } = get().unsaved;
+    set({ unsaved: label ? { ...rest, [key]: label } : rest });
+  },
+  leave: () => {
+    const to = get().pending;
+    set({ unsaved: {}, pending: undefined });
+    if (to) get().go(to);
+  },
+  stay: () => set({ pending: undefined }),
   setTheme: (theme) => {
     localStorage.setItem('harness-theme', theme);
     set({ theme });
@@ -91,4 +112,19 @@ export const useUi = create<UiState>((set, get) => ({
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
 }));
 
-window.addEventListener('hashchange', () => useUi.setState({ route: parseRoute(location.hash) }));
+// The address changed by a link, Back or Forward: with unsaved changes, the address goes back and the move waits.
+window.addEventListener('hashchange', () => {
+  const { route, unsaved } = useUi.getState();
+  const next = parseRoute(location.hash);
+  if (routeHash(next) === routeHash(route)) return;
+  if (Object.keys(unsaved).length) {
+    history.replaceState(null, '', routeHash(route));
+    useUi.setState({ pending: next });
+    return;
+  }
+  useUi.setState({ route: next });
+});
+// Closing or reloading the window with unsaved changes: the browser's own "Leave site?" prompt.
+window.addEventListener('beforeunload', (e) => {
+  if (Object.keys(useUi.getState().unsaved).length) e.preventDefault();
+});

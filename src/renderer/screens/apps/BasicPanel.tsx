@@ -1,4 +1,5 @@
 import { FieldError } from '../../components/FieldError';
+import { useUnsaved } from '../../lib/use-unsaved';
 import { useEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { AppView } from '../../../shared/views';
@@ -107,6 +108,7 @@ export function BasicPanel({ app }: { app: AppView }) {
     setDraft(toBasics(app));
     setRead(undefined);
   }, [app]);
+  useUnsaved(`basic:${app.objectId}`, JSON.stringify(draft) !== JSON.stringify(toBasics(app)), `${app.displayName}'s Basic SAML Configuration`);
   const saml = draft.saml;
   const setSaml = (patch: Partial<typeof saml>) => setDraft({ ...draft, saml: { ...saml, ...patch } });
   const names = { signOnUrl: 'Sign on URL', relayState: 'Relay State', logoutUrl: 'Logout Url' } as const;

@@ -1,4 +1,5 @@
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { useUnsaved } from '../../lib/use-unsaved';
 import { useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { User } from '../../../shared/views';
@@ -25,6 +26,7 @@ function UserEditor({ user, onDone }: { user: User; onDone(): void }) {
   const { view, call } = useWorkspace();
   const attrs = draft.attributes as Record<string, string | undefined>;
   const setAttr = (k: string, v: string) => setDraft({ ...draft, attributes: { ...draft.attributes, [k]: v === '' && k !== 'userprincipalname' && k !== 'displayname' ? undefined : v } as User['attributes'] });
+  useUnsaved(`user:${user.objectid}`, JSON.stringify(draft) !== JSON.stringify(user), `the user ${user.attributes.displayname}`);
   const others = view!.tenant.users.map((u) => ({ objectid: u.objectid, upn: u.attributes.userprincipalname }));
   const upnError = upnProblem(draft.attributes.userprincipalname, draft.objectid, others, view!.tenant.domains);
   const field = (k: string) => {

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useUnsaved } from '../../lib/use-unsaved';
 import type { GenericSpDefinition } from '../../../shared/views';
 import { api } from '../../api/client';
 import { readFileText } from '../../lib/download';
@@ -76,6 +77,7 @@ export function GenericSpEditor({ existing }: { existing?: GenericSpDefinition }
   const toast = useUi((s) => s.toast);
   const [d, setD] = useState<GenericSpDefinition>(existing ?? BLANK);
   const [error, setError] = useState<string | undefined>();
+  useUnsaved(`generic-sp:${existing?.id ?? 'new'}`, JSON.stringify(d) !== JSON.stringify(existing ?? BLANK), existing ? `${existing.displayName}'s definition` : 'the new service provider');
   const picker = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<GenericSpDefinition>) => setD({ ...d, ...patch });
   const setPolicy = (patch: Partial<Policy>) => setD({ ...d, policy: { ...d.policy, ...patch } });
@@ -101,7 +103,11 @@ export function GenericSpEditor({ existing }: { existing?: GenericSpDefinition }
     setError(undefined);
     await load();
     toast('info', `${definition.displayName} saved`);
-    if (!existing) go({ screen: 'vendors', id: definition.id });
+    if (!existing) {
+      // Saved: nothing is left unsaved on the way to the new SP's page.
+      useUi.getState().markUnsaved('generic-sp:new', undefined);
+      go({ screen: 'vendors', id: definition.id });
+    }
   };
   return (
     <section className="panel" aria-label="Service provider definition" data-testid="generic-sp-editor">

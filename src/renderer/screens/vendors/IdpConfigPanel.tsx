@@ -1,4 +1,5 @@
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { useUnsaved } from '../../lib/use-unsaved';
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import { useRuns } from '../../state/run-store';
@@ -27,6 +28,15 @@ export function IdpConfigPanel({ vendor }: { vendor: VendorView }) {
     setMethod(saved.method);
     if ('metadataXml' in saved) setXml(saved.metadataXml);
   }, [saved]);
+  const typed = JSON.stringify({ method, xml, url, signOnUrl, certificate });
+  const held = JSON.stringify({
+    method: saved?.method ?? vendor.idpConfigMethods[0]!,
+    xml: saved && 'metadataXml' in saved ? saved.metadataXml : '',
+    url: saved?.method === 'metadata-url' ? saved.metadataUrl : '',
+    signOnUrl: saved?.method === 'signon-url-and-certificate' ? saved.signOnUrl : '',
+    certificate: saved?.method === 'signon-url-and-certificate' ? saved.certificate : '',
+  });
+  useUnsaved(`idp-config:${vendor.id}`, typed !== held, `${vendor.displayName}'s single sign-on configuration`);
   const fromEntra = async () => {
     if (!app) return;
     const md = await call('apps.metadata', { objectId: app.objectId });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useUnsaved } from '../../lib/use-unsaved';
 import { useWorkspace } from '../../state/workspace-store';
 import type { VendorView } from '../../../shared/views';
 
@@ -20,6 +21,7 @@ export function SettingsPanel({ vendor }: { vendor: VendorView }) {
   const call = useWorkspace((s) => s.call);
   const [draft, setDraft] = useState<Record<string, unknown>>(vendor.settings);
   useEffect(() => setDraft(vendor.settings), [vendor]);
+  useUnsaved(`settings:${vendor.id}`, JSON.stringify(draft) !== JSON.stringify(vendor.settings), `${vendor.displayName}'s settings`);
   const keys = Object.keys(vendor.settings);
   if (keys.length === 0) return null;
   const field = (k: string) => {
