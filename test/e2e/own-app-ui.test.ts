@@ -161,6 +161,11 @@ describe('web mode in Chromium: bring your own app and SP', () => {
     await error.scrollIntoViewIfNeeded();
     await shot(page, '51-basic-saml-url-refused-1366');
     expect(JSON.stringify(app.saml)).toBe(before);
+    // Refused values are still what the user typed: leaving asks before dropping them.
+    await page.goto(`${web.ui.origin}/#/vendors/acme-portal`);
+    await page.getByTestId('leave-dialog').getByRole('button', { name: 'Leave without saving' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/vendors/acme-portal');
+    expect(JSON.stringify(app.saml)).toBe(before);
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 

@@ -92,6 +92,12 @@ export const useUi = create<UiState>((set, get) => ({
   markUnsaved: (key, label) => {
     const { [key]: _was, ...rest } = get().unsaved;
     set({ unsaved: label ? { ...rest, [key]: label } : rest });
+    // Saved (or closed) while a move waited on it: nothing is left to lose, so the move goes on.
+    const waiting = get().pending;
+    if (waiting && !Object.keys(get().unsaved).length) {
+      set({ pending: undefined });
+      get().go(waiting);
+    }
   },
   leave: () => {
     const to = get().pending;

@@ -77,10 +77,16 @@ export function GenericSpEditor({ existing }: { existing?: GenericSpDefinition }
   const toast = useUi((s) => s.toast);
   const [d, setD] = useState<GenericSpDefinition>(existing ?? BLANK);
   const [error, setError] = useState<string | undefined>();
-  useUnsaved(`generic-sp:${existing?.id ?? 'new'}`, JSON.stringify(d) !== JSON.stringify(existing ?? BLANK), existing ? `${existing.displayName}'s definition` : 'the new service provider');
+  // Edited since it was opened or saved: what leaving would drop.
+  const [edited, setEdited] = useState(false);
+  useUnsaved(`generic-sp:${existing?.id ?? 'new'}`, edited, existing ? `${existing.displayName}'s definition` : 'the new service provider');
   const picker = useRef<HTMLInputElement>(null);
-  const set = (patch: Partial<GenericSpDefinition>) => setD({ ...d, ...patch });
-  const setPolicy = (patch: Partial<Policy>) => setD({ ...d, policy: { ...d.policy, ...patch } });
+  const change = (next: GenericSpDefinition) => {
+    setD(next);
+    setEdited(true);
+  };
+  const set = (patch: Partial<GenericSpDefinition>) => change({ ...d, ...patch });
+  const setPolicy = (patch: Partial<Policy>) => change({ ...d, policy: { ...d.policy, ...patch } });
   const text = (key: 'entityId' | 'acsUrl' | 'loginUrl' | 'logoutUrl' | 'relayState', label: string, placeholder = '') => (
     <label className="field">
       <span>{label}</span>
@@ -94,17 +100,18 @@ export function GenericSpEditor({ existing }: { existing?: GenericSpDefinition }
     if (!r.ok) return setError(`${file.name} was not used: ${r.message}${r.detail?.element ? ` (at ${String(r.detail.element)})` : ''}`);
     setError(undefined);
     const md = r.value;
-    setD({ ...d, entityId: md.entityId, acsUrl: md.replyUrls[0]!.url, ...(md.signOnUrl ? { loginUrl: md.signOnUrl } : {}), ...(md.logoutUrl ? { logoutUrl: md.logoutUrl } : {}), policy: { ...d.policy, signAuthnRequests: md.signingCertificates.length > 0 } });
+    change({ ...d, entityId: md.entityId, acsUrl: md.replyUrls[0]!.url, ...(md.signOnUrl ? { loginUrl: md.signOnUrl } : {}), ...(md.logoutUrl ? { logoutUrl: md.logoutUrl } : {}), policy: { ...d.policy, signAuthnRequests: md.signingCertificates.length > 0 } });
   };
   const save = async () => {
     const definition = { ...d, id: existing?.id ?? (d.id || slug(d.displayName)), attributes: d.attributes.filter((a) => a.name.trim()) };
     const r = await api.call('vendors.saveGeneric', { definition });
     if (!r.ok) return setError(r.message);
     setError(undefined);
+    setEdited(false);
     await load();
     toast('info', `${definition.displayName} saved`);
     if (!existing) {
-      // Saved: nothing is left unsaved on the way to the new SP's page.
+      // Saved: nothing is left unsaved on the way to the new SP's page (the flag's own clearing lands a render later).
       useUi.getState().markUnsaved('generic-sp:new', undefined);
       go({ screen: 'vendors', id: definition.id });
     }

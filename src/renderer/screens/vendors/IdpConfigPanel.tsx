@@ -27,16 +27,17 @@ export function IdpConfigPanel({ vendor }: { vendor: VendorView }) {
     if (!saved) return;
     setMethod(saved.method);
     if ('metadataXml' in saved) setXml(saved.metadataXml);
+    setEdited(false);
   }, [saved]);
-  const typed = JSON.stringify({ method, xml, url, signOnUrl, certificate });
-  const held = JSON.stringify({
-    method: saved?.method ?? vendor.idpConfigMethods[0]!,
-    xml: saved && 'metadataXml' in saved ? saved.metadataXml : '',
-    url: saved?.method === 'metadata-url' ? saved.metadataUrl : '',
-    signOnUrl: saved?.method === 'signon-url-and-certificate' ? saved.signOnUrl : '',
-    certificate: saved?.method === 'signon-url-and-certificate' ? saved.certificate : '',
-  });
-  useUnsaved(`idp-config:${vendor.id}`, typed !== held, `${vendor.displayName}'s single sign-on configuration`);
+  // Edited by the user (typed, filled, another method) and not saved since: what leaving would drop.
+  const [edited, setEdited] = useState(false);
+  const edit =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setEdited(true);
+    };
+  useUnsaved(`idp-config:${vendor.id}`, edited, `${vendor.displayName}'s single sign-on configuration`);
   const fromEntra = async () => {
     if (!app) return;
     const md = await call('apps.metadata', { objectId: app.objectId });
@@ -45,6 +46,7 @@ export function IdpConfigPanel({ vendor }: { vendor: VendorView }) {
       setSignOnUrl(view!.idp.loginUrl);
       setCertificate(app.signing.certificates.find((c) => c.active)?.certificatePem ?? '');
     } else if (md) setXml(md.xml);
+    setEdited(true);
   };
   const input = () =>
     method === 'metadata-url'
@@ -54,6 +56,7 @@ export function IdpConfigPanel({ vendor }: { vendor: VendorView }) {
         : { method, metadataXml: xml };
   const save = async () => {
     const saved = await call('vendors.configure', { vendorId: vendor.id, input: input() }, method === 'sent-to-support' ? 'Sent to support' : 'Saved');
+    if (saved) setEdited(false);
     // Hugging Face: "Update and Test SAML configuration" runs the test sign-in right away.
     if (saved && method === 'signon-url-and-certificate') await run({ vendorId: vendor.id, flow: 'sp-initiated', user: view!.tenant.users[0]?.attributes.userprincipalname });
   };
@@ -74,7 +77,7 @@ export function IdpConfigPanel({ vendor }: { vendor: VendorView }) {
       {vendor.idpConfigMethods.length > 1 ? (
         <label className="field" style={{ maxWidth: 320 }}>
           <span>Metadata retrieval method</span>
-          <select value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
+          <select value={method} onChange={(e) => edit(setMethod)(e.target.value as typeof method)}>
             {vendor.idpConfigMethods.map((m) => (
               <option key={m} value={m}>
                 {TITLES[m]}
@@ -86,23 +89,23 @@ export function IdpConfigPanel({ vendor }: { vendor: VendorView }) {
       {method === 'metadata-url' ? (
         <label className="field">
           <span>Metadata URL</span>
-          <input name="metadata-url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://login.microsoftonline.com/…/federationmetadata.xml?appid=…" />
+          <input name="metadata-url" value={url} onChange={(e) => edit(setUrl)(e.target.value)} placeholder="https://login.microsoftonline.com/…/federationmetadata.xml?appid=…" />
         </label>
       ) : method === 'signon-url-and-certificate' ? (
         <>
           <label className="field">
             <span>Sign-on URL</span>
-            <input name="signon-url" value={signOnUrl} onChange={(e) => setSignOnUrl(e.target.value)} />
+            <input name="signon-url" value={signOnUrl} onChange={(e) => edit(setSignOnUrl)(e.target.value)} />
           </label>
           <label className="field">
             <span>Public certificate</span>
-            <textarea name="certificate" value={certificate} onChange={(e) => setCertificate(e.target.value)} placeholder={'-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----'} />
+            <textarea name="certificate" value={certificate} onChange={(e) => edit(setCertificate)(e.target.value)} placeholder={'-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----'} />
           </label>
         </>
       ) : (
         <label className="field">
           <span>{method === 'sent-to-support' ? 'Federation Metadata XML to send to support' : 'Metadata XML'}</span>
-          <textarea name="metadata-xml" value={xml} onChange={(e) => setXml(e.target.value)} placeholder="Paste the Federation Metadata XML downloaded from Entra" />
+          <textarea name="metadata-xml" value={xml} onChange={(e) => edit(setXml)(e.target.value)} placeholder="Paste the Federation Metadata XML downloaded from Entra" />
         </label>
       )}
       <div className="row">
