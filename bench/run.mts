@@ -1,5 +1,6 @@
 // `npm run bench`: the engine's speed beside its peers and the physical floor, in one run. Prints a table and
-// writes bench/results.json. `--only signing,validation` runs some sections; `--quick` runs fewer iterations.
+// writes bench/results.json. `--only signing,validation` runs some sections; `--quick` runs fewer iterations;
+// `--report` (`npm run bench:report`) prints the table of the last run from bench/results.json, measuring nothing.
 import { writeFile, readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,11 @@ const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 
 async function main(): Promise<void> {
   const previous = (await readFile(RESULTS, 'utf8').then((t) => JSON.parse(t) as Results).catch(() => undefined)) ?? undefined;
+  if (args.includes('--report')) {
+    if (!previous) throw new Error('no bench/results.json yet: run npm run bench first');
+    process.stdout.write(table(previous));
+    return;
+  }
   const r: Results = {
     ...(only && previous ? previous : {}),
     date: new Date().toISOString(),
