@@ -1,6 +1,50 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
+
+/**
+ * The floor order of src/core, lowest first (docs/architecture.md draws it). A folder imports only from the
+ * floors below it; folders on one floor do not import each other. An import that runs back up, or across a
+ * floor, fails `npm run lint`. Only runtime/, the top, reads the wire contract in src/shared.
+ */
+export const CORE_FLOORS = [
+  ['base', 'provisioning'],
+  ['xml'],
+  ['crypto', 'http'],
+  ['idp', 'sp'],
+  ['sites'],
+  ['flows', 'vendors'],
+  ['host', 'workspace', 'trace'],
+  ['diagnose', 'demo'],
+  ['scenarios'],
+  ['runs', 'attacks'],
+  ['runtime'],
+];
+const below = (layer) => CORE_FLOORS.slice(0, CORE_FLOORS.findIndex((floor) => floor.includes(layer))).flat();
+
+const floorOrder = {
+  files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
+  plugins: { boundaries },
+  settings: {
+    'import/resolver': { typescript: { alwaysTryTypes: true } },
+    'boundaries/elements': [...CORE_FLOORS.flat().map((layer) => ({ type: layer, pattern: `src/core/${layer}` })), { type: 'shared', pattern: 'src/shared' }],
+  },
+  rules: {
+    'boundaries/no-unknown-files': 'error',
+    'boundaries/dependencies': [
+      'error',
+      {
+        default: 'disallow',
+        policies: [
+          ...CORE_FLOORS.flat().map((layer) => ({ from: { element: { type: layer } }, allow: { to: { element: { types: { anyOf: [layer, ...below(layer), ...(layer === 'runtime' ? ['shared'] : [])] } } } } })),
+          // The wire contract hands on the core's types and schemas; it is read by the runtime, never reads it.
+          { from: { element: { type: 'shared' } }, allow: { to: { element: { types: { anyOf: ['shared', ...below('runtime')] } } } } },
+        ],
+      },
+    ],
+  },
+};
 
 /** The design's layering, enforced: the core runs without Electron, React or the DOM. */
 const coreBoundary = {
@@ -42,6 +86,7 @@ export default tseslint.config(
     },
   },
   coreBoundary,
+  floorOrder,
   rendererBoundary,
   { files: ['src/renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
   // electron-builder loads its configuration and hooks as CommonJS.

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AADSTS, type AadstsCode } from '../core/idp/aadsts';
 import { appFederationMetadata } from '../core/idp/app-metadata';
-import { newGuid } from '../core/ids';
+import { newGuid } from '../core/base/ids';
 import { ClaimRule, EnterpriseApp, USER_ATTRIBUTES, type NameIdFormatChoice, type SigningOption, type SourceAttribute, type User } from '../core/idp/model';
 import { entraIssuer } from '../core/idp/urls';
 import { HarnessRuntime, OUTSIDE_SP } from '../core/runtime/harness-runtime';

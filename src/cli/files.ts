@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CoreError, err, type Result } from '../core/errors';
+import { CoreError, err, type Result } from '../core/base/errors';
 
 /** Scenario files named on a command line: files as given, folders searched for *.json (sorted, recursively). */
 export function findScenarioFiles(paths: readonly string[]): Promise<Result<string[]>> {

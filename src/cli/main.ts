@@ -1,4 +1,4 @@
-import { isCoreError } from '../core/errors';
+import { isCoreError } from '../core/base/errors';
 import { ATTACK_HELP, attackCommand } from './commands/attack';
 import { DECODE_HELP, decodeCommand } from './commands/decode';
 import { DIAGNOSE_HELP, diagnoseCommand } from './commands/diagnose';

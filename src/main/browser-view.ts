@@ -1,7 +1,7 @@
 import { session, WebContentsView, type BrowserWindow } from 'electron';
 import { proxyToHost } from '../core/host/host-proxy';
 import type { HarnessRuntime } from '../core/runtime/harness-runtime';
-import { unreachablePage } from '../core/host/pages/unreachable';
+import { unreachablePage } from '../core/http/unreachable-page';
 import { securityHeaders } from '../core/host/loopback-listener';
 
 const PARTITION = 'flows';

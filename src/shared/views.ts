@@ -13,7 +13,7 @@ import type { LoadProblem } from '../core/workspace/store';
 import type { Scenario, ScenarioExpectation } from '../core/scenarios/schema';
 import type { ScenarioOutcome } from '../core/scenarios/runner';
 import type { Collision } from '../core/runs/collisions';
-import type { Fix } from '../core/diagnose/fixes';
+import type { FlowRunView } from '../core/runs/model';
 import type { SettingChange } from '../core/runs/settings-diff';
 
 export type { Collision, SettingChange };
@@ -89,22 +89,7 @@ export interface WorkspaceView {
 }
 
 /** A one-click reproduction of one code. */
-export interface PresetView {
-  id: string;
-  /** 'entra' or a vendor profile. */
-  source: string;
-  sourceName: string;
-  code: string;
-  /** The code's name in its catalogue. */
-  name: string;
-  /** What the vendor shows (or, for Entra, what to change). */
-  text: string;
-  /** Entra's own sentence for the code, as a ticket quotes it (and the other words it goes by). */
-  message?: string;
-  httpStatus?: number;
-  /** The fault the preset puts in. */
-  title: string;
-}
+export type { PresetView } from '../core/scenarios/presets/preset-view';
 
 export interface ScenarioFileView {
   file: string;
@@ -132,68 +117,8 @@ export interface ScenarioRunView {
 }
 
 export type { Diagnosis } from '../core/diagnose/diagnose';
-export type { Fix } from '../core/diagnose/fixes';
+export type { Fix } from '../core/diagnose/verdict-types';
 export type { ClaimsPreview } from '../core/vendors/claims-preview';
 export type { AttackPackRun, AttackResult } from '../core/attacks/run-pack';
 
-export interface FlowRunView {
-  id: string;
-  vendorId: string;
-  request: { flow: FlowResult['flow']; user?: string; attributeSetId?: string };
-  result: FlowResult;
-  /** The run as a scenario file: its set-up, expecting the outcome it had. */
-  scenario?: Scenario;
-  /** After a vendor's refusal: what to change, and where. */
-  fixes?: Fix[];
-}
-
-/** One line of the sign-in logs: who signed in to what, how, and how it ended. */
-export interface RunLogEntry {
-  id: string;
-  /** When the run started (ISO). */
-  at: string;
-  durationMs: number;
-  /** A run from the Run screen, CLI or API; a reproduced preset; a replayed scenario; an outside SP's exchange. */
-  source: 'run' | 'reproduced' | 'replayed' | 'external' | 'browser';
-  flow: FlowResult['flow'];
-  vendorId: string;
-  /** The SP's display name. */
-  sp: string;
-  /** The enterprise app's display name, when the run had one. */
-  app?: string;
-  user?: string;
-  /** As Entra's sign-in logs put it. */
-  status: 'success' | 'failure';
-  /** signed-in, signed-out, issued, or the error's code. */
-  result: string;
-  message?: string;
-}
-
-export interface RunLogFilter {
-  /** Words that must all appear in the line (user, app, SP, code, message, ID). */
-  text?: string;
-  user?: string;
-  app?: string;
-  status?: RunLogEntry['status'];
-  code?: string;
-  source?: RunLogEntry['source'];
-}
-
-export interface RunLogPage {
-  /** Runs in the log. */
-  total: number;
-  /** Runs that match the filter; entries holds the newest of them. */
-  matched: number;
-  entries: RunLogEntry[];
-  /** The values to filter by, from the whole log. */
-  facets: { users: string[]; apps: string[]; codes: string[] };
-  /** The log could not be written, or some lines could not be read. */
-  problem?: string;
-}
-
-/** Two runs side by side: what differs, by kind. */
-export interface RunComparison {
-  a: RunLogEntry;
-  b: RunLogEntry;
-  rows: Array<{ kind: 'run' | 'claim' | 'setting' | 'check'; name: string; a?: string; b?: string; same: boolean }>;
-}
+export type { FlowRunView, RunLogEntry, RunLogFilter, RunLogPage, RunComparison } from '../core/runs/model';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { SAML } from '@node-saml/node-saml';
 import { parse } from 'node-html-parser';
 import { CLI } from '../support/cli';
-import { GENERIC_SP } from '../../src/core/sp/site/generic-defaults';
+import { GENERIC_SP } from '../../src/core/sites/generic-defaults';
 
 let child: ChildProcess | undefined;
 let dir: string | undefined;

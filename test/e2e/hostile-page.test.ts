@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { toLoopback } from '../../src/core/host/loopback-urls';
+import { toLoopback } from '../../src/core/http/loopback-urls';
 import { launchChromium, shot, startWebMode, type WebMode } from '../support/web-ui';
 
 // The attacks of the security review, replayed by a real Chromium from a page on another loopback origin against

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MINUTE, manualClock, type Clock } from '../../src/core/clock';
+import { MINUTE, manualClock, type Clock } from '../../src/core/base/clock';
 import { runIdpInitiated, runSpInitiated, runSpLogout } from '../../src/core/flows/flows';
 import type { SigningOption } from '../../src/core/idp/model';
 import { UserAgent } from '../../src/core/flows/user-agent';

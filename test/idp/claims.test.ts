@@ -3,7 +3,7 @@ import { createEnterpriseApp } from '../../src/core/idp/app-defaults';
 import { issueClaims, pairwiseId, type IssuedClaims } from '../../src/core/idp/claims';
 import { demoTenant } from '../../src/core/demo/demo-tenant';
 import type { EnterpriseApp, Tenant, User } from '../../src/core/idp/model';
-import { newGuid } from '../../src/core/ids';
+import { newGuid } from '../../src/core/base/ids';
 
 let template: EnterpriseApp;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePostMessage, decodeRedirectMessage, encodePostMessage } from '../../src/core/xml/codec';
 import { createEnterpriseApp } from '../../src/core/idp/app-defaults';
 import { logoutRequestXml } from '../../src/core/scenarios/crafted-requests';
-import { newGuid } from '../../src/core/ids';
+import { newGuid } from '../../src/core/base/ids';
 import { SP_ENTITY, postedToSp, startIdp, type IdpHarness } from '../support/idp-harness';
 import { authnRequestXml, redirectQuery } from '../support/authn-request';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '@node-saml/node-saml';
 import { createEnterpriseApp } from '../../src/core/idp/app-defaults';
 import { encodeRedirectMessage } from '../../src/core/xml/codec';
-import { newSamlId } from '../../src/core/ids';
+import { newSamlId } from '../../src/core/base/ids';
 import type { UserAgent } from '../../src/core/flows/user-agent';
 import { SP_ENTITY, nodeSamlSp, postedToSp, startIdp, type IdpHarness } from '../support/idp-harness';
 

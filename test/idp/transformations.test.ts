@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyTransformation, evaluateSource, type AttributeResolver } from '../../src/core/idp/transformations';
 import type { Operand, SourceAttribute, Transformation } from '../../src/core/idp/model';
-import { CoreError } from '../../src/core/errors';
+import { CoreError } from '../../src/core/base/errors';
 
 const user: Partial<Record<SourceAttribute, string[]>> = {
   'user.givenname': ['Adele'],

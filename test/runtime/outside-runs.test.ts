@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authnRequestXml, logoutRequestXml, redirectQuery } from '../../src/core/scenarios/crafted-requests';
 import { createApp } from '../../src/core/runtime/app-ops';
-import { toLoopback } from '../../src/core/host/loopback-urls';
+import { toLoopback } from '../../src/core/http/loopback-urls';
 import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
 import type { EnterpriseApp } from '../../src/core/idp/model';
 import { openTempRuntime } from '../support/temp-runtime';

@@ -6,7 +6,7 @@ import { authnRequestXml, redirectQuery } from '../../src/core/scenarios/crafted
 import { RunLog } from '../../src/core/runs/run-log';
 import { logEntry, type HarnessRuntime } from '../../src/core/runtime/harness-runtime';
 import { EXTERNAL_RUNS_PER_SECOND } from '../../src/core/runtime/outside-runs';
-import { toLoopback } from '../../src/core/host/loopback-urls';
+import { toLoopback } from '../../src/core/http/loopback-urls';
 import type { FlowRunView } from '../../src/shared/views';
 import { openTempRuntime } from '../support/temp-runtime';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editXml, signAssertion, stripSignatures, assertionOf } from '../../src/core/attacks/forge';
-import type { Clock } from '../../src/core/clock';
+import type { Clock } from '../../src/core/base/clock';
 import { parseIdpMetadata } from '../../src/core/sp/idp-metadata';
 import { SpPolicy, type IdpTrust } from '../../src/core/sp/model';
 import { ServiceProviderCore } from '../../src/core/sp/service-provider';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertionOf, editXml, signAssertion, signResponse, stripSignatures, subjectConfirmationData } from '../../src/core/attacks/forge';
-import { MINUTE, type Clock } from '../../src/core/clock';
+import { MINUTE, type Clock } from '../../src/core/base/clock';
 import { generateSelfSignedCertificate, type GeneratedCertificate } from '../../src/core/crypto/generate';
 import { parseIdpMetadata } from '../../src/core/sp/idp-metadata';
 import { SpPolicy, type IdpTrust } from '../../src/core/sp/model';

@@ -1,11 +1,11 @@
-import { systemClock, type Clock } from '../../src/core/clock';
+import { systemClock, type Clock } from '../../src/core/base/clock';
 import { startHarness } from '../../src/core/host/harness';
 import { createEnterpriseApp } from '../../src/core/idp/app-defaults';
 import { demoTenant } from '../../src/core/demo/demo-tenant';
 import type { EnterpriseApp } from '../../src/core/idp/model';
 import { loadMetadataFromUrl } from '../../src/core/sp/metadata-source';
 import type { SpPolicy } from '../../src/core/sp/model';
-import { createGenericSite } from '../../src/core/sp/site/generic-site';
+import { createGenericSite } from '../../src/core/sites/generic-site';
 import { UserAgent } from '../../src/core/flows/user-agent';
 
 export const GENERIC = {

@@ -1,13 +1,13 @@
 import * as samlify from 'samlify';
 import { SAML, ValidateInResponseTo, type SamlConfig } from '@node-saml/node-saml';
-import { manualClock, systemClock, type Clock, type ManualClock } from '../../src/core/clock';
+import { manualClock, systemClock, type Clock, type ManualClock } from '../../src/core/base/clock';
 import { createEnterpriseApp } from '../../src/core/idp/app-defaults';
 import { demoTenant } from '../../src/core/demo/demo-tenant';
 import type { EnterpriseApp, Tenant } from '../../src/core/idp/model';
 import type { IdpState } from '../../src/core/idp/entra-idp';
 import { HarnessHost } from '../../src/core/host/server';
 import { mountEntra } from '../../src/core/host/mount-entra';
-import { toLoopback } from '../../src/core/host/loopback-urls';
+import { toLoopback } from '../../src/core/http/loopback-urls';
 import { UserAgent } from '../../src/core/flows/user-agent';
 import { sharedSchemaValidator } from '../../src/core/xml/schema-validator';
 

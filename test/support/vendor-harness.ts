@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../../src/core/clock';
+import { systemClock, type Clock } from '../../src/core/base/clock';
 import { demoTenant } from '../../src/core/demo/demo-tenant';
 import { runIdpInitiated, runSpInitiated, type SignInOptions } from '../../src/core/flows/flows';
 import { UserAgent } from '../../src/core/flows/user-agent';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cloudinary, directLoginAllowed, type CloudinarySettings } from '../../src/core/vendors/cloudinary';
+import { cloudinary, directLoginAllowed } from '../../src/core/vendors/cloudinary';
+import type { CloudinarySettings } from '../../src/core/vendors/cloudinary-settings';
 import type { FlowResult } from '../../src/core/flows/flows';
 import type { ProvisioningDiff } from '../../src/core/provisioning/diff';
 import { startVendor, type VendorHarness, type VendorHarnessOptions } from '../support/vendor-harness';

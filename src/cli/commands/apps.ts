@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isCoreError } from '../../core/errors';
-import { toLoopback } from '../../core/host/loopback-urls';
+import { isCoreError } from '../../core/base/errors';
+import { toLoopback } from '../../core/http/loopback-urls';
 import type { HarnessRuntime } from '../../core/runtime/harness-runtime';
 import { registerSp, type RegisteredSp } from '../../core/runtime/register-sp';
 import { withRuntime } from '../runtime';

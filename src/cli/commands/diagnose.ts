@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Conclusion, Diagnosis } from '../../core/diagnose/diagnose';
-import { isCoreError } from '../../core/errors';
+import { isCoreError } from '../../core/base/errors';
 import { diagnoseText, type DiagnoseRequest } from '../../core/runtime/trace-ops';
 import { defaultJobs, diagnoseFilesBatch } from '../diagnose-batch';
 import { findArtefactFiles } from '../files';

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import xmlenc from 'xml-encryption';
-import type { SignInRecord } from '../sp/site/sp-site';
-import { peekResponseId } from '../sp/site/sp-site';
+import type { SignInRecord } from '../sites/sp-site';
+import { peekResponseId } from '../sites/sp-site';
 import { UserAgent } from '../flows/user-agent';
 import { signingCertificate } from '../idp/app-certificates';
 import { AUTHN_CLASS } from '../idp/authn-context';
@@ -9,7 +9,7 @@ import { issueClaims } from '../idp/claims';
 import type { SigningOption } from '../idp/model';
 import { buildLoginResponse } from '../idp/response-builder';
 import { entraIssuer } from '../idp/urls';
-import { newSamlId } from '../ids';
+import { newSamlId } from '../base/ids';
 import type { Sandbox } from '../scenarios/sandbox';
 import { SpPolicy } from '../sp/model';
 import { encodePostMessage } from '../xml/codec';

@@ -1,5 +1,5 @@
 import { X509Certificate, createHash } from 'node:crypto';
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import { derToPem, readCertificateInput, type CertificateForm } from './pem';
 
 export interface CertificateInfo {

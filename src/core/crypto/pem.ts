@@ -1,4 +1,4 @@
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 
 const PEM_CERT = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/;
 

@@ -1,4 +1,4 @@
-import { newGuid } from '../ids';
+import { newGuid } from '../base/ids';
 import type { Group, Tenant, User } from '../idp/model';
 
 type Attrs = User['attributes'];

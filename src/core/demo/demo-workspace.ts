@@ -1,7 +1,7 @@
 import { appFederationMetadata } from '../idp/app-metadata';
 import type { EnterpriseApp, Tenant } from '../idp/model';
 import { idpUrls } from '../idp/urls';
-import { GENERIC_SP } from '../sp/site/generic-defaults';
+import { GENERIC_SP } from '../sites/generic-defaults';
 import { GenericSpDefinition, genericProfile } from '../vendors/generic';
 import type { IdpConfigInput, VendorProfile } from '../vendors/profile';
 import { VENDORS } from '../vendors/registry';

@@ -1,4 +1,4 @@
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import { samlMessagesIn, viewDecodedSaml, type SamlMessageView } from '../flows/saml-message-view';
 import type { Hop } from '../flows/user-agent';
 import { decodeAnyMessage } from '../xml/codec';

@@ -1,4 +1,4 @@
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import type { Hop } from '../flows/user-agent';
 import type { SamlMessageView } from '../flows/saml-message-view';
 import { AADSTS, NOT_EMULATED } from '../idp/aadsts';
@@ -6,7 +6,7 @@ import { logoutIssuerNote } from '../idp/logout-issuer';
 import type { IdpTrust } from '../sp/model';
 import type { VendorSp } from '../vendors/vendor-sp';
 import { describeKind, readArtefact, type Artefact, type ArtefactKind, type FoundMessage } from './artefact';
-import { checkRequest, type RequestDirectory, type RequestFinding } from './request-check';
+import { checkRequest, type RequestDirectory, type RequestFinding } from '../idp/request-check';
 import { responseFacts, type ResponseFacts } from './response-facts';
 import { isAddressedTo, vendorVerdict, type VendorVerdict } from './vendor-verdict';
 

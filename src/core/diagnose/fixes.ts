@@ -4,19 +4,7 @@ import type { ValidationReport, CheckResult } from '../sp/report';
 import { attributeViolations, type AttributeViolation } from '../vendors/attribute-rules';
 import { isEmail } from '../vendors/common-claims';
 import type { VendorProfile, VendorUrls } from '../vendors/profile';
-import type { VendorOutcome } from './vendor-verdict';
-
-/** One change that would make the sign-in work, where to make it, and why. */
-export interface Fix {
-  /** Entra's portal, the vendor's settings page, or the capture itself. */
-  where: 'entra' | 'vendor' | 'capture';
-  /** The blade and field, as the portal names them. */
-  setting: string;
-  change: string;
-  because: string;
-  /** The set-up check whose field this change is made in (reply-url, claim:<name>, idp-config…), for a "Fix it" link. */
-  check?: string;
-}
+import type { Fix, VendorOutcome } from './verdict-types';
 
 interface FixContext {
   profile: VendorProfile<unknown>;

@@ -1,7 +1,7 @@
 import type { CertificateInfo } from '../crypto/certificate';
 import type { SpPolicy } from '../sp/model';
 import type { CheckId, ValidationReport } from '../sp/report';
-import type { Fix } from './fixes';
+import type { Fix } from './verdict-types';
 import type { TrustBasis } from './trust-basis';
 
 /** The set-up mistakes people make again and again, each named, explained with the values that collided, and fixable. */

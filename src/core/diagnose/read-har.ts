@@ -1,4 +1,4 @@
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import type { HarEntry, HarNameValue } from '../trace/har';
 import { resolveUrl } from '../flows/html-forms';
 import type { CapturedEntry } from './captured';

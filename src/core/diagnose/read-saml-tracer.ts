@@ -1,4 +1,4 @@
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import type { SamlTracerExport, SamlTracerRequest } from '../trace/saml-tracer';
 import { resolveUrl } from '../flows/html-forms';
 import type { CapturedEntry } from './captured';

@@ -1,12 +1,11 @@
 import type { CertificateInfo } from '../crypto/certificate';
 import { SpDirectory } from '../provisioning/directory';
-import type { ProvisioningDiff } from '../provisioning/diff';
 import { SpPolicy, type Identity } from '../sp/model';
 import type { ValidationReport } from '../sp/report';
 import { ServiceProviderCore } from '../sp/service-provider';
-import type { VendorError } from '../vendors/profile';
 import type { VendorSp } from '../vendors/vendor-sp';
-import { suggestFixes, type Fix } from './fixes';
+import { suggestFixes } from './fixes';
+import type { Fix, VendorOutcome } from './verdict-types';
 import { inferParams } from './infer-params';
 import { findMistakes, type Finding } from './mistakes';
 import { signerOf, trustBasis, type GivenIdp, type TrustBasis } from './trust-basis';
@@ -19,15 +18,6 @@ export interface SignerInfo {
   /** Whether the SP, as configured for this diagnosis, holds this certificate. */
   known: boolean;
 }
-
-export type VendorOutcome =
-  | { kind: 'signed-in'; identity: Identity; diff?: ProvisioningDiff; details?: Readonly<Record<string, unknown>> }
-  | { kind: 'refused'; error: VendorError }
-  /**
-   * The diagnosis cannot decide: nothing is known of the IdP (so the signer was assumed), or the assertion is
-   * encrypted and no key was given. Every other check passed.
-   */
-  | { kind: 'undetermined'; reason: 'signer-unknown' | 'assertion-encrypted'; message: string; identity?: Identity };
 
 export interface VendorVerdict {
   vendorId: string;

@@ -1,10 +1,10 @@
 import type { IdpUrls } from '../idp/urls';
 import type { Collision } from '../sp/collision';
 import type { Identity } from '../sp/model';
-import type { RequestFinding } from '../diagnose/request-check';
+import type { RequestFinding } from '../idp/request-check';
 import type { CheckId, ValidationReport } from '../sp/report';
-import type { SiteRegistry } from '../sp/site/site-registry';
-import { peekResponseId, type SignInRecord, type SpSite } from '../sp/site/sp-site';
+import type { SiteRegistry } from '../sites/site-registry';
+import { peekResponseId, type SignInRecord, type SpSite } from '../sites/sp-site';
 import { UserAgent, type AgentTransport, type Hop, type Page } from './user-agent';
 
 /** 'acs-post': a POST straight to the SP's ACS, as a bookmark or a replayed form would send it. */

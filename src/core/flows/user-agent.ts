@@ -1,7 +1,7 @@
-import { CoreError } from '../errors';
-import { fromLoopback, toLoopback } from '../host/loopback-urls';
-import { unreachablePage } from '../host/pages/unreachable';
-import { AGENT_HEADER, type AgentTransport } from '../host/transport';
+import { CoreError } from '../base/errors';
+import { fromLoopback, toLoopback } from '../http/loopback-urls';
+import { unreachablePage } from '../http/unreachable-page';
+import { AGENT_HEADER, type AgentTransport } from '../http/transport';
 import { CookieJar } from './cookie-jar';
 import { parseHtmlPage, type HtmlForm, type HtmlPage } from './html-forms';
 import { samlMessagesIn, type SamlMessageView } from './saml-message-view';

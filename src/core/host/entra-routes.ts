@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../base/clock';
 import { aadsts } from '../idp/aadsts';
 import { appFederationMetadata } from '../idp/app-metadata';
 import type { BrowserContext, EntraIdp, IdpOutcome } from '../idp/entra-idp';
@@ -12,8 +12,9 @@ import { autoPostPage } from './pages/auto-post';
 import { accountPickerPage, errorPage, mfaPromptPage, signedOutFanoutPage, signedOutPage } from './pages/entra-pages';
 import { myAppsPage } from './pages/my-apps';
 import { ensureTenantKeys, tenantFederationMetadata } from '../idp/tenant-metadata';
-import { loopbackOriginOf, reachableIdpUrls } from './loopback-urls';
-import { AGENT_HEADER } from './transport';
+import { loopbackOriginOf } from '../http/loopback-urls';
+import { reachableIdpUrls } from '../idp/urls';
+import { AGENT_HEADER } from '../http/transport';
 
 function sessionCookies(outcome: IdpOutcome): CookieChange[] | undefined {
   if (outcome.kind === 'not-found' || outcome.setSession === undefined) return undefined;

@@ -1,14 +1,14 @@
-import { systemClock, type Clock } from '../clock';
+import { systemClock, type Clock } from '../base/clock';
 import type { EntraIdp, EntraIdpDeps, IdpState } from '../idp/entra-idp';
 import type { IdpUrls } from '../idp/urls';
-import { toLoopback } from './loopback-urls';
+import { toLoopback } from '../http/loopback-urls';
 import { mountEntra } from './mount-entra';
 import { statusPage } from './pages/status-page';
 import { htmlPage, text } from '../http/http-types';
 import { router } from '../http/router';
 import { HarnessHost, type HostOptions } from './server';
 import type { ExchangeObserver } from './entra-routes';
-import { SiteRegistry } from '../sp/site/site-registry';
+import { SiteRegistry } from '../sites/site-registry';
 import type { FlowEnv } from '../flows/flows';
 
 export interface HarnessOptions {

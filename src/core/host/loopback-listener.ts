@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 import { ownScriptSources } from '../http/html';
 import type { CookieChange, VirtualRequest, VirtualResponse } from '../http/http-types';
 

@@ -1,9 +1,9 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../base/clock';
 import { EntraIdp, type EntraIdpDeps } from '../idp/entra-idp';
 import { idpUrls, type IdpUrls } from '../idp/urls';
 import { certificateDownloadHandler } from './certificate-routes';
 import { entraLoginHandler, myAppsHandler, type ExchangeObserver } from './entra-routes';
-import { toLoopback } from './loopback-urls';
+import { toLoopback } from '../http/loopback-urls';
 import type { HarnessHost } from './server';
 
 export const ENTRA_HOSTS = { login: 'login.microsoftonline.com', myApps: 'launcher.myapps.microsoft.com' } as const;

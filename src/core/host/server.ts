@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 import type { VirtualHandler, VirtualRequest, VirtualResponse } from '../http/http-types';
-import { VH_PREFIX, rewriteHtmlForLoopback, rewriteLocationForLoopback } from './loopback-urls';
+import { VH_PREFIX, rewriteHtmlForLoopback, rewriteLocationForLoopback } from '../http/loopback-urls';
 import { closeServer, isLoopbackName, listenLoopback, splitHost, type LoopbackSite } from './loopback-listener';
-import { unreachablePage } from './pages/unreachable';
+import { unreachablePage } from '../http/unreachable-page';
 import { htmlPage } from '../http/http-types';
 import type { RouteSpec, RoutedHandler } from '../http/router';
 

@@ -1,7 +1,7 @@
 import { generateSelfSignedCertificate } from '../crypto/generate';
 import { aadsts, type AadstsError } from './aadsts';
 import type { AppCertificate, EnterpriseApp } from './model';
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 
 export async function createAppCertificate(now: Date, opts: { years?: number; notAfter?: Date; active?: boolean } = {}): Promise<AppCertificate> {

@@ -1,4 +1,4 @@
-import { newGuid } from '../ids';
+import { newGuid } from '../base/ids';
 import { createAppCertificate } from './app-certificates';
 import { WS_CLAIMS } from './claim-uris';
 import type { ClaimRule, EnterpriseApp } from './model';

@@ -1,4 +1,4 @@
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import { publishedCertificates, signingCertificate } from './app-certificates';
 import { buildFederationMetadata } from './metadata';
 import type { EnterpriseApp, Tenant } from './model';

@@ -1,7 +1,7 @@
-import { MINUTE } from '../clock';
+import { MINUTE } from '../base/clock';
 import { verifyEnvelopedSignature } from '../crypto/xml-signature';
 import { verifyRedirectSignature } from '../crypto/redirect-signature';
-import { err, ok, type Result } from '../errors';
+import { err, ok, type Result } from '../base/errors';
 import { attr, childElements, firstChild, textOf } from '../xml/dom';
 import { BINDING, NAMEID_FORMAT, NS } from '../xml/namespaces';
 import { aadsts, type AadstsError } from './aadsts';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import { NAMEID_FORMAT } from '../xml/namespaces';
 import { aadsts, type AadstsError } from './aadsts';
 import { AUTH_METHOD_URI, CLAIM, GROUP_OVERAGE_LIMIT, claimName } from './claim-uris';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../clock';
-import { err, ok, type Result } from '../errors';
-import { newGuid } from '../ids';
+import type { Clock } from '../base/clock';
+import { err, ok, type Result } from '../base/errors';
+import { newGuid } from '../base/ids';
 import { STATUS } from '../xml/namespaces';
 import { aadsts, type AadstsCode, type AadstsError } from './aadsts';
 import { signingCertificate } from './app-certificates';

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../errors';
+import { err, ok, type Result } from '../base/errors';
 import { decodePostMessage, decodeRedirectMessage } from '../xml/codec';
 import { NS } from '../xml/namespaces';
 import { parseXml } from '../xml/parse';

@@ -1,7 +1,7 @@
-import { samlInstant } from '../clock';
+import { samlInstant } from '../base/clock';
 import { signRedirectQuery } from '../crypto/redirect-signature';
-import { err, ok, type Result } from '../errors';
-import { newSamlId } from '../ids';
+import { err, ok, type Result } from '../base/errors';
+import { newSamlId } from '../base/ids';
 import { encodeRedirectMessage } from '../xml/codec';
 import { attr, firstChild, textOf } from '../xml/dom';
 import { NS } from '../xml/namespaces';

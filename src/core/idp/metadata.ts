@@ -1,4 +1,4 @@
-import { newSamlId } from '../ids';
+import { newSamlId } from '../base/ids';
 import { pemToBase64 } from '../crypto/pem';
 import { escapeXml } from '../xml/escape';
 import { BINDING, NS } from '../xml/namespaces';

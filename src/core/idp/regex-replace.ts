@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 
 /** Entra stops a claims regex that runs too long with AADSTS501621; we do the same instead of hanging. */
 export const REGEX_TIMEOUT_MS = 50;

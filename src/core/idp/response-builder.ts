@@ -1,5 +1,5 @@
-import { MINUTE, addMs, samlInstant } from '../clock';
-import { newSamlId } from '../ids';
+import { MINUTE, addMs, samlInstant } from '../base/clock';
+import { newSamlId } from '../base/ids';
 import { encodePostMessage } from '../xml/codec';
 import type { IssuedClaims } from './claims';
 import type { AppCertificate, EnterpriseApp, SigningOption } from './model';

@@ -1,5 +1,5 @@
 import { describeCertificate, isValidAt } from '../crypto/certificate';
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import { attr, childElements, elementPath, firstChild, textOf } from '../xml/dom';
 import { BINDING, NS } from '../xml/namespaces';
 import { parseXml, xmlProblem } from '../xml/parse';

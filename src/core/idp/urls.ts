@@ -1,3 +1,4 @@
+import { VH_PREFIX } from '../http/loopback-urls';
 /** Entra's real hosts. The host maps them to loopback; a Reply URL typed wrongly fails as it would in Azure. */
 export const ENTRA_LOGIN_ORIGIN = 'https://login.microsoftonline.com';
 export const MYAPPS_ORIGIN = 'https://launcher.myapps.microsoft.com';
@@ -29,4 +30,12 @@ export function idpUrls(tenantId: string, origin: string = ENTRA_LOGIN_ORIGIN, m
     userAccess: (appId) => `${myAppsOrigin}/api/signin/${appId}?tenantId=${tenantId}`,
     idpInitiated: (appId) => `${origin}/${tenantId}/idpinitiated?appid=${appId}`,
   };
+}
+
+/**
+ * Entra's URLs in the form a real browser and SP on this machine reach: the same paths under the harness's
+ * origin (http or https). Identifiers (the Issuer) never change; only endpoints do.
+ */
+export function reachableIdpUrls(tenantId: string, origin: string): IdpUrls {
+  return idpUrls(tenantId, `${origin}${VH_PREFIX}${new URL(ENTRA_LOGIN_ORIGIN).host}`, `${origin}${VH_PREFIX}${new URL(MYAPPS_ORIGIN).host}`);
 }

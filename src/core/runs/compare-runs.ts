@@ -1,4 +1,4 @@
-import type { FlowRunView, RunComparison, RunLogEntry } from '../../shared/views';
+import type { FlowRunView, RunComparison, RunLogEntry } from './model';
 import { runClaims } from './run-claims';
 import { diffSettings } from './settings-diff';
 

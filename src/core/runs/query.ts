@@ -1,4 +1,4 @@
-import type { RunLogEntry, RunLogFilter, RunLogPage } from '../../shared/views';
+import type { RunLogEntry, RunLogFilter, RunLogPage } from './model';
 
 const haystack = (e: RunLogEntry) => [e.id, e.user, e.app, e.sp, e.vendorId, e.flow, e.source, e.status, e.result, e.message].filter(Boolean).join(' ').toLowerCase();
 

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { DIR_MODE, FILE_MODE } from '../workspace/permissions';
-import type { FlowRunView, RunLogEntry } from '../../shared/views';
+import type { FlowRunView, RunLogEntry } from './model';
 
 /** Runs another program or page on the machine drove (an outside SP, a real browser): kept within their share. */
 const fromOutside = (e: RunLogEntry) => e.source === 'external' || e.source === 'browser';

@@ -1,4 +1,4 @@
-import { CoreError, isCoreError } from '../errors';
+import { CoreError, isCoreError } from '../base/errors';
 import { activateCertificate, createAppCertificate } from '../idp/app-certificates';
 import { appFederationMetadata } from '../idp/app-metadata';
 import { EnterpriseApp } from '../idp/model';

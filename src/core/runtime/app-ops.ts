@@ -1,6 +1,6 @@
 import { createEnterpriseApp } from '../idp/app-defaults';
-import { newGuid } from '../ids';
-import { CoreError } from '../errors';
+import { newGuid } from '../base/ids';
+import { CoreError } from '../base/errors';
 import type { EnterpriseApp } from '../idp/model';
 import { createVendorApp } from '../vendors/vendor-app';
 import { VENDORS, vendorProfile } from '../vendors/registry';

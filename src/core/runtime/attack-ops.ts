@@ -1,5 +1,5 @@
 import { runAttackPack, type AttackPackRun } from '../attacks/run-pack';
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 import { captureScenario } from '../scenarios/capture';
 import type { IdpConfigSpec } from '../scenarios/schema';
 import type { HarnessRuntime } from './harness-runtime';

@@ -2,7 +2,7 @@ import type { FlowOutcome, FlowResult } from '../flows/flows';
 import { samlMessagesIn } from '../flows/saml-message-view';
 import type { Hop } from '../flows/user-agent';
 import type { VirtualRequest, VirtualResponse } from '../http/http-types';
-import type { SignInRecord } from '../sp/site/sp-site';
+import type { SignInRecord } from '../sites/sp-site';
 import { capturedPage } from './outside-runs';
 
 /** How long a response Entra issued to an SP the harness serves waits for the browser to post it there. */

@@ -1,5 +1,5 @@
 import { parse } from 'node-html-parser';
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 import { compareRuns } from '../runs/compare-runs';
 import { queryRunLog } from '../runs/query';
 import type { FlowRunView, RunComparison, RunLogEntry, RunLogFilter, RunLogPage } from '../../shared/views';

@@ -1,4 +1,4 @@
-import { checkRequest } from '../diagnose/request-check';
+import { checkRequest } from '../idp/request-check';
 import type { FlowOutcome, FlowResult } from '../flows/flows';
 import { samlMessagesIn, viewSamlMessage } from '../flows/saml-message-view';
 import { pageSummary, type Hop } from '../flows/user-agent';

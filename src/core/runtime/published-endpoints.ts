@@ -1,6 +1,13 @@
 import { MYAPPS_ORIGIN, idpUrls, type IdpUrls } from '../idp/urls';
-import { reachableIdpUrls, toLoopback } from '../host/loopback-urls';
-import type { HarnessRuntime } from './harness-runtime';
+import { toLoopback } from '../http/loopback-urls';
+import { reachableIdpUrls } from '../idp/urls';
+
+/** What the endpoints are read from: the tenant's ID and the origins the host answers at. */
+export interface EndpointSource {
+  ws: { tenant: { id: string } };
+  origin: string;
+  harness: { httpsOrigin?: string | undefined };
+}
 
 export interface PublishedEndpoints {
   /** Which form these are: loopback over http or https, or Entra's real URLs. */
@@ -15,7 +22,7 @@ export interface PublishedEndpoints {
  * over https when the host serves it; or, on request, Entra's real URLs (for a hosts-file mapping). The
  * identifiers never change.
  */
-export function publishedEndpoints(rt: HarnessRuntime, real = false): PublishedEndpoints[] {
+export function publishedEndpoints(rt: EndpointSource, real = false): PublishedEndpoints[] {
   const tenant = rt.ws.tenant.id;
   if (real) {
     const urls = idpUrls(tenant);

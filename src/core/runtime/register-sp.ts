@@ -1,4 +1,4 @@
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 import type { EnterpriseApp } from '../idp/model';
 import { parseSpMetadata, type SpMetadata } from '../idp/sp-metadata';
 import { pinnedAppCertificate } from '../idp/app-certificates';

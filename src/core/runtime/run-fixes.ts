@@ -1,4 +1,5 @@
-import { suggestFixes, type Fix } from '../diagnose/fixes';
+import { suggestFixes } from '../diagnose/fixes';
+import type { Fix } from '../diagnose/verdict-types';
 import type { FlowResult } from '../flows/flows';
 import type { VendorSp } from '../vendors/vendor-sp';
 

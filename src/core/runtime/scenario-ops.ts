@@ -1,7 +1,7 @@
 import { join, basename } from 'node:path';
 import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { CoreError, err, isCoreError } from '../errors';
+import { CoreError, err, isCoreError } from '../base/errors';
 import { assertInsideWorkspace } from '../workspace/inside';
 import { PRESETS, presetById } from '../scenarios/presets';
 import { presetView } from '../scenarios/presets/preset-view';

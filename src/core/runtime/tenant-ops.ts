@@ -1,4 +1,4 @@
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 import { upnProblem } from '../idp/directory-rules';
 import type { Group, User } from '../idp/model';
 import type { HarnessRuntime } from './harness-runtime';

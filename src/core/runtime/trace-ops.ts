@@ -1,9 +1,9 @@
 import { createPrivateKey } from 'node:crypto';
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 import { parseIdpMetadata } from '../sp/idp-metadata';
 import { readArtefact } from '../diagnose/artefact';
 import { diagnose, diagnoseMany, type DiagnoseOptions, type Diagnosis } from '../diagnose/diagnose';
-import type { RequestDirectory } from '../diagnose/request-check';
+import type { RequestDirectory } from '../idp/request-check';
 import { describeCertificate } from '../crypto/certificate';
 import { hopsToHar } from '../trace/har';
 import { hopsToSamlTracer } from '../trace/saml-tracer';

@@ -1,5 +1,5 @@
-import type { Clock } from '../clock';
-import type { AgentTransport } from '../host/transport';
+import type { Clock } from '../base/clock';
+import type { AgentTransport } from '../http/transport';
 import { resolveProfile } from '../vendors/registry';
 import { VendorSp, type VendorSpState } from '../vendors/vendor-sp';
 import type { VendorInstance } from '../workspace/schema';

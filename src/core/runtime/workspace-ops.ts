@@ -1,5 +1,5 @@
 import { rewriteAsDemo } from '../demo/demo-reset';
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 import type { HarnessRuntime } from './harness-runtime';
 
 /**

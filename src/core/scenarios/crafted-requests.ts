@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { signRedirectQuery } from '../crypto/redirect-signature';
-import { newSamlId } from '../ids';
+import { newSamlId } from '../base/ids';
 import { encodeRedirectMessage } from '../xml/codec';
 import { escapeXml } from '../xml/escape';
 

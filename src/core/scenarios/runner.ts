@@ -2,7 +2,7 @@ import { generateSelfSignedCertificate } from '../crypto/generate';
 import { runAcsPost, runCraftedLogout, runCraftedSignIn, runIdpInitiated, runSpInitiated, runSpLogout, type FlowResult } from '../flows/flows';
 import { UserAgent } from '../flows/user-agent';
 import { flowOverrides } from '../idp/claims';
-import { newGuid } from '../ids';
+import { newGuid } from '../base/ids';
 import { authnRequestXml, logoutRequestXml, redirectQuery, requestIdOf } from './crafted-requests';
 import { openSandbox, type Sandbox, type SetupRefusal } from './sandbox';
 import type { Scenario, ScenarioExpectation } from './schema';

@@ -1,13 +1,13 @@
-import { MINUTE, offsetClock, systemClock, type Clock } from '../clock';
+import { MINUTE, offsetClock, systemClock, type Clock } from '../base/clock';
 import { pemToBase64 } from '../crypto/pem';
 import { generateSelfSignedCertificate } from '../crypto/generate';
 import { demoTenant } from '../demo/demo-tenant';
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import { startHarness, type RunningHarness } from '../host/harness';
 import { activateCertificate, createAppCertificate } from '../idp/app-certificates';
 import { appFederationMetadata } from '../idp/app-metadata';
 import { tenantFederationMetadata } from '../idp/tenant-metadata';
-import { newGuid } from '../ids';
+import { newGuid } from '../base/ids';
 import { idpUrls } from '../idp/urls';
 import type { AppCertificate, EnterpriseApp, Tenant, User } from '../idp/model';
 import type { IdpConfigInput, VendorError } from '../vendors/profile';

@@ -1,4 +1,4 @@
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import { resolveProfile } from '../vendors/registry';
 import { Scenario, SCENARIO_FORMAT, SCENARIO_VERSION } from './schema';
 

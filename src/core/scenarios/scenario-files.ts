@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CoreError, err, type Result } from '../errors';
+import { CoreError, err, type Result } from '../base/errors';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { parseScenario, serializeScenario } from './scenario-file';
 import type { Scenario } from './schema';

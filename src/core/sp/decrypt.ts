@@ -1,6 +1,6 @@
 import xmlenc from 'xml-encryption';
-import { err, ok, type Result } from '../errors';
-import { CoreError } from '../errors';
+import { err, ok, type Result } from '../base/errors';
+import { CoreError } from '../base/errors';
 import { attr, descendants } from '../xml/dom';
 import { NS } from '../xml/namespaces';
 

@@ -1,6 +1,6 @@
 import { SignedXml } from 'xml-crypto';
 import { describeCertificate } from '../crypto/certificate';
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import { attr, childElements, elementPath, firstChild, textOf } from '../xml/dom';
 import { BINDING, NS } from '../xml/namespaces';
 import { parseXml, xmlProblem } from '../xml/parse';

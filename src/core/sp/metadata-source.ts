@@ -1,6 +1,6 @@
-import { CoreError, err, type Result } from '../errors';
-import { toLoopback } from '../host/loopback-urls';
-import { AGENT_HEADER, type AgentTransport } from '../host/transport';
+import { CoreError, err, type Result } from '../base/errors';
+import { toLoopback } from '../http/loopback-urls';
+import { AGENT_HEADER, type AgentTransport } from '../http/transport';
 import { parseIdpMetadata, type ParsedIdpMetadata } from './idp-metadata';
 
 /**

@@ -1,6 +1,6 @@
 import { signRedirectQuery } from '../crypto/redirect-signature';
-import { err, ok, type Result } from '../errors';
-import { CoreError } from '../errors';
+import { err, ok, type Result } from '../base/errors';
+import { CoreError } from '../base/errors';
 import { decodeRedirectMessage, encodeRedirectMessage } from '../xml/codec';
 
 export interface OutboundMessage {

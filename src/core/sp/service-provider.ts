@@ -1,6 +1,6 @@
 import { SAML, generateServiceProviderMetadata, type Profile, type SamlConfig } from '@node-saml/node-saml';
-import type { Clock } from '../clock';
-import { CoreError, err, type Result } from '../errors';
+import type { Clock } from '../base/clock';
+import { CoreError, err, type Result } from '../base/errors';
 import { sharedSchemaValidator, type SchemaValidator } from '../xml/schema-validator';
 import { checkLogoutResponse, type LogoutResult } from './logout-response';
 import type { IdpTrust, Identity, SpEndpoints, SpPolicy } from './model';

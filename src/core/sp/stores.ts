@@ -1,4 +1,4 @@
-import { MINUTE } from '../clock';
+import { MINUTE } from '../base/clock';
 
 /** AuthnRequests this SP sent and has not yet seen answered. */
 export class RequestStore {

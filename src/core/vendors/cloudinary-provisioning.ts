@@ -1,7 +1,7 @@
 import { diffUsers } from '../provisioning/diff';
 import type { SpUser } from '../provisioning/directory';
 import { first, values } from './attribute-rules';
-import type { CloudinarySettings } from './cloudinary';
+import type { CloudinarySettings } from './cloudinary-settings';
 import { cloudinaryError } from './cloudinary-errors';
 import type { SignInContext, SignInResult } from './profile';
 

@@ -1,5 +1,5 @@
 import { html } from '../http/html';
-import { z } from 'zod';
+import { CloudinarySettingsSchema as Settings, type CloudinarySettings } from './cloudinary-settings';
 import type { ValidationReport } from '../sp/report';
 import { attributeViolation, describeViolation, first, values, violationCollision } from './attribute-rules';
 import { attrClaim, constClaim, isEmail } from './common-claims';
@@ -11,21 +11,6 @@ import { collision } from '../sp/collision';
 import { withCollision } from './vendor-errors';
 
 export const CLOUDINARY_ROLES = ['master_admin', 'admin', 'technical_admin', 'billing', 'reports', 'media_library_admin', 'media_library_user'] as const;
-
-const Settings = z.object({
-  /** The Provisioning Account ID (Settings › Account › Provisioning API Access). */
-  accountId: z.string().min(1).default('7c41a2b9e8d3f065'),
-  /** Cloud names of the product environments (sub-accounts). */
-  cloudNames: z.array(z.string()).default(['contoso-prod', 'contoso-staging', 'contoso-dev']),
-  enforceSamlLogin: z.boolean().default(false),
-  /** SAML provisioning (just-in-time users); off = login only. */
-  provisioning: z.boolean().default(true),
-  /** Seats in the plan. */
-  licenseLimit: z.int().min(1).default(25),
-  /** Users that belong to other Cloudinary accounts, by email (a login with one of them is a mismatch). */
-  otherAccounts: z.array(z.object({ accountId: z.string(), emails: z.array(z.string()) })).default([]),
-});
-export type CloudinarySettings = z.infer<typeof Settings>;
 
 export const CLOUDINARY_ATTRIBUTES: AttributeSpec[] = [
   { name: 'CloudinaryAccountID', required: true, description: 'Provisioning Account ID' },

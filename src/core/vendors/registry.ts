@@ -1,4 +1,4 @@
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 import { cloudinary } from './cloudinary';
 import { genericProfile, type GenericSpDefinition } from './generic';
 import { huggingface } from './huggingface';

@@ -2,7 +2,7 @@ import { html, trustedHtml, type SafeHtml } from '../http/html';
 import type { ProvisioningDiff } from '../provisioning/diff';
 import type { Identity } from '../sp/model';
 import type { ValidationReport } from '../sp/report';
-import type { RenderedPage, SiteError } from '../sp/site/behaviour';
+import type { RenderedPage, SiteError } from '../sites/behaviour';
 import type { Brand } from './profile';
 
 function shell(brand: Brand, title: string, body: SafeHtml, kind: string): SafeHtml {

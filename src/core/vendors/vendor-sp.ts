@@ -1,15 +1,15 @@
 import { html } from '../http/html';
-import type { Clock } from '../clock';
-import { CoreError, err, ok, type Result } from '../errors';
-import type { AgentTransport } from '../host/transport';
+import type { Clock } from '../base/clock';
+import { CoreError, err, ok, type Result } from '../base/errors';
+import type { AgentTransport } from '../http/transport';
 import type { EnterpriseApp, Tenant, User } from '../idp/model';
 import { SpDirectory, type SpDirectoryData } from '../provisioning/directory';
 import { parseIdpMetadata, trustFromSignOnUrl } from '../sp/idp-metadata';
 import { loadMetadataFromUrl } from '../sp/metadata-source';
 import { SpPolicy, type IdpTrust, type KeyPair } from '../sp/model';
 import { ServiceProviderCore } from '../sp/service-provider';
-import type { SiteBehaviour, SiteError } from '../sp/site/behaviour';
-import { SpSite } from '../sp/site/sp-site';
+import type { SiteBehaviour, SiteError } from '../sites/behaviour';
+import { SpSite } from '../sites/sp-site';
 import type { IdpConfigInput, SetupCheck, VendorError, VendorProfile, VendorUrls } from './profile';
 import { errorPage, signOnFormPage, signedInPage, simplePage } from './vendor-pages';
 

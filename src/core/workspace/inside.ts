@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 
 /**
  * Refuses a workspace path that leads out of the workspace (a symbolic link to ~/.ssh/id_rsa, say): a file of the

@@ -1,7 +1,7 @@
 import { existsSync, unlinkSync } from 'node:fs';
 import { open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CoreError } from '../errors';
+import { CoreError } from '../base/errors';
 import { FILE_MODE } from './permissions';
 
 const LOCK = '.lock';

@@ -1,5 +1,5 @@
 import { DOMParser } from '@xmldom/xmldom';
-import { CoreError, err, ok, type Result } from '../errors';
+import { CoreError, err, ok, type Result } from '../base/errors';
 import { LIMITS } from './limits';
 import { notMarkup, notText, unclosedElement } from './not-xml';
 

@@ -1,5 +1,5 @@
 import { demoTenant } from '../../demo/demo-tenant';
-import { stableGuids } from '../../ids';
+import { stableGuids } from '../../base/ids';
 import { samlBasics } from '../../idp/app-defaults';
 import type { ClaimRule, Group, Tenant, User } from '../../idp/model';
 import type { GenericSpDefinition } from '../../vendors/generic';

@@ -1,6 +1,6 @@
 import { AADSTS } from '../../idp/aadsts';
 import { resolveProfile } from '../../vendors/registry';
-import { searchPresets } from '../../../shared/ticket-search';
+import { searchPresets } from './ticket-search';
 import type { Preset } from './preset';
 import { presetView } from './preset-view';
 

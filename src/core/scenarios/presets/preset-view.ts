@@ -1,9 +1,26 @@
 import { AADSTS, aadstsTicketWords } from '../../idp/aadsts';
 import { resolveProfile } from '../../vendors/registry';
-import type { PresetView } from '../../../shared/views';
 import type { Preset } from './preset';
 
 /** A preset as the Reproduce screen lists it and a ticket's words find it. */
+export interface PresetView {
+  id: string;
+  /** 'entra' or a vendor profile. */
+  source: string;
+  sourceName: string;
+  code: string;
+  /** The code's name in its catalogue. */
+  name: string;
+  /** What the vendor shows (or, for Entra, what to change). */
+  text: string;
+  /** Entra's own sentence for the code, as a ticket quotes it (and the other words it goes by). */
+  message?: string;
+  httpStatus?: number;
+  /** The fault the preset puts in. */
+  title: string;
+}
+
+/** The view of one preset. */
 export function presetView(p: Preset): PresetView {
   if (p.source === 'entra') {
     const number = Number(p.code.replace('AADSTS', ''));

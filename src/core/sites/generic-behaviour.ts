@@ -1,4 +1,4 @@
-import { html } from '../../http/html';
+import { html } from '../http/html';
 import type { SiteBehaviour } from './behaviour';
 import { failedChecksList, identityTable, page } from './generic-pages';
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { htmlPage, redirect, text, type VirtualRequest, type VirtualResponse } from '../../http/http-types';
-import { decodeAnyMessage } from '../../xml/codec';
-import type { RouteSpec } from '../../http/router';
-import type { Identity } from '../model';
-import type { ValidationReport } from '../report';
-import type { ServiceProviderCore } from '../service-provider';
+import { htmlPage, redirect, text, type VirtualRequest, type VirtualResponse } from '../http/http-types';
+import { decodeAnyMessage } from '../xml/codec';
+import type { RouteSpec } from '../http/router';
+import type { Identity } from '../sp/model';
+import type { ValidationReport } from '../sp/report';
+import type { ServiceProviderCore } from '../sp/service-provider';
 import type { RenderedPage, SiteBehaviour, SiteError } from './behaviour';
 
 export interface SiteUrls {

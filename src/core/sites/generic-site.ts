@@ -1,6 +1,6 @@
-import type { Clock } from '../../clock';
-import { SpPolicy, type IdpTrust } from '../model';
-import { ServiceProviderCore } from '../service-provider';
+import type { Clock } from '../base/clock';
+import { SpPolicy, type IdpTrust } from '../sp/model';
+import { ServiceProviderCore } from '../sp/service-provider';
 import { genericBehaviour } from './generic-behaviour';
 import { SpSite } from './sp-site';
 

@@ -1,5 +1,3 @@
-import { ENTRA_LOGIN_ORIGIN, MYAPPS_ORIGIN, idpUrls, type IdpUrls } from '../idp/urls';
-
 /**
  * Virtual hosts keep their real URLs (https://login.microsoftonline.com/…). On loopback they are reached as
  * http://127.0.0.1:{port}/vh/{host}/…, so a browser in web mode and outside clients can get to them.
@@ -36,14 +34,6 @@ export function rewriteLocationForLoopback(location: string, hosts: ReadonlySet<
   } catch {
     return location;
   }
-}
-
-/**
- * Entra's URLs in the form a real browser and SP on this machine reach: the same paths under the harness's
- * origin (http or https). Identifiers (the Issuer) never change; only endpoints do.
- */
-export function reachableIdpUrls(tenantId: string, origin: string): IdpUrls {
-  return idpUrls(tenantId, `${origin}${VH_PREFIX}${new URL(ENTRA_LOGIN_ORIGIN).host}`, `${origin}${VH_PREFIX}${new URL(MYAPPS_ORIGIN).host}`);
 }
 
 /** The origin a request arrived at, when it came through the loopback form (/vh/{host}/…); else undefined. */

@@ -1,6 +1,6 @@
-import { html, trustedHtml, type SafeHtml } from '../../http/html';
-import type { Identity } from '../model';
-import type { ValidationReport } from '../report';
+import { html, trustedHtml, type SafeHtml } from '../http/html';
+import type { Identity } from '../sp/model';
+import type { ValidationReport } from '../sp/report';
 
 const STYLE = trustedHtml(
   'body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f7f9;color:#1f2328}' +

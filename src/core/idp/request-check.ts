@@ -1,6 +1,5 @@
-import { readAuthnRequest, checkRequestOptions } from '../idp/authn-request';
-import { aadsts } from '../idp/aadsts';
-import type { VendorUrls } from '../vendors/profile';
+import { readAuthnRequest, checkRequestOptions } from './authn-request';
+import { aadsts } from './aadsts';
 import { parseXml } from '../xml/parse';
 import { NS } from '../xml/namespaces';
 
@@ -60,7 +59,7 @@ const LOGIN_URL = /^https:\/\/login\.(microsoftonline\.com|microsoft\.com|window
 /** An AuthnRequest read the way Entra reads it, and compared with what the vendor's guide sets up. */
 export function checkRequest(
   xml: string,
-  vendor?: { displayName: string; urls: Pick<VendorUrls, 'identifier' | 'replyUrl'> },
+  vendor?: { displayName: string; urls: { identifier: string; replyUrl: string } },
   acceptedDestinations: readonly string[] = [],
   lookup?: { directory: RequestDirectory; url?: string },
 ): RequestFinding | undefined {

@@ -1,7 +1,7 @@
-import type { Identity } from '../model';
-import type { ValidationReport } from '../report';
-import type { Collision } from '../collision';
-import type { SafeHtml } from '../../http/html';
+import type { Identity } from '../sp/model';
+import type { ValidationReport } from '../sp/report';
+import type { Collision } from '../sp/collision';
+import type { SafeHtml } from '../http/html';
 
 /** What an SP decides after its SAML checks: let the user in (maybe with details to show), or refuse. */
 export interface SiteError {

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../../http/html';
+import { html, type SafeHtml } from './html';
 
 /** What a browser shows for a host that does not exist — a mistyped Reply URL host ends here, as it would. */
 export function unreachablePage(host: string): SafeHtml {

@@ -1,7 +1,11 @@
-import { text } from '../../http/http-types';
-import { describedHandler, type RoutedHandler } from '../../http/router';
-import type { HarnessHost } from '../../host/server';
+import { text } from '../http/http-types';
+import { describedHandler, type RoutedHandler } from '../http/router';
 import type { SpSite } from './sp-site';
+
+/** Where sites are put: the host that answers for virtual host names (HarnessHost, from the floor above). */
+export interface VirtualHosting {
+  addVirtualHost(host: string, handler: RoutedHandler): void;
+}
 
 /**
  * The SP sites on the host, by virtual host. Several sites can share a host (Hugging Face organisations
@@ -11,7 +15,7 @@ export class SiteRegistry {
   private readonly sites = new Map<string, SpSite>();
   private readonly mounted = new Set<string>();
 
-  constructor(private readonly host: HarnessHost) {}
+  constructor(private readonly host: VirtualHosting) {}
 
   add(site: SpSite): void {
     this.sites.set(site.id, site);
