@@ -8,6 +8,20 @@ import { WorkspaceStore } from '../../src/core/workspace/store';
 
 const WRITER = fileURLToPath(new URL('../support/kill-writer.mts', import.meta.url));
 const ROUNDS = Number(process.env.KILL_ROUNDS ?? 12);
+// The kill moments come from a seed, printed, so a failing run can be run again as it was: KILL_SEED=<seed>.
+const SEED = Number(process.env.KILL_SEED ?? Date.now() % 2 ** 31);
+
+/** A small seeded generator (mulberry32): the same seed, the same kill moments. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** Starts the writer, lets it save for a random while, kills it with SIGKILL; says the last generation it finished. */
 async function killMidWrite(dir: string, afterMs: number): Promise<number> {
@@ -36,12 +50,14 @@ describe('no lost data: a process killed while it writes', () => {
   it(
     `leaves a workspace that loads, every file the old or the new content (${ROUNDS} kills at random moments)`,
     async () => {
+      process.stdout.write(`kill test: KILL_SEED=${SEED}\n`);
+      const random = seeded(SEED);
       for (let round = 0; round < ROUNDS; round++) {
         const dir = await mkdtemp(join(tmpdir(), 'harness-kill-'));
         try {
-          const last = await killMidWrite(dir, Math.floor(Math.random() * 250));
+          const last = await killMidWrite(dir, Math.floor(random() * 250));
           const loaded = await new WorkspaceStore(dir).load();
-          expect(loaded.problems, `round ${round}: ${JSON.stringify(loaded.problems)}`).toEqual([]);
+          expect(loaded.problems, `round ${round} (KILL_SEED=${SEED}): ${JSON.stringify(loaded.problems)}`).toEqual([]);
           expect(loaded.fresh).toBe(false);
           const generations = [generationOf(loaded.workspace.tenant?.displayName), ...loaded.workspace.apps.map((a) => generationOf(a.displayName)), generationOf(loaded.workspace.attributeSets?.[0]?.description)];
           for (const g of generations) {
