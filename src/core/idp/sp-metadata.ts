@@ -1,8 +1,9 @@
-import { describeCertificate, isValidAt } from '../crypto/certificate';
+import { isValidAt } from '../crypto/certificate';
 import { CoreError, err, ok, type Result } from '../base/errors';
-import { attr, childElements, elementPath, firstChild, textOf } from '../xml/dom';
+import { attr, childElements, elementPath, firstChild } from '../xml/dom';
 import { BINDING, NS } from '../xml/namespaces';
 import { parseXml, xmlProblem } from '../xml/parse';
+import { signingCertificatesOf } from '../crypto/key-descriptors';
 import { WEB_URL_MESSAGE, isWebUrl } from '../http/web-url';
 
 /** What the portal's "Upload metadata file" takes from an SP's metadata into Basic SAML Configuration. */
@@ -57,21 +58,17 @@ function replyUrls(sp: Element): Result<SpMetadata['replyUrls']> {
 }
 
 function signingCertificates(sp: Element, now: Date): Result<string[]> {
-  const out: string[] = [];
-  for (const kd of childElements(sp, NS.md, 'KeyDescriptor')) {
-    const use = attr(kd, 'use');
-    if (use && use !== 'signing') continue;
-    const node = firstChild(firstChild(firstChild(kd, NS.ds, 'KeyInfo') ?? kd, NS.ds, 'X509Data') ?? kd, NS.ds, 'X509Certificate');
-    const b64 = textOf(node)?.replace(/\s+/g, '');
-    if (!b64) return refuse('SP_METADATA_KEY_WITHOUT_CERTIFICATE', 'A signing KeyDescriptor has no X509Certificate.', kd);
-    const info = describeCertificate(b64);
-    if (!info.ok) return refuse('SP_METADATA_CERTIFICATE_UNREADABLE', `The signing certificate cannot be read: ${info.error.message}`, kd);
-    if (!isValidAt(info.value, now)) {
-      return refuse('SP_METADATA_CERTIFICATE_EXPIRED', `The signing certificate ${info.value.subject} (thumbprint ${info.value.thumbprint}) is valid ${info.value.notBefore.slice(0, 10)} to ${info.value.notAfter.slice(0, 10)}, not now.`, kd);
-    }
-    if (!out.includes(info.value.pem)) out.push(info.value.pem);
+  const read = signingCertificatesOf(sp);
+  if (!read.ok) {
+    const e = read.error;
+    return e.kind === 'no-certificate' ? refuse('SP_METADATA_KEY_WITHOUT_CERTIFICATE', e.message, e.element) : refuse('SP_METADATA_CERTIFICATE_UNREADABLE', `The signing certificate cannot be read: ${e.message}`, e.element);
   }
-  return ok(out);
+  const stale = read.value.find((c) => !isValidAt(c.info, now));
+  if (stale) {
+    const i = stale.info;
+    return refuse('SP_METADATA_CERTIFICATE_EXPIRED', `The signing certificate ${i.subject} (thumbprint ${i.thumbprint}) is valid ${i.notBefore.slice(0, 10)} to ${i.notAfter.slice(0, 10)}, not now.`, stale.element);
+  }
+  return ok(read.value.map((c) => c.info.pem));
 }
 
 /**

@@ -1,9 +1,10 @@
 import { SignedXml } from 'xml-crypto';
 import { describeCertificate } from '../crypto/certificate';
 import { CoreError, err, ok, type Result } from '../base/errors';
-import { attr, childElements, elementPath, firstChild, textOf } from '../xml/dom';
+import { attr, childElements, elementPath, firstChild } from '../xml/dom';
 import { BINDING, NS } from '../xml/namespaces';
 import { parseXml, xmlProblem } from '../xml/parse';
+import { signingCertificatesOf } from '../crypto/key-descriptors';
 import type { IdpTrust } from './model';
 
 export interface MetadataSignature {
@@ -31,18 +32,12 @@ function pickEntity(root: Element): Element | undefined {
 }
 
 function signingCertificates(idp: Element): Result<string[]> {
-  const out: string[] = [];
-  for (const kd of childElements(idp, NS.md, 'KeyDescriptor')) {
-    const use = attr(kd, 'use');
-    if (use && use !== 'signing') continue;
-    const x509 = firstChild(firstChild(firstChild(kd, NS.ds, 'KeyInfo') ?? kd, NS.ds, 'X509Data') ?? kd, NS.ds, 'X509Certificate');
-    const b64 = textOf(x509)?.replace(/\s+/g, '');
-    if (!b64) return fail('METADATA_KEY_WITHOUT_CERTIFICATE', 'A signing KeyDescriptor has no X509Certificate.', kd);
-    const info = describeCertificate(b64);
-    if (!info.ok) return fail('METADATA_CERTIFICATE_UNREADABLE', `A signing certificate in the metadata cannot be read: ${info.error.message}`, kd);
-    if (!out.includes(info.value.pem)) out.push(info.value.pem);
+  const read = signingCertificatesOf(idp);
+  if (!read.ok) {
+    const e = read.error;
+    return e.kind === 'no-certificate' ? fail('METADATA_KEY_WITHOUT_CERTIFICATE', e.message, e.element) : fail('METADATA_CERTIFICATE_UNREADABLE', `A signing certificate in the metadata cannot be read: ${e.message}`, e.element);
   }
-  return ok(out);
+  return ok(read.value.map((c) => c.info.pem));
 }
 
 /** Checks the document signature against the certificates the document itself publishes. */
