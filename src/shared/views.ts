@@ -54,6 +54,12 @@ export interface VendorView {
   errors: VendorErrorDef[];
   faults: Array<{ name: string; description: string; on: boolean }>;
   settings: Record<string, unknown>;
+  /** Each setting's label, as the vendor's settings page words it. */
+  settingLabels: Record<string, string>;
+  /** The vendor's settings-page buttons that take no input ("Enable"), by action ID. */
+  actions: Array<{ id: string; label: string }>;
+  /** The vendor's page can delete the IdP configuration it holds (ImageKit's "Delete"). */
+  idpConfigDeletable: boolean;
   /** What the admin entered at the vendor (metadata and certificates are public), with a one-line summary. */
   idpConfig?: { method: IdpConfigMethod; summary: string; input: IdpConfigInput };
   supportApplied?: boolean;
@@ -68,6 +74,8 @@ export type SetupCheckView = SetupCheck;
 
 export interface WorkspaceView {
   dir: string;
+  /** The enterprise-app gallery: one template per shipped vendor, from the vendor registry. */
+  gallery: Array<{ id: string; name: string }>;
   tenant: Tenant;
   apps: AppView[];
   vendors: VendorView[];

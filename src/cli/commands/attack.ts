@@ -5,6 +5,7 @@ import { PRESET_GROUPS } from '../../core/scenarios/presets';
 import { attackWorkspaceVendor } from '../../core/runtime/attack-ops';
 import { withRuntime } from '../runtime';
 import { term, type Term } from '../term';
+import { VENDOR_LIST } from '../vendor-names';
 import { UsageError } from '../usage';
 
 export const ATTACK_HELP = `Usage: saml-harness attack [--sp VENDOR]… [--workspace DIR] [--json]
@@ -15,7 +16,7 @@ Audience / Destination / Recipient / InResponseTo, SHA-1, encrypted-assertion ta
 as its guide sets it up, and shows which check refused each attack and what a naive SP would have done.
 
 Options:
-  --sp VENDOR      imagekit, cloudinary, huggingface, imagen or generic as their guides set them up, or a
+  --sp VENDOR      ${VENDOR_LIST} as their guides set them up, or a
                    service provider of your workspace by its ID (as the workspace sets it up); repeat;
                    default: the five shipped ones
   --workspace DIR  where SPs you defined are (default: yours)

@@ -10,6 +10,7 @@ import { formatDiagnosis } from '../format-diagnosis';
 import { readInput } from '../input';
 import { withRuntime } from '../runtime';
 import { term } from '../term';
+import { VENDOR_LIST } from '../vendor-names';
 import { InputError, UsageError } from '../usage';
 
 export const DIAGNOSE_HELP = `Usage: saml-harness diagnose <file | - | URL | message> [options]
@@ -20,7 +21,7 @@ XML or base64 — and says what Entra ID and each vendor would answer, why, and 
 files or a folder, it diagnoses them all and prints a line for each.
 
 Options:
-  --vendor NAME      check against this vendor only (imagekit, cloudinary, huggingface, imagen, generic, …);
+  --vendor NAME      check against this vendor only (${VENDOR_LIST}, …);
                      by default, the vendors the response is addressed to
   --at WHEN          now (default), issue-instant (as of the response's IssueInstant: for old captures), or an
                      ISO 8601 time

@@ -6,6 +6,7 @@ import { formatFlow } from '../format-flow';
 import { withRuntime } from '../runtime';
 import { saveScenarioFile } from '../../core/scenarios/scenario-files';
 import { term } from '../term';
+import { SHIPPED_VENDORS } from '../vendor-names';
 import { UsageError } from '../usage';
 
 export const FLOW_HELP = `Usage: saml-harness flow [--sp VENDOR] [--mode sp-initiated|idp-initiated|logout] [options]
@@ -14,7 +15,7 @@ Runs one flow headless over loopback HTTP and prints the trace (every hop, each 
 validation report and the outcome.
 
 Options:
-  --sp VENDOR        generic (default), imagekit, cloudinary, huggingface, imagen, or a generic SP of the workspace
+  --sp VENDOR        generic (default), ${SHIPPED_VENDORS.join(', ')}, or a generic SP of the workspace
   --mode MODE        sp-initiated (default), idp-initiated, or logout (signs in first, then out)
   --user UPN         the account to pick (default: adele.vance@contoso.com)
   --signing OPTION   set the app's signing option first: assertion, response, or response-and-assertion

@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import { appFederationMetadata } from '../../core/idp/app-metadata';
 import { withRuntime } from '../runtime';
+import { VENDOR_LIST } from '../vendor-names';
 import { UsageError } from '../usage';
 
 export const METADATA_HELP = `Usage: saml-harness metadata --app NAME [--workspace DIR] [--out FILE]
 
 Prints an enterprise app's Federation Metadata XML, as "Download" in its SAML Certificates section gives it.
-NAME is the app's display name, its vendor (imagekit, cloudinary, …), or its application ID.
+NAME is the app's display name, its vendor (${VENDOR_LIST}), or its application ID.
 `;
 
 export async function metadataCommand(args: string[]): Promise<number> {

@@ -8,13 +8,14 @@ import { formatExplanation } from '../format-explanation';
 import { saveScenarioFile } from '../../core/scenarios/scenario-files';
 import { formatFlow } from '../format-flow';
 import { term } from '../term';
+import { PRESET_SOURCES } from '../vendor-names';
 import { UsageError } from '../usage';
 
 export const PRESETS_HELP = `Usage: saml-harness presets [--source NAME] [--save DIR] [--json]
        saml-harness reproduce <PRESET> [--save FILE] [--xml] [--json]
 
 presets    lists the presets: one per AADSTS code the mock tenant emulates and per code of every vendor
-           catalogue. --source entra|imagekit|cloudinary|huggingface|imagen|generic filters them; --save DIR
+           catalogue. --source ${PRESET_SOURCES} filters them; --save DIR
            writes each as a scenario file.
 reproduce  runs one preset in a sandbox and prints its trace, report and outcome. Name it as a ticket does:
            cloudinary/7, "cloudinary 7", 50011, AADSTS50011, InvalidReplyTo, ROLE_LOOKUP_ERROR, mistakes/sha1;

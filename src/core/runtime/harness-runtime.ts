@@ -22,6 +22,7 @@ import type { AppView, FlowRunView, RunLogEntry, VendorView, WorkspaceView } fro
 import { RunLog } from '../runs/run-log';
 import { instantiateVendor } from './vendor-instances';
 import { OutsideRuns } from './outside-runs';
+import { VENDORS } from '../vendors/registry';
 import { BrowserRuns, type BrowserRun } from './browser-runs';
 import { outsideRunScenario } from './outside-scenario';
 import { publishedEndpoints } from './published-endpoints';
@@ -249,6 +250,7 @@ export class HarnessRuntime {
     const urls = this.harness.urls;
     return {
       dir: this.store.dir,
+      gallery: Object.values(VENDORS).map((v) => ({ id: v.id, name: v.displayName })),
       // The tenant's own signing keys stay in the core: no private key crosses to the renderer.
       tenant: { ...this.ws.tenant, signingKeys: [] },
       apps: this.ws.apps.map((a) => this.appView(a.objectId)),

@@ -50,6 +50,11 @@ export function vendorView(entry: VendorInstance, sp: VendorSp<unknown>): Vendor
     errors: Object.values(p.errors),
     faults,
     settings: (sp.state.settings ?? {}) as Record<string, unknown>,
+    settingLabels: { ...(p.settingLabels ?? {}) },
+    actions: Object.entries(p.actions ?? {})
+      .filter(([, a]) => !a.input)
+      .map(([id, a]) => ({ id, label: a.label })),
+    idpConfigDeletable: Boolean(p.idpConfigDeletable),
     configured: Boolean(sp.idpTrust),
     users: sp.directory.data.users,
     groups: sp.directory.data.groups,

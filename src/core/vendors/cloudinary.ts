@@ -96,6 +96,7 @@ export const cloudinary: VendorProfile<CloudinarySettings> = {
   errors: ERRORS,
   faults: CLOUDINARY_FAULTS,
   settings: { schema: Settings, defaults: () => Settings.parse({}) },
+  settingLabels: { accountId: 'Provisioning Account ID', cloudNames: 'Product environments (cloud names)', enforceSamlLogin: 'Enforce SAML login', provisioning: 'SAML provisioning (off = login only)', licenseLimit: 'User licenses', otherAccounts: 'Other Cloudinary accounts' },
   recommendedApp: (_params, settings) => ({
     identifiers: ['https://cloudinary.com/saml'],
     replyUrls: ['https://cloudinary.com/saml/consume'],

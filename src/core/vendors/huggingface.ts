@@ -111,6 +111,7 @@ export const huggingface: VendorProfile<HuggingFaceSettings> = {
   attributes: [],
   errors: ERRORS,
   settings: { schema: Settings, defaults: () => Settings.parse({}) },
+  settingLabels: { state: 'SSO state', defaultRole: 'Default role', accounts: 'Emails with a Hugging Face account' },
   recommendedApp: ({ org = 'contoso-ml' }) => ({
     identifiers: [`https://huggingface.co/organizations/${org}/saml/consume`],
     replyUrls: [`https://huggingface.co/organizations/${org}/saml/consume`],

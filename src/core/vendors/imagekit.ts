@@ -85,6 +85,8 @@ export const imagekit: VendorProfile<ImageKitSettings> = {
   attributes: ATTRIBUTES,
   errors: ERRORS,
   settings: { schema: Settings, defaults: () => Settings.parse({}) },
+  settingLabels: { imagekitId: 'ImageKit ID of the account' },
+  idpConfigDeletable: true,
   recommendedApp: (_params, settings) => ({
     identifiers: ['https://imagekit.io/saml/consume'],
     replyUrls: ['https://imagekit.io/saml/consume'],

@@ -96,6 +96,7 @@ export const imagen: VendorProfile<ImagenSettings> = {
   attributes: ATTRIBUTES,
   errors: ERRORS,
   settings: { schema: Settings, defaults: () => Settings.parse({}) },
+  settingLabels: { jitProvisioning: 'Just-in-time provisioning' },
   recommendedApp: ({ subdomain = 'contoso' }) => {
     const base = `https://${subdomain}.imagencloud.com`;
     return {

@@ -144,6 +144,10 @@ export interface VendorProfile<S> {
   attributes: readonly AttributeSpec[];
   errors: Readonly<Record<string, VendorErrorDef>>;
   settings: { schema: z.ZodType<S>; defaults(): S };
+  /** Each setting's name as the vendor's settings page labels it. */
+  settingLabels?: Readonly<Record<string, string>>;
+  /** The vendor's settings page can delete the IdP configuration it holds (ImageKit's "Delete": SSO is off). */
+  idpConfigDeletable?: boolean;
   /** Faults of the vendor's back end that the harness can switch on, by name. */
   faults?: Readonly<Record<string, string>>;
   recommendedApp(params: Readonly<Record<string, string>>, settings: S): RecommendedApp;

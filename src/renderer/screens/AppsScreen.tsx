@@ -20,17 +20,11 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
-/** The gallery: a template per shipped vendor, as its guide sets the app up. */
-const GALLERY = [
-  { id: 'imagekit', name: 'ImageKit' },
-  { id: 'cloudinary', name: 'Cloudinary' },
-  { id: 'huggingface', name: 'Hugging Face' },
-  { id: 'imagen', name: 'Imagen' },
-] as const;
-
 /** "New application": your own (non-gallery) app, or one from the gallery. */
 function NewApplication() {
   const call = useWorkspace((s) => s.call);
+  // The gallery: a template per shipped vendor, as its guide sets the app up (from the core's vendor registry).
+  const gallery = useWorkspace((s) => s.view!.gallery);
   const go = useUi((s) => s.go);
   const [name, setName] = useState('');
   const [template, setTemplate] = useState('');
@@ -50,7 +44,7 @@ function NewApplication() {
           <span>From</span>
           <select name="new-app-template" value={template} onChange={(e) => setTemplate(e.target.value)}>
             <option value="">Integrate any other application you don't find in the gallery (Non-gallery)</option>
-            {GALLERY.map((g) => (
+            {gallery.map((g) => (
               <option key={g.id} value={g.id}>
                 Gallery: {g.name}
               </option>

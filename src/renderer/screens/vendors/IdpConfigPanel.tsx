@@ -122,12 +122,12 @@ export function IdpConfigPanel({ vendor }: { vendor: VendorView }) {
             Support applied it
           </button>
         ) : null}
-        {vendor.profile === 'huggingface' ? (
-          <button className="btn" onClick={() => void call('vendors.action', { vendorId: vendor.id, action: 'enable' }, 'SSO enabled')}>
-            Enable
+        {vendor.actions.map((a) => (
+          <button key={a.id} className="btn" onClick={() => void call('vendors.action', { vendorId: vendor.id, action: a.id }, `${a.label}: done`)}>
+            {a.label}
           </button>
-        ) : null}
-        {vendor.idpConfig && vendor.profile === 'imagekit' ? (
+        ))}
+        {vendor.idpConfig && vendor.idpConfigDeletable ? (
           <ConfirmButton label="Delete" ariaLabel="Delete the IdP metadata" title="Delete the IdP metadata?" confirmLabel="Delete metadata" onConfirm={() => void call('vendors.clearConfig', { vendorId: vendor.id }, 'Metadata deleted: SSO is off')}>
             {vendor.displayName} forgets the Federation Metadata XML it was given, and SSO is off until it is given again.
           </ConfirmButton>

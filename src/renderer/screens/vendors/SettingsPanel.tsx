@@ -3,18 +3,6 @@ import { useUnsaved } from '../../lib/use-unsaved';
 import { useWorkspace } from '../../state/workspace-store';
 import type { VendorView } from '../../../shared/views';
 
-const LABELS: Record<string, string> = {
-  imagekitId: 'ImageKit ID of the account',
-  accountId: 'Provisioning Account ID',
-  cloudNames: 'Product environments (cloud names)',
-  enforceSamlLogin: 'Enforce SAML login',
-  provisioning: 'SAML provisioning (off = login only)',
-  licenseLimit: 'User licenses',
-  state: 'SSO state',
-  defaultRole: 'Default role',
-  accounts: 'Emails with a Hugging Face account',
-  jitProvisioning: 'Just-in-time provisioning',
-};
 
 /** The vendor's other settings; simple values get fields, structured ones a JSON box. */
 export function SettingsPanel({ vendor }: { vendor: VendorView }) {
@@ -26,7 +14,7 @@ export function SettingsPanel({ vendor }: { vendor: VendorView }) {
   if (keys.length === 0) return null;
   const field = (k: string) => {
     const v = draft[k];
-    const label = LABELS[k] ?? k;
+    const label = vendor.settingLabels[k] ?? k;
     if (typeof v === 'boolean') {
       return (
         <label key={k} className="row">
