@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openWebUiSession, shot, type WebUiSession } from '../support/web-ui';
 import { haveRealFixtures, real } from '../support/real-fixtures';
+import { definitionOf } from '../../src/core/workspace/schema';
 
 // The screens a demo and a support call live on, at the two sizes and in the two themes a user has: each shot is
 // of the window as the user sees it, and each asserts that what matters is inside it.
@@ -133,7 +134,7 @@ describe('the demo and support screens, at 1366×768 and 1920×1080, light and d
     }
     await panel.getByRole('button', { name: 'Define devpg.tercen.com from the response' }).click();
     await expect.poll(() => s.page.locator('[data-testid=verdict]').getAttribute('data-vendor')).toBe('devpg-tercen-com');
-    expect(s.rt.ws.vendors.find((v) => v.id === 'devpg-tercen-com')?.definition?.acsUrl).toBe('https://devpg.tercen.com/_service/sso/auth/saml');
+    expect(definitionOf(s.rt.ws.vendors.find((v) => v.id === 'devpg-tercen-com')!)?.acsUrl).toBe('https://devpg.tercen.com/_service/sso/auth/saml');
     // The verdict card reads top to bottom: its steps are as wide as the card, the thumbprint inside it.
     const verdict = s.page.getByTestId('verdict');
     expect(await verdict.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);

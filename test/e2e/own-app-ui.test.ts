@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
 import { launchChromium, openUi, shot, startWebMode, type WebMode } from '../support/web-ui';
+import { definitionOf } from '../../src/core/workspace/schema';
 
 let browser: Browser;
 let rt: HarnessRuntime;
@@ -125,7 +126,7 @@ describe('web mode in Chromium: bring your own app and SP', () => {
     await page.goto(`${web.ui.origin}/#/vendors/acme-portal`);
     await page.getByLabel('Attribute 1 accepted values').fill('Megan');
     await page.getByTestId('generic-sp-editor').getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => rt.ws.vendors.find((v) => v.id === 'acme-portal')?.definition?.attributes[0]?.accepted).toEqual(['Megan']);
+    await expect.poll(() => definitionOf(rt.ws.vendors.find((v) => v.id === 'acme-portal')!)?.attributes[0]?.accepted).toEqual(['Megan']);
     expect(await runFlow('acme-portal', 'idp-initiated')).toEqual({ status: 'error', code: 'ATTRIBUTE_NOT_ACCEPTED' });
     expect(await page.getByTestId('outcome-reason').textContent()).toContain('Adele');
     await shot(page, '25-own-sp-refused');

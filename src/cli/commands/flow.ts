@@ -35,7 +35,7 @@ async function applySigning(rt: HarnessRuntime, vendorId: string, option: Signin
   if (!entry.appObjectId) return;
   rt.app(entry.appObjectId).signing.option = option;
   await rt.saveApp(entry.appObjectId);
-  if (entry.definition) {
+  if (entry.profile === 'generic') {
     const policy = { ...entry.definition.policy, wantAssertionsSigned: option !== 'response', wantResponseSigned: option !== 'assertion' };
     const r = await handleApiCall(rt, 'vendors.saveGeneric', { definition: { ...entry.definition, policy } });
     if (!r.ok) throw new Error(r.message);

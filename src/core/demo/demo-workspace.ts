@@ -4,7 +4,7 @@ import { idpUrls } from '../idp/urls';
 import { GENERIC_SP } from '../sites/generic-defaults';
 import { GenericSpDefinition, genericProfile } from '../vendors/generic';
 import type { IdpConfigInput, VendorProfile } from '../vendors/profile';
-import { VENDORS } from '../vendors/registry';
+import { VENDORS, type VendorId } from '../vendors/registry';
 import type { HuggingFaceSettings } from '../vendors/huggingface';
 import { createVendorApp } from '../vendors/vendor-app';
 import type { AttributeSet, VendorInstance, Workspace } from '../workspace/schema';
@@ -76,20 +76,15 @@ export async function seedDemoWorkspace(now: Date, tenantId?: string): Promise<W
     const app = await createVendorApp(s.profile, s.params, s.settings, now);
     app.assignments = tenant.users.filter((u) => !s.unassigned?.includes(u.attributes.userprincipalname)).map((u) => ({ principalId: u.objectid, principalType: 'user' as const }));
     apps.push(app);
-    vendors.push({
-      id,
-      profile: s.definition ? 'generic' : s.profile.id,
-      params: s.params,
-      appObjectId: app.objectId,
-      ...(s.definition ? { definition: s.definition } : {}),
-      state: {
-        settings: s.settings,
-        directory: { users: [], groups: [] },
-        faults: [],
-        ...(s.idpConfig ? { idpConfig: s.idpConfig(app, tenant) } : {}),
-        ...(s.supportApplied ? { supportApplied: true } : {}),
-      },
-    });
+    const state = {
+      settings: s.settings,
+      directory: { users: [], groups: [] },
+      faults: [],
+      ...(s.idpConfig ? { idpConfig: s.idpConfig(app, tenant) } : {}),
+      ...(s.supportApplied ? { supportApplied: true } : {}),
+    };
+    const common = { id, params: s.params, appObjectId: app.objectId, state };
+    vendors.push(s.definition ? { ...common, profile: 'generic', definition: s.definition } : { ...common, profile: s.profile.id as VendorId });
   }
   return { tenant, apps, vendors, attributeSets: DEMO_ATTRIBUTE_SETS };
 }

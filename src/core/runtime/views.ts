@@ -61,6 +61,6 @@ export function vendorView(entry: VendorInstance, sp: VendorSp<unknown>): Vendor
     ...(entry.appObjectId ? { appObjectId: entry.appObjectId } : {}),
     ...(sp.state.idpConfig ? { idpConfig: { method: sp.state.idpConfig.method, summary: summary(sp.state.idpConfig), input: sp.state.idpConfig } } : {}),
     ...(sp.state.supportApplied !== undefined ? { supportApplied: sp.state.supportApplied } : {}),
-    ...(entry.definition ? { definition: entry.definition } : {}),
+    ...(entry.profile === 'generic' ? { definition: entry.definition } : {}),
   };
 }

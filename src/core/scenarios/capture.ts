@@ -104,7 +104,7 @@ export function captureScenario(c: CaptureInput): Scenario {
     vendor: {
       profile: c.vendor.profile,
       params: c.vendor.params,
-      ...(c.vendor.definition ? { definition: c.vendor.definition } : {}),
+      ...(c.vendor.profile === 'generic' ? { definition: c.vendor.definition } : {}),
       settings: structuredClone(c.vendor.state.settings ?? {}),
       idpConfig: idpConfigSpec(c.vendor.state.idpConfig, c.app, c.urls, held),
       supportApplied: c.vendor.state.supportApplied ?? c.vendor.state.idpConfig?.method !== 'sent-to-support',

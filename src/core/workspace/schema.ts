@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EnterpriseApp, Tenant } from '../idp/model';
 import { SpDirectoryData } from '../provisioning/directory';
 import { GenericSpDefinition } from '../vendors/generic';
+import { VENDORS, type VendorId } from '../vendors/registry';
 
 /** The version of the workspace file format this build writes. */
 export const FORMAT_VERSION = 1;
@@ -13,24 +14,34 @@ export const IdpConfigInput = z.discriminatedUnion('method', [
   z.object({ method: z.literal('sent-to-support'), metadataXml: z.string() }),
 ]);
 
-/** One vendor SP of the workspace: which profile, its placeholder values, the Entra app it pairs with, its state. */
-export const VendorInstance = z.object({
+const VendorState = z.object({
+  settings: z.unknown(),
+  idpConfig: IdpConfigInput.optional(),
+  supportApplied: z.boolean().optional(),
+  directory: SpDirectoryData,
+  faults: z.array(z.string()).default([]),
+});
+
+const instance = {
   id: z.string().regex(/^[a-z0-9-]+$/),
-  profile: z.string().min(1),
   params: z.record(z.string(), z.string()).default({}),
   /** objectId of the enterprise app set up for this vendor. */
   appObjectId: z.string().optional(),
-  /** For the generic profile: the integrator's definition. */
-  definition: GenericSpDefinition.optional(),
-  state: z.object({
-    settings: z.unknown(),
-    idpConfig: IdpConfigInput.optional(),
-    supportApplied: z.boolean().optional(),
-    directory: SpDirectoryData,
-    faults: z.array(z.string()).default([]),
-  }),
-});
+  state: VendorState,
+};
+
+/**
+ * One vendor SP of the workspace: a shipped vendor's profile, or a generic SP with the integrator's definition;
+ * its placeholder values, the Entra app it pairs with, its state. "A generic SP has a definition" is the type's.
+ */
+export const VendorInstance = z.discriminatedUnion('profile', [
+  z.object({ ...instance, profile: z.literal('generic'), definition: GenericSpDefinition }),
+  z.object({ ...instance, profile: z.enum(Object.keys(VENDORS) as [VendorId, ...VendorId[]]) }),
+]);
 export type VendorInstance = z.infer<typeof VendorInstance>;
+
+/** A generic SP's definition; a shipped vendor has none. */
+export const definitionOf = (v: VendorInstance): GenericSpDefinition | undefined => (v.profile === 'generic' ? v.definition : undefined);
 
 /** Attribute values applied to a user for one flow, without changing the directory. */
 export const AttributeSet = z.object({
