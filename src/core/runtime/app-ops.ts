@@ -6,8 +6,11 @@ import { createVendorApp } from '../vendors/vendor-app';
 import { VENDORS, vendorProfile } from '../vendors/registry';
 import type { HarnessRuntime } from './harness-runtime';
 
+/** The apps and vendors of the workspace, their lookups and saves: what these operations read of the runtime. */
+export type AppContext = Pick<HarnessRuntime, 'ws' | 'clock' | 'store' | 'harness' | 'vendors' | 'app' | 'entry' | 'vendor' | 'saveApp' | 'saveVendor'>;
+
 /** "New application": a non-gallery app, or one from the gallery (a shipped vendor's template, set up as its guide says). */
-export async function createApp(rt: HarnessRuntime, input: { displayName: string; template?: string }): Promise<EnterpriseApp> {
+export async function createApp(rt: AppContext, input: { displayName: string; template?: string }): Promise<EnterpriseApp> {
   const name = input.displayName.trim();
   if (!name) throw new CoreError('APP_NAME_REQUIRED', 'Give the application a name.');
   let app: EnterpriseApp;
@@ -25,7 +28,7 @@ export async function createApp(rt: HarnessRuntime, input: { displayName: string
 }
 
 /** Deletes an app; a vendor SP that was set up against it keeps its own configuration but no longer names it. */
-export async function deleteApp(rt: HarnessRuntime, objectId: string): Promise<void> {
+export async function deleteApp(rt: AppContext, objectId: string): Promise<void> {
   const app = rt.app(objectId);
   rt.ws.apps = rt.ws.apps.filter((a) => a !== app);
   await rt.store.deleteApp(objectId);
@@ -36,7 +39,7 @@ export async function deleteApp(rt: HarnessRuntime, objectId: string): Promise<v
 }
 
 /** Deletes a user-defined SP (shipped vendors stay: their templates are the gallery). */
-export async function deleteGenericSp(rt: HarnessRuntime, vendorId: string): Promise<void> {
+export async function deleteGenericSp(rt: AppContext, vendorId: string): Promise<void> {
   const entry = rt.entry(vendorId);
   if (entry.profile !== 'generic') throw new CoreError('VENDOR_NOT_DELETABLE', `${vendorId} is a shipped vendor; only service providers you defined can be deleted.`);
   const sp = rt.vendor(vendorId);
@@ -51,7 +54,7 @@ export async function deleteGenericSp(rt: HarnessRuntime, vendorId: string): Pro
  * that claim sourced from user.assignedroles — how ImageKit's guide has a premium tenant provision roles. Users
  * and groups are then assigned to the roles.
  */
-export async function rolesFromAcceptedValues(rt: HarnessRuntime, objectId: string, claim: string): Promise<void> {
+export async function rolesFromAcceptedValues(rt: AppContext, objectId: string, claim: string): Promise<void> {
   const app = rt.app(objectId);
   const vendor = rt.ws.vendors.find((v) => v.appObjectId === objectId);
   const spec = vendor ? rt.vendor(vendor.id).profile.attributes.find((a) => a.name === claim) : undefined;

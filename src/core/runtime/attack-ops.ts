@@ -4,6 +4,9 @@ import { captureScenario } from '../scenarios/capture';
 import type { IdpConfigSpec } from '../scenarios/schema';
 import type { HarnessRuntime } from './harness-runtime';
 
+/** A vendor as the workspace sets it up, to attack in a sandbox: what these operations read of the runtime, and no more. */
+export type AttackContext = Pick<HarnessRuntime, 'entry' | 'ws' | 'app' | 'harness' | 'clock' | 'vendor'>;
+
 const ATTACKER = 'adele.vance@contoso.com';
 
 /**
@@ -11,7 +14,7 @@ const ATTACKER = 'adele.vance@contoso.com';
  * the workspace is not touched. A vendor not yet given the IdP configuration gets this app's, by the first
  * way it takes one, so the pack tests the SP and not the missing set-up.
  */
-export function attackWorkspaceVendor(rt: HarnessRuntime, vendorId: string): Promise<AttackPackRun> {
+export function attackWorkspaceVendor(rt: AttackContext, vendorId: string): Promise<AttackPackRun> {
   const entry = rt.entry(vendorId);
   if (!entry.appObjectId) throw new CoreError('VENDOR_WITHOUT_APP', `${vendorId} has no enterprise app to sign responses for.`);
   const user = rt.ws.tenant.users.find((u) => u.attributes.userprincipalname === ATTACKER) ?? rt.ws.tenant.users[0];

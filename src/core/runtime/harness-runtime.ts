@@ -1,24 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { systemClock, type Clock } from '../base/clock';
 import { seedDemoWorkspace } from '../demo/demo-workspace';
 import { demoTenant } from '../demo/demo-tenant';
 import { finishInterruptedReset } from '../demo/demo-reset';
 import { CoreError } from '../base/errors';
-import { runIdpInitiated, runSpInitiated, runSpLogout, type FlowResult } from '../flows/flows';
-import { UserAgent } from '../flows/user-agent';
+import type { FlowResult } from '../flows/flows';
 import { startHarness, type RunningHarness } from '../host/harness';
 import { newGuid } from '../base/ids';
 import type { User } from '../idp/model';
 import { entraIssuer } from '../idp/urls';
 import type { VendorSp } from '../vendors/vendor-sp';
-import type { AttributeSet, VendorInstance, Workspace } from '../workspace/schema';
+import type { VendorInstance, Workspace } from '../workspace/schema';
 import { WorkspaceStore, type LoadProblem, type LoadResult } from '../workspace/store';
 import { lockWorkspace, type WorkspaceLock } from '../workspace/lock';
 import { DIR_MODE } from '../workspace/permissions';
 import { mkdir } from 'node:fs/promises';
-import { runFixes } from './run-fixes';
-import type { Fix } from '../diagnose/verdict-types';
-import type { AppView, FlowRunView, RunLogEntry, VendorView, WorkspaceView } from '../../shared/views';
+import type { AppView, FlowRunView, VendorView, WorkspaceView } from '../../shared/views';
 import { RunLog } from '../runs/run-log';
 import { instantiateVendor } from './vendor-instances';
 import { OutsideRuns } from './outside-runs';
@@ -31,12 +27,7 @@ import { ENTRA_HOSTS } from '../host/mount-entra';
 import { toLoopback } from '../http/loopback-urls';
 import { resolveProfile } from '../vendors/registry';
 import { appView, vendorView } from './views';
-import { captureScenario } from '../scenarios/capture';
 import type { Scenario } from '../scenarios/schema';
-import { describeFlowOutcome } from '../flows/flows';
-import { flowOverrides } from '../idp/claims';
-import { resultWithCollision } from '../runs/collisions';
-import { withLogoutIssuerNote } from '../runs/logout-notes';
 import { LOGOUT_ISSUER_FIXES, logoutIssuerSummary, logoutResponseIssuer } from '../idp/logout-issuer';
 
 export interface RuntimeOptions {
@@ -58,38 +49,8 @@ export interface RuntimeOptions {
   runLog?: false | { max?: number };
 }
 
-export interface FlowRequest {
-  vendorId: string;
-  flow: FlowResult['flow'];
-  user?: string;
-  attributeSetId?: string;
-  /** Reuse the browser of an earlier run (its sessions), e.g. to log out. */
-  browserOf?: string;
-  /** SP-initiated: the SP sends no login_hint, so Entra's account picker shows. */
-  accountPicker?: boolean;
-}
-
-/** What a run is logged as, besides its result. */
-export type RunRequest = Omit<FlowRequest, 'browserOf' | 'accountPicker'> & { source: RunLogEntry['source'] };
-
-interface FlowRun extends FlowRunView {
-  agent: UserAgent;
-}
-
-/** A run's flow as a sentence names it: "Saved from an IdP-initiated sign-in". */
-const FLOW_WORDS: Record<FlowResult['flow'], string> = {
-  'sp-initiated': 'an SP-initiated sign-in',
-  'idp-initiated': 'an IdP-initiated sign-in',
-  'sp-logout': 'an SP-initiated sign-out',
-  'acs-post': 'a POST to the SP\'s ACS',
-  external: 'a sign-in by your SP',
-};
-
-/** Runs kept whole in memory (with their browser, for a logout); older ones are read back from the log. */
-const MAX_RUNS = 50;
-
-/** The vendor ID runs by outside SPs are filed under. */
-export const OUTSIDE_SP = 'outside';
+export { OUTSIDE_SP, logEntry, type FlowRequest, type RunRequest } from './flow-runs';
+import { FlowRuns, OUTSIDE_SP, type FlowRequest, type RunRequest } from './flow-runs';
 
 /** The names the HTTPS certificate serves: Entra's hosts and every vendor's, for the hosts-file route. */
 function hostNames(ws: Workspace): string[] {
@@ -109,8 +70,7 @@ function hostNames(ws: Workspace): string[] {
  * tenant and every vendor SP of the workspace, and the operations the UI calls. Every change is saved at once.
  */
 export class HarnessRuntime {
-  private readonly runs = new Map<string, FlowRun>();
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly flowRuns: FlowRuns;
   /** The local CA to trust, when the host serves HTTPS. */
   caFile: string | undefined;
   /** Real browsers' sign-ins to the SPs the harness serves, waiting for the POST to the SP's ACS. */
@@ -128,7 +88,9 @@ export class HarnessRuntime {
     /** The sign-in logs: every run, kept in the workspace. */
     readonly log: RunLog,
     private readonly lock: WorkspaceLock | undefined,
-  ) {}
+  ) {
+    this.flowRuns = new FlowRuns(this, overrides);
+  }
 
   static async open(opts: RuntimeOptions): Promise<HarnessRuntime> {
     const clock = opts.clock ?? systemClock;
@@ -216,12 +178,6 @@ export class HarnessRuntime {
     return [...this.vendors].find(([, sp]) => same(sp.site.urls.acsUrl))?.[0];
   }
 
-  /** A real browser's sign-in to an SP the harness serves, logged as that SP's run with its verdict. */
-  private async rememberBrowserRun(run: BrowserRun): Promise<void> {
-    const sp = this.vendors.get(run.vendorId);
-    const fixes = sp ? runFixes(sp, run.result, this.clock.now()) : [];
-    await this.remember({ vendorId: run.vendorId, flow: run.result.flow, source: 'browser', ...(run.user ? { user: run.user } : {}) }, run.result, new UserAgent(this.harness.flowEnv.transport), undefined, fixes);
-  }
 
   /** Puts a workspace SP on the host (replacing the site of the same ID), as a live VendorSp over its entry. */
   async mountVendor(entry: VendorInstance): Promise<VendorSp<unknown>> {
@@ -328,121 +284,30 @@ export class HarnessRuntime {
 
   /**
    * Runs a flow for a vendor, with its enterprise app and, for one flow, an attribute set applied to the user.
-   * Runs are serialised so an attribute set applies to exactly its run.
+   * Running and logging runs is FlowRuns' (flow-runs.ts); the runtime only hands it what it reads.
    */
   runFlow(req: FlowRequest): Promise<FlowRunView> {
-    const next = this.running.then(() => this.runNow(req));
-    this.running = next.catch(() => undefined);
-    return next;
+    return this.flowRuns.run(req);
   }
 
-  private async runNow(req: FlowRequest): Promise<FlowRunView> {
-    const sp = this.vendor(req.vendorId);
-    if (req.flow === 'sp-logout' && !sp.profile.flows.logout) {
-      throw new CoreError('LOGOUT_NOT_OFFERED', `${sp.profile.displayName} offers no single logout (its guide sets no Logout URL), so there is no sign-out to run.`);
-    }
-    const entry = this.entry(req.vendorId);
-    const env = this.harness.flowEnv;
-    const agent = (req.browserOf ? this.runs.get(req.browserOf)?.agent : undefined) ?? new UserAgent(env.transport);
-    const set = req.attributeSetId ? this.ws.attributeSets.find((s) => s.id === req.attributeSetId) : undefined;
-    if (req.attributeSetId && !set) throw new CoreError('ATTRIBUTE_SET_NOT_FOUND', `No attribute set "${req.attributeSetId}".`);
-    const user = req.user ? this.user(req.user) : undefined;
-    const before = this.scenarioBefore(req.vendorId, req.flow, user, set);
-    if (set && user) this.overrides.set(user.objectid, flowOverrides(set));
-    try {
-      const upn = user?.attributes.userprincipalname;
-      const opts = { agent, ...(upn ? { user: upn, email: user?.attributes.mail ?? upn } : {}), ...(req.accountPicker ? { accountPicker: true } : {}) };
-      let result: FlowResult;
-      if (req.flow === 'sp-logout') result = await runSpLogout(env, sp.site, agent);
-      else if (req.flow === 'sp-initiated') result = await runSpInitiated(env, sp.site, opts);
-      else {
-        if (!entry.appObjectId) throw new CoreError('VENDOR_WITHOUT_APP', `${sp.profile.displayName} has no enterprise app to launch.`);
-        result = await runIdpInitiated(env, this.app(entry.appObjectId).appId, opts);
-      }
-      const scenario = before(result);
-      await this.saveVendor(req.vendorId);
-      const fixes = runFixes(sp, result, this.clock.now());
-      return this.remember({ ...req, source: 'run' }, result, agent, scenario, fixes);
-    } finally {
-      if (user) this.overrides.delete(user.objectid);
-    }
-  }
-
-  /**
-   * The set-up a run starts from, taken before it runs (a sign-in changes the SP's directory): the scenario
-   * that replays the run once its outcome is known. Logout replays sign in first, as the run's browser had.
-   */
-  private scenarioBefore(vendorId: string, flow: FlowResult['flow'], user: User | undefined, set: AttributeSet | undefined): (result: FlowResult) => Scenario | undefined {
-    const entry = structuredClone(this.entry(vendorId));
-    const app = entry.appObjectId ? structuredClone(this.app(entry.appObjectId)) : undefined;
-    const tenant = structuredClone(this.ws.tenant);
-    const urls = this.harness.urls;
-    const now = this.clock.now();
-    const kind = flow === 'acs-post' ? 'acs-without-response' : flow === 'external' ? 'sp-initiated' : flow;
-    return (result) =>
-      app
-        ? captureScenario({
-            name: `${this.vendor(vendorId).profile.displayName}: ${describeFlowOutcome(result.outcome)}`,
-            description: `Saved from ${FLOW_WORDS[flow]}${user ? ` as ${user.attributes.userprincipalname}` : ''}${set ? ` with the attribute set "${set.name}"` : ''}.`,
-            tenant,
-            app,
-            vendor: entry,
-            urls,
-            flow: kind,
-            ...(user ? { user } : {}),
-            ...(set ? { attributeSet: set } : {}),
-            outcome: result.outcome,
-            now,
-          })
-        : undefined;
-  }
-
-  /**
-   * Keeps a run for the UI (its page, its browser for a logout, the scenario that replays it) and logs it; resolves
-   * once the run is on disk, so what the caller shows survives the process being killed.
-   */
+  /** Keeps a run for the UI and logs it (a scenario's, an outside SP's), resolving once it is on disk. */
   rememberRun(req: RunRequest, result: FlowResult, scenario?: Scenario): Promise<FlowRunView> {
-    return this.remember(req, result, new UserAgent(this.harness.flowEnv.transport), scenario);
+    return this.flowRuns.remember(req, result, scenario);
   }
 
-  private async remember(req: RunRequest, ran: FlowResult, agent: UserAgent, scenario?: Scenario, fixes: Fix[] = []): Promise<FlowRunView> {
-    const id = randomBytes(8).toString('hex');
-    const result = withLogoutIssuerNote(resultWithCollision(ran, scenario), this.ws.tenant.id);
-    const view: FlowRunView = {
-      id,
-      vendorId: req.vendorId,
-      request: { flow: req.flow, ...(req.user ? { user: req.user } : {}), ...(req.attributeSetId ? { attributeSetId: req.attributeSetId } : {}) },
-      result,
-      ...(scenario ? { scenario } : {}),
-      ...(fixes.length ? { fixes } : {}),
-    };
-    this.runs.set(id, { ...view, agent });
-    if (this.runs.size > MAX_RUNS) this.runs.delete(this.runs.keys().next().value!);
-    await this.log.append(logEntry(view, req.source, this.names(req.vendorId, scenario)), view);
-    return view;
-  }
-
-  /** The SP's and the enterprise app's display names, as the sign-in logs show them. */
-  private names(vendorId: string, scenario: Scenario | undefined): { sp: string; app?: string } {
-    const entry = this.ws.vendors.find((v) => v.id === vendorId);
-    const app = scenario?.app.displayName ?? (entry?.appObjectId ? this.ws.apps.find((a) => a.objectId === entry.appObjectId)?.displayName : undefined);
-    const sp = this.vendors.get(vendorId)?.profile.displayName ?? (scenario ? safeDisplayName(scenario) : undefined) ?? (vendorId === OUTSIDE_SP ? 'Your SP' : vendorId);
-    return { sp, ...(app ? { app } : {}) };
+  /** A real browser's sign-in to an SP the harness serves, logged as that SP's run with its verdict. */
+  private rememberBrowserRun(run: BrowserRun): Promise<FlowRunView> {
+    return this.flowRuns.rememberBrowserRun(run);
   }
 
   /** The runs kept in memory (headless, reproduced, and those of outside SPs), newest first. */
   recentRuns(): FlowRunView[] {
-    return [...this.runs.values()].reverse().map(({ agent: _agent, ...view }) => view);
+    return this.flowRuns.recent();
   }
 
   /** A run, from memory or read back from the sign-in logs. */
-  async findRun(id: string): Promise<FlowRunView | undefined> {
-    const r = this.runs.get(id);
-    if (r) {
-      const { agent: _agent, ...view } = r;
-      return view;
-    }
-    return this.log.get(id);
+  findRun(id: string): Promise<FlowRunView | undefined> {
+    return this.flowRuns.find(id);
   }
 }
 
@@ -461,28 +326,5 @@ async function standInTenant(store: WorkspaceStore, problems: LoadProblem[]): Pr
 
 const pitfall = (summary: string | undefined): Pick<WorkspaceView['idp'], 'logoutIssuerPitfall'> => (summary ? { logoutIssuerPitfall: { summary, fixes: LOGOUT_ISSUER_FIXES } } : {});
 
-function safeDisplayName(scenario: Scenario): string | undefined {
-  try {
-    return resolveProfile(scenario.vendor).displayName;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The sign-in log's line for a run. */
-export function logEntry(view: FlowRunView, source: RunLogEntry['source'], names: { sp: string; app?: string }): RunLogEntry {
-  const o = view.result.outcome;
-  return {
-    id: view.id,
-    at: view.result.startedAt,
-    durationMs: view.result.durationMs,
-    source,
-    flow: view.request.flow,
-    vendorId: view.vendorId,
-    ...names,
-    ...(view.request.user ? { user: view.request.user } : {}),
-    status: o.status === 'error' ? 'failure' : 'success',
-    result: o.status === 'error' ? o.code : o.status,
-    ...(o.status === 'error' ? { message: o.message } : {}),
-  };
-}

@@ -13,6 +13,9 @@ import type { Scenario } from '../scenarios/schema';
 import type { PresetView, ScenarioFileView, ScenarioRunView } from '../../shared/views';
 import type { HarnessRuntime } from './harness-runtime';
 
+/** Where scenario runs are kept and scenario files live: what these operations read of the runtime, and no more. */
+export type ScenarioContext = Pick<HarnessRuntime, 'rememberRun' | 'store'>;
+
 let presetViews: PresetView[] | undefined;
 
 export function listPresets(): PresetView[] {
@@ -24,7 +27,7 @@ export function listPresets(): PresetView[] {
  * Runs a scenario in its own sandbox (never the workspace) and keeps the run for the UI, with the values that
  * collided when it ended in an error, and, given the working set-up it came from, what it changed in it.
  */
-export async function runScenarioView(rt: HarnessRuntime, scenario: Scenario, from?: { source: 'reproduced' | 'replayed'; baseline?: Scenario }): Promise<ScenarioRunView> {
+export async function runScenarioView(rt: ScenarioContext, scenario: Scenario, from?: { source: 'reproduced' | 'replayed'; baseline?: Scenario }): Promise<ScenarioRunView> {
   const run = await runScenario(scenario);
   const view = await rt.rememberRun({ vendorId: scenario.vendor.profile, flow: run.result.flow, source: from?.source ?? 'replayed', ...(scenario.flow.user ? { user: scenario.flow.user } : {}) }, run.result, scenario);
   return {
@@ -40,7 +43,7 @@ export async function runScenarioView(rt: HarnessRuntime, scenario: Scenario, fr
   };
 }
 
-export function runPreset(rt: HarnessRuntime, id: string): Promise<ScenarioRunView> {
+export function runPreset(rt: ScenarioContext, id: string): Promise<ScenarioRunView> {
   const preset = presetById(id);
   if (!preset) throw new CoreError('PRESET_NOT_FOUND', `No preset "${id}".`);
   const baseline = presetBaseline(preset);
@@ -53,10 +56,10 @@ export function readScenarioText(text: string, source: string): Scenario {
   return parsed.value;
 }
 
-const scenariosDir = (rt: HarnessRuntime) => join(rt.store.dir, 'scenarios');
+const scenariosDir = (rt: ScenarioContext) => join(rt.store.dir, 'scenarios');
 
 /** The workspace's scenarios folder; a file that does not load is listed with its problem and left as it is. */
-export async function listWorkspaceScenarios(rt: HarnessRuntime): Promise<ScenarioFileView[]> {
+export async function listWorkspaceScenarios(rt: ScenarioContext): Promise<ScenarioFileView[]> {
   let names: string[];
   try {
     names = (await readdir(scenariosDir(rt))).filter((n) => n.endsWith('.json')).sort();
@@ -77,7 +80,7 @@ export async function listWorkspaceScenarios(rt: HarnessRuntime): Promise<Scenar
  * Saves a scenario in the workspace's scenarios folder under a name no file has yet: a second run of the same SP
  * goes beside the first (name-2.json, name-3.json…), never over it. Returns the name it took.
  */
-export async function saveWorkspaceScenario(rt: HarnessRuntime, scenario: Scenario, fileName?: string): Promise<{ saved: string; files: ScenarioFileView[] }> {
+export async function saveWorkspaceScenario(rt: ScenarioContext, scenario: Scenario, fileName?: string): Promise<{ saved: string; files: ScenarioFileView[] }> {
   const wanted = basename(fileName ?? scenarioFileName(scenario));
   if (!/^[\w.-]+\.json$/.test(wanted)) throw new CoreError('BAD_FILE_NAME', `"${wanted}" is not a scenario file name (letters, digits, dots and dashes, ending in .json).`);
   const stem = wanted.replace(/\.json$/, '');
@@ -88,7 +91,7 @@ export async function saveWorkspaceScenario(rt: HarnessRuntime, scenario: Scenar
 }
 
 /** A scenario file of the workspace, read only where it really is inside the workspace. */
-async function loadWorkspaceScenario(rt: HarnessRuntime, file: string) {
+async function loadWorkspaceScenario(rt: ScenarioContext, file: string) {
   const path = join(scenariosDir(rt), basename(file));
   try {
     await assertInsideWorkspace(rt.store.dir, path);
@@ -98,7 +101,7 @@ async function loadWorkspaceScenario(rt: HarnessRuntime, file: string) {
   return loadScenarioFile(path);
 }
 
-export async function runWorkspaceScenario(rt: HarnessRuntime, file: string): Promise<ScenarioRunView> {
+export async function runWorkspaceScenario(rt: ScenarioContext, file: string): Promise<ScenarioRunView> {
   const loaded = await loadWorkspaceScenario(rt, file);
   if (!loaded.ok) throw loaded.error;
   return runScenarioView(rt, loaded.value);

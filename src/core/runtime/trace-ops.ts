@@ -12,8 +12,11 @@ import { scenarioFileName } from '../scenarios/scenario-files';
 import type { HarnessRuntime } from './harness-runtime';
 import { DEFAULT_MAX_RUNS } from '../runs/run-log';
 
+/** A run's capture, and what a diagnosis checks against: the vendors, the directory, the clock: what these operations read of the runtime, and no more. */
+export type TraceContext = Pick<HarnessRuntime, 'findRun' | 'ws' | 'vendors' | 'clock' | 'problems'>;
+
 /** A run as a HAR file or SAML-tracer export (to hand to someone, or to diagnose), or as a scenario file. */
-export async function exportRun(rt: HarnessRuntime, runId: string, format: 'har' | 'saml-tracer' | 'scenario'): Promise<{ fileName: string; text: string }> {
+export async function exportRun(rt: TraceContext, runId: string, format: 'har' | 'saml-tracer' | 'scenario'): Promise<{ fileName: string; text: string }> {
   const run = await rt.findRun(runId);
   if (!run) throw new CoreError('RUN_NOT_FOUND', `No run ${runId} in the sign-in logs (it may have been pruned: the newest ${DEFAULT_MAX_RUNS.toLocaleString('en')} are kept).`);
   const stamp = run.result.startedAt.replace(/[:.]/g, '-');
@@ -47,7 +50,7 @@ function checkPrivateKey(pem: string): void {
 }
 
 /** The tenant and its apps, as Entra looks up an AuthnRequest a capture shows. */
-function requestDirectory(rt: HarnessRuntime): RequestDirectory {
+function requestDirectory(rt: TraceContext): RequestDirectory {
   const { tenant, apps } = rt.ws;
   return {
     tenantId: tenant.id,
@@ -57,7 +60,7 @@ function requestDirectory(rt: HarnessRuntime): RequestDirectory {
   };
 }
 
-function diagnoseOptions(rt: HarnessRuntime, req: DiagnoseRequest): DiagnoseOptions {
+function diagnoseOptions(rt: TraceContext, req: DiagnoseRequest): DiagnoseOptions {
   const certificates = req.certificates.map((c, i) => {
     const d = describeCertificate(c);
     if (!d.ok) throw new CoreError('CERTIFICATE_INVALID', `Certificate ${i + 1}: ${d.error.message}`);
@@ -82,7 +85,7 @@ function diagnoseOptions(rt: HarnessRuntime, req: DiagnoseRequest): DiagnoseOpti
 }
 
 /** Diagnoses a pasted or loaded artefact against the workspace's vendors. */
-export async function diagnoseText(rt: HarnessRuntime, text: string, req: DiagnoseRequest): Promise<Diagnosis> {
+export async function diagnoseText(rt: TraceContext, text: string, req: DiagnoseRequest): Promise<Diagnosis> {
   // A turn of the event loop before and after reading the capture: the host answers other requests meanwhile.
   await yieldToHost();
   const artefact = readArtefact(text);
@@ -96,6 +99,6 @@ export async function diagnoseText(rt: HarnessRuntime, text: string, req: Diagno
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Many artefacts against the workspace's vendors, each with its diagnosis or its error. */
-export function diagnoseBatch(rt: HarnessRuntime, inputs: ReadonlyArray<{ name: string; text: string }>, req: DiagnoseRequest) {
+export function diagnoseBatch(rt: TraceContext, inputs: ReadonlyArray<{ name: string; text: string }>, req: DiagnoseRequest) {
   return diagnoseMany(inputs, diagnoseOptions(rt, req));
 }
