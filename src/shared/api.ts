@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { EnterpriseApp, Group, SigningOption, User } from '../core/idp/model';
-import { GenericSpDefinition } from '../core/vendors/generic';
+import { GenericSpDefinition } from '../core/vendors/generic/profile';
 import { AttributeSet, IdpConfigInput } from '../core/workspace/schema';
 import type { SpMetadata } from '../core/idp/sp-metadata';
 import type { ClaimsPreview } from '../core/vendors/claims-preview';

@@ -7,7 +7,7 @@ import type { ValidationReport, CheckResult } from '../core/sp/report';
 import type { Hop } from '../core/flows/user-agent';
 import type { SamlMessageView } from '../core/flows/saml-message-view';
 import type { AttributeSpec, Brand, IdpConfigInput, IdpConfigMethod, SetupCheck, VendorErrorDef, VendorUrls } from '../core/vendors/profile';
-import type { GenericSpDefinition } from '../core/vendors/generic';
+import type { GenericSpDefinition } from '../core/vendors/generic/profile';
 import type { AttributeSet } from '../core/workspace/schema';
 import type { LoadProblem } from '../core/workspace/store';
 import type { Scenario, ScenarioExpectation } from '../core/scenarios/schema';

@@ -5,7 +5,7 @@ import { readArtefact } from '../../src/core/diagnose/artefact';
 import { diagnose, type Diagnosis } from '../../src/core/diagnose/diagnose';
 import { parseIdpMetadata } from '../../src/core/sp/idp-metadata';
 import type { IdpConfigInput } from '../../src/core/vendors/profile';
-import { GenericSpDefinition, genericProfile } from '../../src/core/vendors/generic';
+import { GenericSpDefinition, genericProfile } from '../../src/core/vendors/generic/profile';
 import { VendorSp } from '../../src/core/vendors/vendor-sp';
 import { descendants } from '../../src/core/xml/dom';
 import { NS } from '../../src/core/xml/namespaces';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESET_GROUPS } from '../../src/core/scenarios/presets';
 import { EXAMPLE_GENERIC } from '../../src/core/scenarios/presets/generic';
 import { runScenario } from '../../src/core/scenarios/runner';
-import { genericProfile } from '../../src/core/vendors/generic';
+import { genericProfile } from '../../src/core/vendors/generic/profile';
 import { VENDORS } from '../../src/core/vendors/registry';
 import { expectPresetReachesItsCode } from '../support/presets';
 

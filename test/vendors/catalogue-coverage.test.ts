@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VENDORS } from '../../src/core/vendors/registry';
-import { GenericSpDefinition, genericProfile } from '../../src/core/vendors/generic';
+import { GenericSpDefinition, genericProfile } from '../../src/core/vendors/generic/profile';
 
 const testFile = (id: string) => readFileSync(new URL(`./${id}.test.ts`, import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cloudinary, directLoginAllowed } from '../../src/core/vendors/cloudinary';
-import type { CloudinarySettings } from '../../src/core/vendors/cloudinary-settings';
+import { cloudinary, directLoginAllowed } from '../../src/core/vendors/cloudinary/profile';
+import type { CloudinarySettings } from '../../src/core/vendors/cloudinary/settings';
 import type { FlowResult } from '../../src/core/flows/flows';
 import type { ProvisioningDiff } from '../../src/core/provisioning/diff';
 import { startVendor, type VendorHarness, type VendorHarnessOptions } from '../support/vendor-harness';

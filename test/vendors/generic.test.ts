@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GenericSpDefinition, genericProfile, type GenericSettings } from '../../src/core/vendors/generic';
+import { GenericSpDefinition, genericProfile, type GenericSettings } from '../../src/core/vendors/generic/profile';
 import type { FlowResult } from '../../src/core/flows/flows';
 import { startVendor, type VendorHarness } from '../support/vendor-harness';
 import { EXAMPLE_GENERIC } from '../../src/core/scenarios/presets/generic';

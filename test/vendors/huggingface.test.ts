@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { huggingface, enableSso, saveRoleMapping, type HuggingFaceSettings } from '../../src/core/vendors/huggingface';
+import { huggingface, enableSso, saveRoleMapping, type HuggingFaceSettings } from '../../src/core/vendors/huggingface/profile';
 import { activateCertificate, createAppCertificate } from '../../src/core/idp/app-certificates';
 import { pemToBase64 } from '../../src/core/crypto/pem';
 import type { FlowResult } from '../../src/core/flows/flows';

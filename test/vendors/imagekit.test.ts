@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { imagekit, type ImageKitSettings } from '../../src/core/vendors/imagekit';
+import { imagekit, type ImageKitSettings } from '../../src/core/vendors/imagekit/profile';
 import type { FlowResult } from '../../src/core/flows/flows';
 import { startVendor, type VendorHarness, type VendorHarnessOptions } from '../support/vendor-harness';
 

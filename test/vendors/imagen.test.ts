@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { imagen, MAIL_OID, type ImagenSettings } from '../../src/core/vendors/imagen';
+import { imagen, MAIL_OID, type ImagenSettings } from '../../src/core/vendors/imagen/profile';
 import type { FlowResult } from '../../src/core/flows/flows';
 import { startVendor, type VendorHarness, type VendorHarnessOptions } from '../support/vendor-harness';
 

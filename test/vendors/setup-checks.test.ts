@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppCertificate, activateCertificate } from '../../src/core/idp/app-certificates';
-import { cloudinary } from '../../src/core/vendors/cloudinary';
-import { huggingface } from '../../src/core/vendors/huggingface';
-import { imagekit } from '../../src/core/vendors/imagekit';
-import { imagen } from '../../src/core/vendors/imagen';
+import { cloudinary } from '../../src/core/vendors/cloudinary/profile';
+import { huggingface } from '../../src/core/vendors/huggingface/profile';
+import { imagekit } from '../../src/core/vendors/imagekit/profile';
+import { imagen } from '../../src/core/vendors/imagen/profile';
 import type { SetupCheck, VendorProfile } from '../../src/core/vendors/profile';
 import { startVendor, type VendorHarnessOptions } from '../support/vendor-harness';
 

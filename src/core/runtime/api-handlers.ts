@@ -5,7 +5,7 @@ import { EnterpriseApp } from '../idp/model';
 import type { VendorError } from '../vendors/profile';
 import { API_ARGS, type ApiMethod, type ApiResult, type ApiResults } from '../../shared/api';
 import type { HarnessRuntime } from './harness-runtime';
-import { genericProfile } from '../vendors/generic';
+import { genericProfile } from '../vendors/generic/profile';
 import { createVendorApp } from '../vendors/vendor-app';
 import { listPresets, listWorkspaceScenarios, readScenarioText, runPreset, runScenarioView, runWorkspaceScenario, saveWorkspaceScenario } from './scenario-ops';
 import { diagnoseText, exportRun } from './trace-ops';

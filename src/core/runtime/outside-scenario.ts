@@ -6,7 +6,7 @@ import type { EnterpriseApp, Tenant } from '../idp/model';
 import type { IdpUrls } from '../idp/urls';
 import { captureScenario } from '../scenarios/capture';
 import type { Scenario } from '../scenarios/schema';
-import { GenericSpDefinition } from '../vendors/generic';
+import { GenericSpDefinition } from '../vendors/generic/profile';
 import type { VendorInstance } from '../workspace/schema';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ClaimsConfig, EnterpriseApp, Group, SigningOption, User } from '../idp/model';
 import { SpDirectoryData } from '../provisioning/directory';
-import { GenericSpDefinition } from '../vendors/generic';
+import { GenericSpDefinition } from '../vendors/generic/profile';
 import { AttributeSet } from '../workspace/schema';
 import { AuthnRequestSpec, LogoutRequestSpec } from './crafted-requests';
 

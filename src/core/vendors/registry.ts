@@ -1,9 +1,9 @@
 import { CoreError } from '../base/errors';
-import { cloudinary } from './cloudinary';
-import { genericProfile, type GenericSpDefinition } from './generic';
-import { huggingface } from './huggingface';
-import { imagekit } from './imagekit';
-import { imagen } from './imagen';
+import { cloudinary } from './cloudinary/profile';
+import { genericProfile, type GenericSpDefinition } from './generic/profile';
+import { huggingface } from './huggingface/profile';
+import { imagekit } from './imagekit/profile';
+import { imagen } from './imagen/profile';
 import type { VendorProfile } from './profile';
 
 /** The vendors the harness ships. A generic SP is built from a definition with genericProfile(). */

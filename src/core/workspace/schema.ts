@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EnterpriseApp, Tenant } from '../idp/model';
 import { SpDirectoryData } from '../provisioning/directory';
-import { GenericSpDefinition } from '../vendors/generic';
+import { GenericSpDefinition } from '../vendors/generic/profile';
 import { VENDORS, type VendorId } from '../vendors/registry';
 
 /** The version of the workspace file format this build writes. */

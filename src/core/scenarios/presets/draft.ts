@@ -2,7 +2,7 @@ import { demoTenant } from '../../demo/demo-tenant';
 import { stableGuids } from '../../base/ids';
 import { samlBasics } from '../../idp/app-defaults';
 import type { ClaimRule, Group, Tenant, User } from '../../idp/model';
-import type { GenericSpDefinition } from '../../vendors/generic';
+import type { GenericSpDefinition } from '../../vendors/generic/profile';
 import type { VendorProfile } from '../../vendors/profile';
 import { resolveProfile } from '../../vendors/registry';
 import { Scenario, SCENARIO_FORMAT, SCENARIO_VERSION, type IdpConfigSpec, type ScenarioExpectation, type ScenarioFlowKind } from '../schema';

@@ -1,4 +1,4 @@
-import { GenericSpDefinition } from '../../vendors/generic';
+import { GenericSpDefinition } from '../../vendors/generic/profile';
 import { presetsFor } from './preset';
 
 /**

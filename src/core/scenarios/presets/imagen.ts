@@ -1,4 +1,4 @@
-import { MAIL_OID } from '../../vendors/imagen';
+import { MAIL_OID } from '../../vendors/imagen/profile';
 import { presetsFor } from './preset';
 
 export const IMAGEN_PRESETS = presetsFor(

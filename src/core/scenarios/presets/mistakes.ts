@@ -1,5 +1,5 @@
 import type { MistakeId } from '../../diagnose/mistakes';
-import { GenericSpDefinition } from '../../vendors/generic';
+import { GenericSpDefinition } from '../../vendors/generic/profile';
 import { ScenarioDraft, type VendorBase } from './draft';
 import { EXAMPLE_GENERIC } from './generic';
 import type { Preset } from './preset';

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { WebUrl } from '../http/web-url-schema';
-import type { SourceAttribute } from '../idp/model';
-import { diffUsers } from '../provisioning/diff';
-import type { SpUser } from '../provisioning/directory';
-import { RepeatedAttributes, SpPolicy } from '../sp/model';
-import { attributeViolation, describeViolation, violationCollision } from './attribute-rules';
-import { attrClaim, isEmail } from './common-claims';
-import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from './profile';
-import * as setup from './setup-common';
-import { modelledError as m, vendorError, withCollision } from './vendor-errors';
+import { WebUrl } from '../../http/web-url-schema';
+import type { SourceAttribute } from '../../idp/model';
+import { diffUsers } from '../../provisioning/diff';
+import type { SpUser } from '../../provisioning/directory';
+import { RepeatedAttributes, SpPolicy } from '../../sp/model';
+import { attributeViolation, describeViolation, violationCollision } from '../attribute-rules';
+import { attrClaim, isEmail } from '../common-claims';
+import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from '../profile';
+import * as setup from '../setup-common';
+import { modelledError as m, vendorError, withCollision } from '../vendor-errors';
 
 /** A user-defined SP: the integrator models a vendor the harness does not ship. */
 export const GenericSpDefinition = z.object({

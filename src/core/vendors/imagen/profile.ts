@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { diffUsers } from '../provisioning/diff';
-import type { SpUser } from '../provisioning/directory';
-import type { ValidationReport } from '../sp/report';
-import { attributeViolation, describeViolation, first, values, violationCollision } from './attribute-rules';
-import { attrClaim } from './common-claims';
-import type { AttributeSpec, SignInContext, SignInResult, VendorErrorDef, VendorProfile } from './profile';
-import * as setup from './setup-common';
-import { vendorError, withCollision } from './vendor-errors';
+import { diffUsers } from '../../provisioning/diff';
+import type { SpUser } from '../../provisioning/directory';
+import type { ValidationReport } from '../../sp/report';
+import { attributeViolation, describeViolation, first, values, violationCollision } from '../attribute-rules';
+import { attrClaim } from '../common-claims';
+import type { AttributeSpec, SignInContext, SignInResult, VendorErrorDef, VendorProfile } from '../profile';
+import * as setup from '../setup-common';
+import { vendorError, withCollision } from '../vendor-errors';
 
 const Settings = z.object({
   /** "Imagen supports just-in-time user provisioning, which is enabled by default." */

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { readCertificateInput } from '../crypto/pem';
-import { describeCertificate } from '../crypto/certificate';
-import { diffUsers } from '../provisioning/diff';
-import type { SpUser } from '../provisioning/directory';
-import { first, values } from './attribute-rules';
-import { isEmail } from './common-claims';
-import type { SignInContext, SignInResult, VendorError, VendorProfile } from './profile';
-import * as setup from './setup-common';
-import { modelledError as m, vendorError } from './vendor-errors';
+import { readCertificateInput } from '../../crypto/pem';
+import { describeCertificate } from '../../crypto/certificate';
+import { diffUsers } from '../../provisioning/diff';
+import type { SpUser } from '../../provisioning/directory';
+import { first, values } from '../attribute-rules';
+import { isEmail } from '../common-claims';
+import type { SignInContext, SignInResult, VendorError, VendorProfile } from '../profile';
+import * as setup from '../setup-common';
+import { modelledError as m, vendorError } from '../vendor-errors';
 
 export const HF_ROLES = ['read', 'contributor', 'write', 'admin'] as const;
 const Role = z.enum(HF_ROLES);

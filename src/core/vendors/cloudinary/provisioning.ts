@@ -1,9 +1,9 @@
-import { diffUsers } from '../provisioning/diff';
-import type { SpUser } from '../provisioning/directory';
-import { first, values } from './attribute-rules';
-import type { CloudinarySettings } from './cloudinary-settings';
-import { cloudinaryError } from './cloudinary-errors';
-import type { SignInContext, SignInResult } from './profile';
+import { diffUsers } from '../../provisioning/diff';
+import type { SpUser } from '../../provisioning/directory';
+import { first, values } from '../attribute-rules';
+import type { CloudinarySettings } from './settings';
+import { cloudinaryError } from './errors';
+import type { SignInContext, SignInResult } from '../profile';
 
 /**
  * Cloudinary's SAML provisioning: Username is the immutable key; an existing user with the same email keeps

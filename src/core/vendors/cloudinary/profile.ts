@@ -1,14 +1,14 @@
-import { html } from '../http/html';
-import { CloudinarySettingsSchema as Settings, type CloudinarySettings } from './cloudinary-settings';
-import type { ValidationReport } from '../sp/report';
-import { attributeViolation, describeViolation, first, values, violationCollision } from './attribute-rules';
-import { attrClaim, constClaim, isEmail } from './common-claims';
-import { provisionCloudinaryUser } from './cloudinary-provisioning';
-import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from './profile';
-import * as setup from './setup-common';
-import { CLOUDINARY_ERRORS as ERRORS, CLOUDINARY_FAULTS, cloudinaryError } from './cloudinary-errors';
-import { collision } from '../sp/collision';
-import { withCollision } from './vendor-errors';
+import { html } from '../../http/html';
+import { CloudinarySettingsSchema as Settings, type CloudinarySettings } from './settings';
+import type { ValidationReport } from '../../sp/report';
+import { attributeViolation, describeViolation, first, values, violationCollision } from '../attribute-rules';
+import { attrClaim, constClaim, isEmail } from '../common-claims';
+import { provisionCloudinaryUser } from './provisioning';
+import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from '../profile';
+import * as setup from '../setup-common';
+import { CLOUDINARY_ERRORS as ERRORS, CLOUDINARY_FAULTS, cloudinaryError } from './errors';
+import { collision } from '../../sp/collision';
+import { withCollision } from '../vendor-errors';
 
 export const CLOUDINARY_ROLES = ['master_admin', 'admin', 'technical_admin', 'billing', 'reports', 'media_library_admin', 'media_library_user'] as const;
 

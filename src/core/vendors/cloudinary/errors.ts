@@ -1,5 +1,5 @@
-import type { VendorErrorDef } from './profile';
-import { vendorError } from './vendor-errors';
+import type { VendorErrorDef } from '../profile';
+import { vendorError } from '../vendor-errors';
 
 /** The error table of Cloudinary's SAML provisioning documentation: HTTP 400, an Error Code and a Description. */
 const def = (code: number, name: string): VendorErrorDef => ({ code: String(code), name, text: name, httpStatus: 400, provenance: 'published' });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { diffUsers } from '../provisioning/diff';
-import type { SpUser } from '../provisioning/directory';
-import { attributeViolation, describeViolation, first, violationCollision } from './attribute-rules';
-import { attrClaim, constClaim, isEmail, joinNames } from './common-claims';
-import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from './profile';
-import * as setup from './setup-common';
-import { modelledError as m, vendorError, withCollision } from './vendor-errors';
-import { collision, type Collision } from '../sp/collision';
+import { diffUsers } from '../../provisioning/diff';
+import type { SpUser } from '../../provisioning/directory';
+import { attributeViolation, describeViolation, first, violationCollision } from '../attribute-rules';
+import { attrClaim, constClaim, isEmail, joinNames } from '../common-claims';
+import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from '../profile';
+import * as setup from '../setup-common';
+import { modelledError as m, vendorError, withCollision } from '../vendor-errors';
+import { collision, type Collision } from '../../sp/collision';
 
 export const IMAGEKIT_ROLES = ['account_administrator', 'developer', 'media_library_full_access', 'media_library_view_only_access', 'finance'] as const;
 
