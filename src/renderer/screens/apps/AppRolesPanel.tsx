@@ -1,10 +1,10 @@
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState } from 'react';
 import type { AppView } from '../../../shared/views';
 import { useWorkspace } from '../../state/workspace-store';
 import { toBasics } from './app-draft';
 import { roleValueProblem } from '../../../shared/fields';
 import { FieldError } from '../../components/FieldError';
+import { DeleteRowCell } from '../../components/DeleteRowCell';
 
 type Role = NonNullable<AppView['appRoles']>[number];
 
@@ -66,9 +66,9 @@ export function AppRolesPanel({ app }: { app: AppView }) {
                   <button className="btn" aria-label={`Edit role ${r.displayName}`} onClick={() => setDraft(structuredClone(r))}>
                     Edit
                   </button>{' '}
-                  <ConfirmButton label="Delete" ariaLabel={`Delete role ${r.displayName}`} title={`Delete the role ${r.displayName}?`} confirmLabel="Delete role" onConfirm={() => void save(roles.filter((x) => x.id !== r.id), `${r.displayName} deleted`).then(() => draft.id === r.id && setDraft(blankRole()))}>
+                  <DeleteRowCell kind="role" name={r.displayName} onConfirm={() => void save(roles.filter((x) => x.id !== r.id), `${r.displayName} deleted`).then(() => draft.id === r.id && setDraft(blankRole()))}>
                     Users and groups assigned to it lose the value <code>{r.value}</code> in their role claim.
-                  </ConfirmButton>
+                  </DeleteRowCell>
                 </td>
               </tr>
             ))}

@@ -1,4 +1,3 @@
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { AppView, ClaimRule, GroupClaim, VendorView } from '../../../shared/views';
@@ -8,6 +7,8 @@ import type { AppBasics } from '../../../shared/api';
 import { toBasics } from './app-draft';
 import { SourceEditor, describeSource } from './SourceEditor';
 import { ClaimConditions } from './ClaimConditions';
+import { FormActions } from '../../components/FormActions';
+import { DeleteRowCell } from '../../components/DeleteRowCell';
 
 const NAMEID_FORMATS = ['default', 'emailAddress', 'persistent', 'unspecified', 'windowsDomainQualifiedName', 'transient'] as const;
 
@@ -37,14 +38,7 @@ function ClaimEditor({ rule, onSave, onCancel }: { rule: ClaimRule; onSave(r: Cl
           <option value="unspecified">Unspecified</option>
         </select>
       </label>
-      <div className="row">
-        <button className="btn primary" onClick={() => onSave(draft)}>
-          Save claim
-        </button>
-        <button className="btn" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions saveLabel="Save claim" onSave={() => onSave(draft)} onCancel={onCancel} />
     </section>
   );
 }
@@ -187,9 +181,9 @@ export function ClaimsPanel({ app }: { app: AppView }) {
                   <button className="btn" onClick={() => setEditing(r)} aria-label={`Edit claim ${r.name}`}>
                     Edit
                   </button>{' '}
-                  <ConfirmButton label="Delete" ariaLabel={`Delete claim ${r.name}`} title={`Delete the claim ${r.name}?`} confirmLabel="Delete claim" onConfirm={() => save({ ...draft, claims: { ...claims, attributes: claims.attributes.filter((x) => x.id !== r.id) } })}>
+                  <DeleteRowCell kind="claim" name={r.name} onConfirm={() => save({ ...draft, claims: { ...claims, attributes: claims.attributes.filter((x) => x.id !== r.id) } })}>
                     The next token for this app leaves it out.
-                  </ConfirmButton>
+                  </DeleteRowCell>
                 </td>
               </tr>
             ))}

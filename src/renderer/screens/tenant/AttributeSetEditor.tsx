@@ -4,6 +4,7 @@ import type { AttributeSet, VendorView } from '../../../shared/views';
 import { ClaimsPreviewPanel } from '../run/ClaimsPreviewPanel';
 import { UserSelect } from '../../components/UserSelect';
 import { VendorSelect } from '../../components/VendorSelect';
+import { FormActions } from '../../components/FormActions';
 
 const SOURCES = ['userprincipalname', 'mail', 'givenname', 'surname', 'displayname', 'department', 'jobtitle', 'employeeid', 'companyname', 'country', 'city', 'onpremisessamaccountname', ...Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}`)];
 
@@ -171,14 +172,7 @@ export function AttributeSetEditor({ set, onDone }: { set: AttributeSet; onDone(
           {vendor ? <ClaimsPreviewPanel vendor={vendor} user={user} draft={{ values: draft.values, claims }} /> : <p className="muted">No vendor with an enterprise app to preview for.</p>}
         </div>
       </div>
-      <div className="row" style={{ marginTop: 8 }}>
-        <button className="btn primary" onClick={() => void call('attributeSets.save', { set: { ...draft, claims: Object.fromEntries(Object.entries(claims).filter(([k]) => k.trim())) } }, `Saved ${draft.name}`).then((r) => r && onDone())}>
-          Save
-        </button>
-        <button className="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions style={{ marginTop: 8 }} onSave={() => void call('attributeSets.save', { set: { ...draft, claims: Object.fromEntries(Object.entries(claims).filter(([k]) => k.trim())) } }, `Saved ${draft.name}`).then((r) => r && onDone())} onCancel={onDone} />
     </section>
   );
 }

@@ -1,8 +1,8 @@
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { AttributeSet } from '../../../shared/views';
 import { AttributeSetEditor } from './AttributeSetEditor';
+import { DeleteRowCell } from '../../components/DeleteRowCell';
 
 export function AttributeSetsPanel() {
   const { view, call } = useWorkspace();
@@ -37,9 +37,9 @@ export function AttributeSetsPanel() {
                   <button className="btn" onClick={() => setEditing(s)}>
                     Edit
                   </button>{' '}
-                  <ConfirmButton label="Delete" ariaLabel={`Delete attribute set ${s.name}`} title={`Delete the attribute set "${s.name}"?`} confirmLabel="Delete attribute set" onConfirm={() => void call('attributeSets.delete', { id: s.id }, `Deleted ${s.name}`)}>
+                  <DeleteRowCell kind="attribute set" name={s.name} onConfirm={() => void call('attributeSets.delete', { id: s.id }, `Deleted ${s.name}`)}>
                     Runs that used it keep what they sent; it can no longer be chosen for a run.
-                  </ConfirmButton>
+                  </DeleteRowCell>
                 </td>
               </tr>
             ))}

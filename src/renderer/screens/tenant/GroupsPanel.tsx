@@ -1,7 +1,8 @@
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { Group } from '../../../shared/views';
+import { FormActions } from '../../components/FormActions';
+import { DeleteRowCell } from '../../components/DeleteRowCell';
 
 function GroupEditor({ group, onDone }: { group: Group; onDone(): void }) {
   const { view, call } = useWorkspace();
@@ -33,14 +34,7 @@ function GroupEditor({ group, onDone }: { group: Group; onDone(): void }) {
           ))}
         </fieldset>
       </div>
-      <div className="row">
-        <button className="btn primary" onClick={() => void call('tenant.saveGroup', { group: draft }, `Saved ${draft.displayname}`).then((r) => r && onDone())}>
-          Save
-        </button>
-        <button className="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions onSave={() => void call('tenant.saveGroup', { group: draft }, `Saved ${draft.displayname}`).then((r) => r && onDone())} onCancel={onDone} />
     </section>
   );
 }
@@ -87,9 +81,9 @@ export function GroupsPanel() {
                   <button className="btn" onClick={() => setEditing(g)}>
                     Edit
                   </button>{' '}
-                  <ConfirmButton label="Delete" ariaLabel={`Delete group ${g.displayname}`} title={`Delete the group ${g.displayname}?`} confirmLabel="Delete group" onConfirm={() => void call('tenant.deleteGroup', { objectid: g.objectid }, `Deleted ${g.displayname}`)}>
+                  <DeleteRowCell kind="group" name={g.displayname} onConfirm={() => void call('tenant.deleteGroup', { objectid: g.objectid }, `Deleted ${g.displayname}`)}>
                     Its members stay in the tenant; claims that emit this group no longer see it.
-                  </ConfirmButton>
+                  </DeleteRowCell>
                 </td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import { useWorkspace } from '../../state/workspace-store';
 import type { User } from '../../../shared/views';
 import { upnProblem, userPropertyLabel } from '../../../shared/fields';
 import { FieldError } from '../../components/FieldError';
+import { FormActions } from '../../components/FormActions';
 
 /** The user's properties, labelled as Entra's user blade labels them; the source a claim maps from beside each. */
 const MAIN_ATTRIBUTES = ['userprincipalname', 'displayname', 'givenname', 'surname', 'mail', 'department', 'jobtitle', 'employeeid', 'companyname', 'country', 'city', 'onpremisessamaccountname'] as const;
@@ -87,14 +88,7 @@ function UserEditor({ user, onDone }: { user: User; onDone(): void }) {
           </details>
         </div>
       </div>
-      <div className="row">
-        <button className="btn primary" onClick={() => void save()} disabled={Boolean(upnError)}>
-          Save
-        </button>
-        <button className="btn" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions onSave={() => void save()} onCancel={onDone} problem={upnError} />
     </section>
   );
 }
