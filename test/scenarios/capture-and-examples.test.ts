@@ -1,25 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
 import { handleApiCall } from '../../src/core/runtime/api-handlers';
 import { exampleScenarios } from '../../src/core/scenarios/examples';
 import { runScenario } from '../../src/core/scenarios/runner';
 import { parseScenario, serializeScenario } from '../../src/core/scenarios/scenario-file';
 import type { FlowRunView } from '../../src/shared/views';
+import { openTempRuntime } from '../support/temp-runtime';
 
 let rt: HarnessRuntime;
-let dir: string;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'harness-capture-'));
-  rt = await HarnessRuntime.open({ dir });
+  ({ rt, close } = await openTempRuntime());
 });
-afterAll(async () => {
-  await rt.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 /** The run's scenario, through its file text, replays to the run's outcome. */
 async function expectReplays(run: FlowRunView): Promise<void> {

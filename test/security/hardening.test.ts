@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import { networkInterfaces } from 'node:os';
+import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
 import { handleApiCall } from '../../src/core/runtime/api-handlers';
 import { LIMITS } from '../../src/core/xml/limits';
+import { openTempRuntime } from '../support/temp-runtime';
 
 let rt: HarnessRuntime;
-let dir: string;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'harness-hardening-'));
-  rt = await HarnessRuntime.open({ dir });
+  ({ rt, close } = await openTempRuntime());
 });
-afterAll(async () => {
-  await rt.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 const call = async (method: string, args: unknown) => {
   const r = await handleApiCall(rt, method, args);

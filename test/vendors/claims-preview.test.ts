@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
+import type { HarnessRuntime } from '../../src/core/runtime/harness-runtime';
 import { handleApiCall } from '../../src/core/runtime/api-handlers';
 import type { ClaimsPreview } from '../../src/core/vendors/claims-preview';
+import { openTempRuntime } from '../support/temp-runtime';
 
-let dir: string;
 let rt: HarnessRuntime;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'harness-preview-'));
-  rt = await HarnessRuntime.open({ dir, seed: 'demo' });
+  ({ rt, close } = await openTempRuntime({ seed: 'demo' }));
 });
-afterAll(async () => {
-  await rt.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 async function preview(vendorId: string, attributeSetId?: string): Promise<ClaimsPreview> {
   const r = await handleApiCall(rt, 'vendors.previewClaims', { vendorId, user: 'adele.vance@contoso.com', ...(attributeSetId ? { attributeSetId } : {}) });

@@ -3,7 +3,7 @@ import { activateCertificate, createAppCertificate } from '../idp/app-certificat
 import { appFederationMetadata } from '../idp/app-metadata';
 import { EnterpriseApp } from '../idp/model';
 import type { VendorError } from '../vendors/profile';
-import { API_ARGS, type ApiMethod, type ApiResult, type ApiResults } from '../../shared/api';
+import { API_ARGS, type ApiArgs, type ApiMethod, type ApiResult, type ApiResults } from '../../shared/api';
 import type { HarnessRuntime } from './harness-runtime';
 import { genericProfile } from '../vendors/generic/profile';
 import { createVendorApp } from '../vendors/vendor-app';
@@ -244,4 +244,12 @@ export async function handleApiCall(rt: HarnessRuntime, method: string, rawArgs:
     if (isCoreError(e)) return { ok: false, code: e.code, message: e.message, detail: { ...e.detail } };
     return { ok: false, code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * The same call, typed by method as the renderer's client types it: its arguments checked by the compiler, its
+ * result the method's (the Node API, the CLI and tests in this process call the API this way).
+ */
+export function callApi<M extends ApiMethod>(rt: HarnessRuntime, method: M, args: ApiArgs<M>): Promise<ApiResult<ApiResults[M]>> {
+  return handleApiCall(rt, method, args) as Promise<ApiResult<ApiResults[M]>>;
 }
