@@ -21,7 +21,11 @@ export const CORE_FLOORS = [
   ['runs', 'attacks'],
   ['runtime'],
 ];
-const below = (layer) => CORE_FLOORS.slice(0, CORE_FLOORS.findIndex((floor) => floor.includes(layer))).flat();
+const below = (layer) =>
+  CORE_FLOORS.slice(
+    0,
+    CORE_FLOORS.findIndex((floor) => floor.includes(layer)),
+  ).flat();
 
 const floorOrder = {
   files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
@@ -37,7 +41,10 @@ const floorOrder = {
       {
         default: 'disallow',
         policies: [
-          ...CORE_FLOORS.flat().map((layer) => ({ from: { element: { type: layer } }, allow: { to: { element: { types: { anyOf: [layer, ...below(layer), ...(layer === 'runtime' ? ['shared'] : [])] } } } } })),
+          ...CORE_FLOORS.flat().map((layer) => ({
+            from: { element: { type: layer } },
+            allow: { to: { element: { types: { anyOf: [layer, ...below(layer), ...(layer === 'runtime' ? ['shared'] : [])] } } } },
+          })),
           // The wire contract hands on the core's types and schemas; it is read by the runtime, never reads it.
           { from: { element: { type: 'shared' } }, allow: { to: { element: { types: { anyOf: ['shared', ...below('runtime')] } } } } },
         ],

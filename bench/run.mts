@@ -13,7 +13,11 @@ import { nodeApiBench, type NodeApiResult } from './sections/node-api';
 import { runLogBench, type RunLogResult } from './sections/run-log';
 
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? (args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : undefined);
+const only =
+  args
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',') ?? (args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : undefined);
 const quick = args.includes('--quick');
 const want = (s: string) => !only || only.includes(s);
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -35,7 +39,10 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 
 async function main(): Promise<void> {
-  const previous = (await readFile(RESULTS, 'utf8').then((t) => JSON.parse(t) as Results).catch(() => undefined)) ?? undefined;
+  const previous =
+    (await readFile(RESULTS, 'utf8')
+      .then((t) => JSON.parse(t) as Results)
+      .catch(() => undefined)) ?? undefined;
   if (args.includes('--report')) {
     if (!previous) throw new Error('no bench/results.json yet: run npm run bench first');
     process.stdout.write(table(previous));
@@ -90,14 +97,32 @@ async function main(): Promise<void> {
 
 function goals(r: Results): NonNullable<Results['goals']> {
   const out: NonNullable<Results['goals']> = [];
-  if (r.validation) out.push({ goal: 'Validation at least as fast as node-saml (same response, p50)', target: '≤ 1.00×', measured: `${r.validation.ratioOursToNodeSaml.toFixed(2)}× (${ms(r.validation.ours.p50)} vs ${ms(r.validation.nodeSaml.p50)})`, met: r.validation.ratioOursToNodeSaml <= 1 });
-  if (r.roundTrip) out.push({ goal: 'Round trip within 3× the floor of its signatures and canonicalisations (p50)', target: '≤ 3×', measured: `${r.roundTrip.ratioToFloor}× (${ms(r.roundTrip.sequential.p50)} vs ${ms(r.roundTrip.floorMs)})`, met: r.roundTrip.ratioToFloor <= 3 });
+  if (r.validation)
+    out.push({
+      goal: 'Validation at least as fast as node-saml (same response, p50)',
+      target: '≤ 1.00×',
+      measured: `${r.validation.ratioOursToNodeSaml.toFixed(2)}× (${ms(r.validation.ours.p50)} vs ${ms(r.validation.nodeSaml.p50)})`,
+      met: r.validation.ratioOursToNodeSaml <= 1,
+    });
+  if (r.roundTrip)
+    out.push({
+      goal: 'Round trip within 3× the floor of its signatures and canonicalisations (p50)',
+      target: '≤ 3×',
+      measured: `${r.roundTrip.ratioToFloor}× (${ms(r.roundTrip.sequential.p50)} vs ${ms(r.roundTrip.floorMs)})`,
+      met: r.roundTrip.ratioToFloor <= 3,
+    });
   if (r.runLog) {
     const l = r.runLog;
     out.push({ goal: 'Round trip with the sign-in log on, beside it off (p50)', target: '≤ 1.10×', measured: `${l.ratio}× (${ms(l.withLog.p50)} vs ${ms(l.withoutLog.p50)})`, met: l.ratio <= 1.1 });
     out.push({ goal: `Sign-in logs screen opened over ${l.loggedRuns.toLocaleString('en')} logged runs (p50)`, target: '< 300 ms', measured: ms(l.openScreen.p50), met: l.openScreen.p50 < 300 });
   }
-  if (r.diagnosis) out.push({ goal: `${r.diagnosis.files.toLocaleString('en')} diagnoses`, target: r.diagnosis.files === 10_000 ? '< 10 s' : `< ${r.diagnosis.files / 1000} s`, measured: `${(r.diagnosis.totalMs / 1000).toFixed(1)} s`, met: r.diagnosis.totalMs < r.diagnosis.files });
+  if (r.diagnosis)
+    out.push({
+      goal: `${r.diagnosis.files.toLocaleString('en')} diagnoses`,
+      target: r.diagnosis.files === 10_000 ? '< 10 s' : `< ${r.diagnosis.files / 1000} s`,
+      measured: `${(r.diagnosis.totalMs / 1000).toFixed(1)} s`,
+      met: r.diagnosis.totalMs < r.diagnosis.files,
+    });
   if (r.ui) {
     out.push({ goal: '1 MB response rendered in the code view (p50)', target: '< 200 ms', measured: ms(r.ui.render1Mb.p50), met: r.ui.render1Mb.p50 < 200 });
     out.push({ goal: 'Web mode from launch to interactive (p50)', target: '< 1.5 s', measured: ms(r.ui.launchToInteractive.p50), met: r.ui.launchToInteractive.p50 < 1500 });
@@ -126,12 +151,12 @@ function table(r: Results): string {
   if (r.roundTrip) {
     const x = r.roundTrip;
     t(`SP-initiated round trip over loopback (${x.sequential.n} flows)`, x.sequential, `floor ${ms(x.floorMs)} (${x.ratioToFloor}×)`);
-    t('  with node-saml\'s second opinion (as the app runs it)', x.withSecondOpinion);
+    t("  with node-saml's second opinion (as the app runs it)", x.withSecondOpinion);
     rows.push(['  2 agents at once', `${x.concurrentFlowsPerSecond} flows/s`, '', '']);
     rows.push(['  peak RSS of the host during the run', `${x.peakRssMb} MB`, '', '']);
   }
   if (r.nodeApi) {
-    t('Node API: startMockEntra() to an app\'s metadata served', r.nodeApi.startToMetadata);
+    t("Node API: startMockEntra() to an app's metadata served", r.nodeApi.startToMetadata);
     t('Outside SP (node-saml) sign-in over HTTPS with the local CA', r.nodeApi.outsideSignInHttps, r.roundTrip ? `round trip above: ${ms(r.roundTrip.sequential.p50)}` : '');
   }
   if (r.runLog) {
@@ -143,11 +168,22 @@ function table(r: Results): string {
   }
   if (r.diagnosis) {
     const d = r.diagnosis;
-    rows.push([`saml-harness diagnose: ${d.files.toLocaleString('en')} response files (${d.distinctResponses} distinct)`, `${(d.totalMs / 1000).toFixed(1)} s`, '', `${d.jobs} threads, ${ms(d.perDiagnosisMs)} each${d.allDiagnosed ? '' : ' — NOT ALL DIAGNOSED'}`]);
+    rows.push([
+      `saml-harness diagnose: ${d.files.toLocaleString('en')} response files (${d.distinctResponses} distinct)`,
+      `${(d.totalMs / 1000).toFixed(1)} s`,
+      '',
+      `${d.jobs} threads, ${ms(d.perDiagnosisMs)} each${d.allDiagnosed ? '' : ' — NOT ALL DIAGNOSED'}`,
+    ]);
     rows.push(['  the same on one thread', `${(d.oneThreadMs / 1000).toFixed(1)} s`, '', '']);
     rows.push([`Diagnose a HAR of ${d.har.entries} entries (${d.har.responses} responses)`, ms(d.har.ms), '', '']);
     const h = d.hostileHar;
-    if (h) rows.push([`Diagnose a hostile HAR (${h.entries.toLocaleString('en')} SAML entries, ${h.mb} MB) over the web API`, ms(h.ms), '', `answer ${h.answerMb} MB; host's longest stall ${ms(h.longestStallMs)}`]);
+    if (h)
+      rows.push([
+        `Diagnose a hostile HAR (${h.entries.toLocaleString('en')} SAML entries, ${h.mb} MB) over the web API`,
+        ms(h.ms),
+        '',
+        `answer ${h.answerMb} MB; host's longest stall ${ms(h.longestStallMs)}`,
+      ]);
   }
   if (r.ui) {
     t('Web mode: launch to interactive in Chromium', r.ui.launchToInteractive, `host serving after ${ms(r.ui.launchToServing.p50)}`);

@@ -49,4 +49,7 @@ header.set([8, 6, 0, 0, 0], 8);
 const raw = Buffer.alloc(S * (S * 4 + 1));
 for (let y = 0; y < S; y++) px.copy(raw, y * (S * 4 + 1) + 1, y * S * 4, (y + 1) * S * 4);
 mkdirSync(new URL('../build/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../build/icon.png', import.meta.url), Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+writeFileSync(
+  new URL('../build/icon.png', import.meta.url),
+  Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
+);

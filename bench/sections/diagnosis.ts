@@ -105,7 +105,12 @@ export async function diagnosisBench(files = 10_000, distinct = 500): Promise<Di
     const parallel = await runDiagnose(dir, workspace, undefined);
     const single = await runDiagnose(dir, workspace, 1);
 
-    const har = JSON.stringify(hopsToHar(hops.map((h, i) => ({ ...h, index: i })), new Date().toISOString()));
+    const har = JSON.stringify(
+      hopsToHar(
+        hops.map((h, i) => ({ ...h, index: i })),
+        new Date().toISOString(),
+      ),
+    );
     const vendors = [{ id: 'cloudinary', sp: rt.vendor('cloudinary') }];
     const t1 = performance.now();
     const artefact = readArtefact(har);

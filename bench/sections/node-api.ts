@@ -44,7 +44,15 @@ export async function nodeApiBench(starts = 10, signIns = 200): Promise<NodeApiR
     const app = await entra.addApp({ name: 'Bench', identifier: SP.entityId, replyUrl: SP.acs });
     const https = app.metadataUrl.replace(entra.origin, entra.httpsOrigin!);
     const cert = /<X509Certificate>([^<]+)</.exec(await getHttps(https, ca))![1]!;
-    const sp = new SAML({ entryPoint: entra.loginUrl.replace(entra.origin, entra.httpsOrigin!), idpIssuer: entra.issuer, issuer: SP.entityId, callbackUrl: SP.acs, idpCert: cert, wantAuthnResponseSigned: false, audience: SP.entityId });
+    const sp = new SAML({
+      entryPoint: entra.loginUrl.replace(entra.origin, entra.httpsOrigin!),
+      idpIssuer: entra.issuer,
+      issuer: SP.entityId,
+      callbackUrl: SP.acs,
+      idpCert: cert,
+      wantAuthnResponseSigned: false,
+      audience: SP.entityId,
+    });
     const one = async () => {
       const page = await getHttps(await sp.getAuthorizeUrlAsync('', undefined, {}), ca);
       const samlResponse = /name="SAMLResponse" value="([^"]+)"/.exec(page)?.[1];

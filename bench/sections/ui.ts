@@ -84,7 +84,11 @@ export async function uiBench(launches = 7, renders = 7): Promise<UiResult> {
     const values = Array.from({ length: 12_000 }, (_, i) => `group-${String(i).padStart(5, '0')}-of-a-very-large-directory-with-many-nested-memberships`);
     await page.evaluate(async (vals) => {
       const token = document.querySelector('meta[name="harness-token"]')!.getAttribute('content')!;
-      const r = await fetch('/api/rpc/attributeSets.save', { method: 'POST', headers: { 'content-type': 'application/json', 'x-harness-token': token }, body: JSON.stringify({ set: { id: 'bench-1mb', name: 'Bench: 1 MB of values', values: { 'user.givenname': vals } } }) });
+      const r = await fetch('/api/rpc/attributeSets.save', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-harness-token': token },
+        body: JSON.stringify({ set: { id: 'bench-1mb', name: 'Bench: 1 MB of values', values: { 'user.givenname': vals } } }),
+      });
       if (!(await r.json()).ok) throw new Error('attribute set not saved');
     }, values);
     await page.goto(`${last!.url}#/run`);
@@ -98,7 +102,9 @@ export async function uiBench(launches = 7, renders = 7): Promise<UiResult> {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForSelector('[data-testid=outcome]', { timeout: 60_000 });
     const hopIndex = await page.evaluate(() => Array.from(document.querySelectorAll('[data-testid=trace] li')).findIndex((li) => li.textContent?.includes('Response')));
-    const renderedBytes = (await page.locator('[data-testid=xml-view]').count()) ? await page.evaluate(() => (document.querySelector('[data-testid=xml-view]') as HTMLElement & { dataset: DOMStringMap }).dataset.length ?? '0').then(Number) : 0;
+    const renderedBytes = (await page.locator('[data-testid=xml-view]').count())
+      ? await page.evaluate(() => (document.querySelector('[data-testid=xml-view]') as HTMLElement & { dataset: DOMStringMap }).dataset.length ?? '0').then(Number)
+      : 0;
     const samples: number[] = [];
     for (let i = 0; i < renders; i++) samples.push(await renderTime(page, hopIndex));
     await stop(last!.child);

@@ -45,7 +45,15 @@ export async function validationBench(n = 300): Promise<ValidationResult> {
 
     const cert = kit.idpSigner.certificatePem;
     const urls = box.vendor.urls;
-    const ns = new SAML({ callbackUrl: urls.replyUrl, issuer: urls.identifier, audience: urls.identifier, idpCert: cert, wantAssertionsSigned: true, wantAuthnResponseSigned: false, validateInResponseTo: ValidateInResponseTo.never });
+    const ns = new SAML({
+      callbackUrl: urls.replyUrl,
+      issuer: urls.identifier,
+      audience: urls.identifier,
+      idpCert: cert,
+      wantAssertionsSigned: true,
+      wantAuthnResponseSigned: false,
+      validateInResponseTo: ValidateInResponseTo.never,
+    });
     await ns.validatePostResponseAsync({ SAMLResponse: b64 });
     const nodeSaml = await measure(n, () => ns.validatePostResponseAsync({ SAMLResponse: b64 }));
 
@@ -54,11 +62,25 @@ export async function validationBench(n = 300): Promise<ValidationResult> {
     const md = appFederationMetadata(box.tenant, box.app, box.harness.urls, at);
     if (!md.ok) throw md.error;
     const idp = samlify.IdentityProvider({ metadata: md.value });
-    const sp = samlify.ServiceProvider({ entityID: urls.identifier, assertionConsumerService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: urls.replyUrl }], wantAssertionsSigned: true });
+    const sp = samlify.ServiceProvider({
+      entityID: urls.identifier,
+      assertionConsumerService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: urls.replyUrl }],
+      wantAssertionsSigned: true,
+    });
     await sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: b64 } });
     const samlifyTiming = await measure(n, () => sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: b64 } }));
     const ratio = (a: Timing, c: Timing) => Math.round((a.p50 / c.p50) * 100) / 100;
-    return { responseBytes: xml.length, oursWithSecondOpinion, ours, oursWithoutSchema, schemaOnly, nodeSaml, samlify: samlifyTiming, ratioOursToNodeSaml: ratio(ours, nodeSaml), ratioOursToSamlify: ratio(ours, samlifyTiming) };
+    return {
+      responseBytes: xml.length,
+      oursWithSecondOpinion,
+      ours,
+      oursWithoutSchema,
+      schemaOnly,
+      nodeSaml,
+      samlify: samlifyTiming,
+      ratioOursToNodeSaml: ratio(ours, nodeSaml),
+      ratioOursToSamlify: ratio(ours, samlifyTiming),
+    };
   } finally {
     await b.stop();
   }

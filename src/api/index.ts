@@ -181,7 +181,12 @@ function toClaim(c: MockClaim, i: number): ClaimRule {
 
 function aadstsCode(code: string): AadstsCode {
   const n = Number(code.replace(/^AADSTS/, ''));
-  if (!(n in AADSTS)) throw new Error(`${code} is not an AADSTS code the mock tenant knows; it knows ${Object.keys(AADSTS).map((c) => `AADSTS${c}`).join(', ')}.`);
+  if (!(n in AADSTS))
+    throw new Error(
+      `${code} is not an AADSTS code the mock tenant knows; it knows ${Object.keys(AADSTS)
+        .map((c) => `AADSTS${c}`)
+        .join(', ')}.`,
+    );
   return n as AadstsCode;
 }
 
@@ -190,7 +195,13 @@ export async function startMockEntra(opts: MockEntraOptions = {}): Promise<MockE
   const temp = opts.workspace ? undefined : await mkdtemp(join(tmpdir(), 'mock-entra-'));
   const https = opts.https === true ? {} : opts.https || undefined;
   // A test suite brings its own apps: the tenant starts with the demo's users and no apps (an app costs a key pair).
-  const rt = await HarnessRuntime.open({ dir: opts.workspace ?? temp!, seed: 'tenant', ...(opts.port !== undefined ? { port: opts.port } : {}), ...(https ? { https } : {}), ...(opts.tenantId ? { tenantId: opts.tenantId } : {}) });
+  const rt = await HarnessRuntime.open({
+    dir: opts.workspace ?? temp!,
+    seed: 'tenant',
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    ...(https ? { https } : {}),
+    ...(opts.tenantId ? { tenantId: opts.tenantId } : {}),
+  });
   if (opts.logoutIssuer && rt.ws.tenant.logoutIssuer !== opts.logoutIssuer) {
     rt.ws.tenant.logoutIssuer = opts.logoutIssuer;
     await rt.saveTenant();
@@ -213,7 +224,12 @@ export async function startMockEntra(opts: MockEntraOptions = {}): Promise<MockE
   const firstUser = rt.ws.tenant.users[0]?.attributes.userprincipalname;
   if (opts.signIn !== false) rt.harness.idp.setAutoSignIn(opts.signIn ?? firstUser);
   const endpoints = () => publishedEndpoints(rt).at(-1)!;
-  const outsideRuns = () => rt.recentRuns().filter((r) => r.vendorId === OUTSIDE_SP).reverse().map((r) => r.result);
+  const outsideRuns = () =>
+    rt
+      .recentRuns()
+      .filter((r) => r.vendorId === OUTSIDE_SP)
+      .reverse()
+      .map((r) => r.result);
 
   return {
     tenantId: rt.ws.tenant.id,
@@ -232,7 +248,11 @@ export async function startMockEntra(opts: MockEntraOptions = {}): Promise<MockE
         a.assignmentRequired = input.assignmentRequired ?? Boolean(input.assign?.length);
         a.saml = { ...a.saml, ...fields };
         if (input.assign) a.assignments = input.assign.map((upn) => ({ principalId: rt.user(upn).objectid, principalType: 'user' as const }));
-        if (input.requestVerification) a.requestVerification = { required: input.requestVerification.required ?? a.requestVerification.required, certificates: input.requestVerification.certificates ?? a.requestVerification.certificates };
+        if (input.requestVerification)
+          a.requestVerification = {
+            required: input.requestVerification.required ?? a.requestVerification.required,
+            certificates: input.requestVerification.certificates ?? a.requestVerification.certificates,
+          };
         if (input.signingCertificate) {
           const pinned = pinnedAppCertificate(input.signingCertificate.certificatePem, input.signingCertificate.privateKeyPem);
           if (!pinned.ok) throw pinned.error;

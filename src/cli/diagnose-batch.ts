@@ -56,7 +56,14 @@ async function diagnoseFiles(rt: HarnessRuntime, files: readonly BatchFile[], re
  * Diagnoses the files in this thread, or spread over `jobs` worker threads that each open the same workspace
  * (`entry` is the module that starts one: the command line's bundle). Results come back in the order given.
  */
-export async function diagnoseFilesBatch(opts: { rt: HarnessRuntime; workspace: string; files: readonly BatchFile[]; req: DiagnoseRequest; jobs: number; entry: URL | undefined }): Promise<BatchItem[]> {
+export async function diagnoseFilesBatch(opts: {
+  rt: HarnessRuntime;
+  workspace: string;
+  files: readonly BatchFile[];
+  req: DiagnoseRequest;
+  jobs: number;
+  entry: URL | undefined;
+}): Promise<BatchItem[]> {
   const { rt, workspace, files, req, entry } = opts;
   const jobs = Math.min(opts.jobs, files.length);
   if (jobs <= 1 || !entry) return diagnoseFiles(rt, files, req);

@@ -24,7 +24,11 @@ function verdictLines(v: VendorVerdict, t: Term): string[] {
     ...(o.kind === 'signed-in' && o.diff ? o.diff.changes.map((c) => `    ${c.field}: ${JSON.stringify(c.before) ?? '—'} → ${JSON.stringify(c.after)}`) : []),
     `  SAML checks: ${t.green(`${counts.pass} pass`)}, ${counts.warn ? t.yellow(`${counts.warn} warn, `) : ''}${counts.fail ? t.red(`${counts.fail} fail`) : '0 fail'}, ${counts.skipped} skipped`,
     ...notable.map((c) => `    ${mark(c.status)} ${c.title}: ${t.dim(c.reason)}`),
-    ...(v.signer ? [`  Signed by ${v.signer.subject}, thumbprint ${v.signer.thumbprint}${v.signer.known ? '' : t.yellow(v.trust === 'assumed' ? ' (assumed: nothing is known of the IdP)' : ` (not a certificate ${v.trust === 'given' ? 'given or ' : ''}this vendor holds)`)}`] : []),
+    ...(v.signer
+      ? [
+          `  Signed by ${v.signer.subject}, thumbprint ${v.signer.thumbprint}${v.signer.known ? '' : t.yellow(v.trust === 'assumed' ? ' (assumed: nothing is known of the IdP)' : ` (not a certificate ${v.trust === 'given' ? 'given or ' : ''}this vendor holds)`)}`,
+        ]
+      : []),
     ...v.findings.flatMap((f) => [`  ${t.bold('Mistake:')} ${f.title}`, `    ${t.dim(f.detail)}`, ...(f.preset ? [`    ${t.dim(`Reproduce it: saml-harness reproduce ${f.preset}`)}`] : [])]),
     ...v.assumptions.map((a) => `  ${t.yellow('Assumed:')} ${a}`),
     ...(v.fixes.length ? [`  ${t.bold('Fix:')}`] : []),
@@ -44,7 +48,12 @@ export function formatDiagnosis(d: Diagnosis, source: string, t: Term): string {
   ];
   if (a.hops.length) lines.push(t.bold('Trace'), ...a.hops.flatMap((h) => hopLine(h, t)), '');
   for (const e of d.entra) {
-    lines.push(t.bold(`Entra: ${e.code}${e.name ? ` (${e.name})` : ''} in ${e.where === 'error page' ? 'an error page' : 'an error Response'}`), `  ${e.message}`, ...(e.fix ? [`  ${t.dim('Fix:')} ${e.fix}`] : []), '');
+    lines.push(
+      t.bold(`Entra: ${e.code}${e.name ? ` (${e.name})` : ''} in ${e.where === 'error page' ? 'an error page' : 'an error Response'}`),
+      `  ${e.message}`,
+      ...(e.fix ? [`  ${t.dim('Fix:')} ${e.fix}`] : []),
+      '',
+    );
   }
   if (d.request) {
     const r = d.request;

@@ -26,7 +26,9 @@ export async function withRuntime<T>(
   const named = opts.sandbox ? undefined : given || opts.create || (opts.useDefault && existsSync(chosen)) ? chosen : undefined;
   const temp = named ? undefined : await mkdtemp(join(tmpdir(), 'saml-harness-'));
   const rt = await HarnessRuntime.open({ dir: named ?? temp!, ...(opts.readOnly ? { readOnly: true } : {}), ...(opts.tenantId ? { tenantId: pinnedTenantId(opts.tenantId) } : {}) });
-  process.stderr.write(named ? `saml-harness: workspace ${named}${opts.readOnly ? ' (read only)' : ''}\n` : `saml-harness: a fresh demo workspace${opts.sandbox ? ' (--sandbox)' : ''}, removed afterwards\n`);
+  process.stderr.write(
+    named ? `saml-harness: workspace ${named}${opts.readOnly ? ' (read only)' : ''}\n` : `saml-harness: a fresh demo workspace${opts.sandbox ? ' (--sandbox)' : ''}, removed afterwards\n`,
+  );
   // A file that did not load is said, on stderr, before anything else: the command goes on without it.
   for (const p of rt.problems) process.stderr.write(`saml-harness: workspace ${named ?? 'demo'}: ${p.message}\n`);
   try {

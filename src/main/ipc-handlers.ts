@@ -24,7 +24,10 @@ export function ipcHandlers<S>(rt: HarnessRuntime, isOwnSender: (sender: S) => b
       isOwnSender(sender) ? fn(arg) : ({ ok: false, code: 'FORBIDDEN_SENDER', message: 'Calls are accepted from the harness window only.' } satisfies Failure);
   const handlers = new Map<string, IpcHandler<S>>();
   for (const method of Object.keys(API_ARGS) as ApiMethod[]) {
-    handlers.set(channel(method), guard((args) => handleApiCall(rt, method, args)));
+    handlers.set(
+      channel(method),
+      guard((args) => handleApiCall(rt, method, args)),
+    );
   }
   handlers.set(
     CHANNELS.openBrowser,
@@ -34,7 +37,10 @@ export function ipcHandlers<S>(rt: HarnessRuntime, isOwnSender: (sender: S) => b
       return { ok: true, value: undefined };
     }),
   );
-  handlers.set(CHANNELS.closeBrowser, guard(async () => browser.closeBrowser().then(() => ({ ok: true, value: undefined }))));
+  handlers.set(
+    CHANNELS.closeBrowser,
+    guard(async () => browser.closeBrowser().then(() => ({ ok: true, value: undefined }))),
+  );
   return handlers;
 }
 

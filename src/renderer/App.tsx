@@ -149,7 +149,11 @@ export function App() {
       <main className="content" id="main">
         <ConnectionBanner />
         <LeaveDialog />
-        {error ? <div className="banner" role="alert">The harness could not be reached: {error}</div> : null}
+        {error ? (
+          <div className="banner" role="alert">
+            The harness could not be reached: {error}
+          </div>
+        ) : null}
         {view?.problems.length ? (
           <div className="banner" role="alert" data-testid="load-problems">
             <strong>{view.problems.some((p) => p.code.startsWith('FILE_')) ? 'Some workspace files could not be loaded; the rest is here.' : 'The workspace was opened with a change:'}</strong>

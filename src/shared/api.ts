@@ -14,7 +14,18 @@ import type { AttackPackRun, Diagnosis, FlowRunView, PresetView, RunComparison, 
 export const FlowKind = z.enum(['sp-initiated', 'idp-initiated', 'sp-logout']);
 
 /** What the UI may change of an app: everything but its keys and IDs. */
-const AppBasics = EnterpriseApp.pick({ objectId: true, displayName: true, enabled: true, assignmentRequired: true, assignments: true, saml: true, claims: true, tokenLifetimeMinutes: true, requestVerification: true, appRoles: true }).extend({
+const AppBasics = EnterpriseApp.pick({
+  objectId: true,
+  displayName: true,
+  enabled: true,
+  assignmentRequired: true,
+  assignments: true,
+  saml: true,
+  claims: true,
+  tokenLifetimeMinutes: true,
+  requestVerification: true,
+  appRoles: true,
+}).extend({
   signing: z.object({ option: SigningOption, algorithm: z.enum(['sha256', 'sha1']) }),
 });
 export type AppBasics = z.infer<typeof AppBasics>;
@@ -99,7 +110,10 @@ export const API_ARGS = {
   'scenarios.save': z.object({ text: z.string().min(2).max(5_000_000), fileName: z.string().optional() }),
   'scenarios.run': z.union([z.object({ file: z.string().min(1) }), z.object({ text: z.string().min(2).max(5_000_000) })]),
   'diagnose.run': z.object({
-    text: z.string().min(1).max(200 * 1024 * 1024),
+    text: z
+      .string()
+      .min(1)
+      .max(200 * 1024 * 1024),
     vendor: z.string().optional(),
     at: z.union([z.literal('now'), z.literal('issue-instant'), z.iso.datetime({ offset: true })]).default('now'),
     certificates: z.array(z.string()).default([]),

@@ -19,7 +19,27 @@ import type { SettingChange } from '../core/runs/settings-diff';
 export type { Collision, SettingChange };
 
 export type { Scenario, ScenarioExpectation, ScenarioOutcome };
-export type { ClaimRule, ClaimSource, GroupClaim, Operand, SourceAttribute, Transformation, Group, Tenant, User, FlowResult, AttributeSet, LoadProblem, SpUser, GenericSpDefinition, ProvisioningDiff, ValidationReport, CheckResult, Hop, SamlMessageView };
+export type {
+  ClaimRule,
+  ClaimSource,
+  GroupClaim,
+  Operand,
+  SourceAttribute,
+  Transformation,
+  Group,
+  Tenant,
+  User,
+  FlowResult,
+  AttributeSet,
+  LoadProblem,
+  SpUser,
+  GenericSpDefinition,
+  ProvisioningDiff,
+  ValidationReport,
+  CheckResult,
+  Hop,
+  SamlMessageView,
+};
 
 export interface CertificateView {
   thumbprint: string;

@@ -16,7 +16,16 @@ const SP = { entityId: 'urn:example:my-app', acs: 'http://127.0.0.1:4999/saml/ac
 async function spFromMetadata(metadataUrl: string): Promise<SAML> {
   const md = parseIdpMetadata(await (await fetch(metadataUrl)).text());
   if (!md.ok) throw md.error;
-  return new SAML({ entryPoint: md.value.trust.ssoUrl, idpIssuer: md.value.trust.entityId!, issuer: SP.entityId, callbackUrl: SP.acs, idpCert: md.value.trust.certificates, wantAuthnResponseSigned: false, wantAssertionsSigned: true, audience: SP.entityId });
+  return new SAML({
+    entryPoint: md.value.trust.ssoUrl,
+    idpIssuer: md.value.trust.entityId!,
+    issuer: SP.entityId,
+    callbackUrl: SP.acs,
+    idpCert: md.value.trust.certificates,
+    wantAuthnResponseSigned: false,
+    wantAssertionsSigned: true,
+    audience: SP.entityId,
+  });
 }
 
 async function signIn(sp: SAML): Promise<{ status: number; html: string; samlResponse?: string }> {
@@ -27,7 +36,7 @@ async function signIn(sp: SAML): Promise<{ status: number; html: string; samlRes
 }
 
 describe('startMockEntra: the Node API for other test suites', () => {
-  it('starts a tenant on a free loopback port whose metadata an SP can be configured from, with Entra\'s identifiers', async () => {
+  it("starts a tenant on a free loopback port whose metadata an SP can be configured from, with Entra's identifiers", async () => {
     entra = await startMockEntra({ users: [{ upn: 'tess@contoso.com', displayName: 'Tess Test', attributes: { mail: 'tess@contoso.com', department: 'QA' } }] });
     expect(entra.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(entra.issuer).toBe(`https://sts.windows.net/${entra.tenantId}/`);
@@ -49,7 +58,10 @@ describe('startMockEntra: the Node API for other test suites', () => {
   it('per test: claims, signing options and a fault, and each run as Entra saw it', async () => {
     entra = await startMockEntra({ users: [{ upn: 'tess@contoso.com', attributes: { mail: 'tess@contoso.com', jobtitle: 'Engineer' } }] });
     const app = await entra.addApp({ name: 'My app', identifier: SP.entityId, replyUrl: SP.acs });
-    await entra.setClaims(app.appId, [{ name: 'title', source: 'user.jobtitle' }, { name: 'tier', source: { constant: 'gold' } }]);
+    await entra.setClaims(app.appId, [
+      { name: 'title', source: 'user.jobtitle' },
+      { name: 'tier', source: { constant: 'gold' } },
+    ]);
     await entra.setSigning(app.appId, { option: 'response-and-assertion' });
     const sp = await spFromMetadata(app.metadataUrl);
     const ok = await signIn(sp);
@@ -74,7 +86,7 @@ describe('startMockEntra: the Node API for other test suites', () => {
     expect(() => entra!.fault('AADSTS1' as `AADSTS${number}`)).toThrow(/not an AADSTS code the mock tenant knows/);
   });
 
-  it('without a user to sign in, Entra\'s account picker is shown, and the choice completes the run', async () => {
+  it("without a user to sign in, Entra's account picker is shown, and the choice completes the run", async () => {
     entra = await startMockEntra({ signIn: false });
     const app = await entra.addApp({ name: 'My app', identifier: SP.entityId, replyUrl: SP.acs });
     const first = await signIn(await spFromMetadata(app.metadataUrl));
@@ -120,7 +132,9 @@ describe('startMockEntra: configurations that last', () => {
     const { generateSelfSignedCertificate } = await import('../../src/core/crypto/generate');
     const [a, b] = [await generateSelfSignedCertificate({ now: new Date() }), await generateSelfSignedCertificate({ now: new Date() })];
     entra = await startMockEntra();
-    await expect(entra.addApp({ name: 'My app', identifier: SP.entityId, replyUrl: SP.acs, signingCertificate: { certificatePem: a.certificatePem, privateKeyPem: b.privateKeyPem } })).rejects.toThrow(/is not the key of the certificate/);
+    await expect(entra.addApp({ name: 'My app', identifier: SP.entityId, replyUrl: SP.acs, signingCertificate: { certificatePem: a.certificatePem, privateKeyPem: b.privateKeyPem } })).rejects.toThrow(
+      /is not the key of the certificate/,
+    );
   });
 
   it('adds an app from the SP’s metadata, as Upload metadata file does, and can answer logout with the entity ID as Issuer', async () => {
@@ -133,8 +147,13 @@ describe('startMockEntra: configurations that last', () => {
     const sp = await spFromMetadata(app.metadataUrl);
     // The browser's Entra session: its cookie, sent back with the LogoutRequest.
     const login = await fetch(await sp.getAuthorizeUrlAsync('', undefined, {}), { redirect: 'manual' });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const samlResponse = parse(await login.text()).querySelector('input[name=SAMLResponse]')!.getAttribute('value')!;
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const samlResponse = parse(await login.text())
+      .querySelector('input[name=SAMLResponse]')!
+      .getAttribute('value')!;
     const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: samlResponse });
     // Logout: with the entity-ID form, node-saml (idpIssuer = the metadata's entity ID) takes Entra's LogoutResponse.
     const slo = new SAML({ ...sp.options, logoutUrl: entra.logoutUrl, logoutCallbackUrl: 'http://127.0.0.1:4999/saml/logout', validateInResponseTo: ValidateInResponseTo.never });

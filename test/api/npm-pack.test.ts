@@ -64,7 +64,7 @@ export async function f(): Promise<string> {
 `;
 
 describe('the npm pack tarball in another project', () => {
-  it("its own test imports startMockEntra and its SP library accepts the response", async () => {
+  it('its own test imports startMockEntra and its SP library accepts the response', async () => {
     await writeFile(join(project, 'sp.test.mjs'), SP_TEST);
     const { stdout } = await run(process.execPath, ['--test', 'sp.test.mjs'], { cwd: project, timeout: 120_000 });
     expect(stdout).toMatch(/# pass 1/);
@@ -75,7 +75,11 @@ describe('the npm pack tarball in another project', () => {
     await writeFile(join(project, 'typed.ts'), TYPED);
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
     const check = (file: string) =>
-      run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules/@types'), file], { cwd: project }).then(
+      run(
+        process.execPath,
+        [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules/@types'), file],
+        { cwd: project },
+      ).then(
         (r) => ({ code: 0, out: r.stdout }),
         (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: `${e.stdout}${e.stderr}` }),
       );

@@ -52,7 +52,7 @@ describe('the attack pack against every shipped vendor profile', () => {
     }
   });
 
-  it('the control — the untouched response — is accepted by each, so refusals are the attacks\' doing', () => {
+  it("the control — the untouched response — is accepted by each, so refusals are the attacks' doing", () => {
     for (const { vendor, result } of resultsFor('control')) {
       expect(result.refused, `${vendor}: ${result.reason}`).toBe(false);
       expect(result.identity).toBe(runs.find((r) => r.displayName === vendor)!.attacker);

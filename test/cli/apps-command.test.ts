@@ -41,7 +41,11 @@ describe('saml-harness apps', () => {
     const rt = await HarnessRuntime.open({ dir: ws });
     const app = rt.ws.apps.find((a) => a.appId === appId)!;
     await rt.close();
-    expect(app.saml).toMatchObject({ identifiers: [{ value: ENTITY }], replyUrls: [{ url: 'https://sp.ci.example/Shibboleth.sso/SAML2/POST', index: 1 }], logoutUrl: 'https://sp.ci.example/Shibboleth.sso/SLO/Redirect' });
+    expect(app.saml).toMatchObject({
+      identifiers: [{ value: ENTITY }],
+      replyUrls: [{ url: 'https://sp.ci.example/Shibboleth.sso/SAML2/POST', index: 1 }],
+      logoutUrl: 'https://sp.ci.example/Shibboleth.sso/SLO/Redirect',
+    });
     expect(app.saml.signOnUrl).toBeUndefined();
     expect(app.assignmentRequired).toBe(true);
   });

@@ -91,7 +91,9 @@ describe('saml-harness reproduce and presets', () => {
     expect(r.stdout).toMatch(/Outcome: 7 \(HTTP 400\) from sp: ROLE_LOOKUP_ERROR/);
     expect(r.stdout).toMatch(/Reproduced 7\./);
     // It says why: the refused value beside the accepted ones, and the one change from the working set-up.
-    expect(r.stdout).toMatch(/What collided\n {2}Claim CloudinaryRole\n {4}sent {2}Media_Library_User {2}\(The assertion's CloudinaryRole attribute\)\n {4}held {2}\S+ {2}\(Values the vendor accepts \(case-sensitive\)\)/);
+    expect(r.stdout).toMatch(
+      /What collided\n {2}Claim CloudinaryRole\n {4}sent {2}Media_Library_User {2}\(The assertion's CloudinaryRole attribute\)\n {4}held {2}\S+ {2}\(Values the vendor accepts \(case-sensitive\)\)/,
+    );
     expect(r.stdout).toMatch(/Changed from the working set-up\n(.*\n)* {2}The run's attribute set: \(not set\) → Media_Library_User/);
     expect((await runCli(['run', file], { timeoutMs: 60_000 })).code).toBe(0);
     expect((await runCli(['reproduce', 'nope'])).code).toBe(2);
@@ -164,7 +166,10 @@ describe('saml-harness diagnose and decode', () => {
     expect(threads.stdout.trim().split('\n').slice(0, 4)).toEqual(lines.slice(0, 4));
     expect((await runCli(['diagnose', folder, '--jobs', '0'])).stderr).toMatch(/--jobs must be a whole number from 1 to 64, not "0"/);
     const json = await runCli(['diagnose', join(folder, 'a-refused.har'), join(folder, 'c-broken.xml'), '--json', '--workspace', join(dir, 'ws')], { timeoutMs: 60_000 });
-    expect(JSON.parse(json.stdout)).toMatchObject([{ file: expect.stringMatching(/a-refused\.har$/) as string, diagnosis: { verdicts: [{ outcome: { kind: 'refused' } }] } }, { error: { code: 'ARTEFACT_UNREADABLE' } }]);
+    expect(JSON.parse(json.stdout)).toMatchObject([
+      { file: expect.stringMatching(/a-refused\.har$/) as string, diagnosis: { verdicts: [{ outcome: { kind: 'refused' } }] } },
+      { error: { code: 'ARTEFACT_UNREADABLE' } },
+    ]);
   });
 
   it('decodes every message of a capture, and a URL', async () => {
@@ -195,7 +200,7 @@ describe('saml-harness attack', () => {
 });
 
 describe('saml-harness metadata', () => {
-  it('prints an app\'s Federation Metadata XML; an unknown app exits 2 naming the ones there are', async () => {
+  it("prints an app's Federation Metadata XML; an unknown app exits 2 naming the ones there are", async () => {
     const ws = join(dir, 'ws');
     const r = await runCli(['metadata', '--app', 'cloudinary', '--workspace', ws]);
     expect(r.code).toBe(0);
@@ -205,4 +210,3 @@ describe('saml-harness metadata', () => {
     expect(bad.stderr).toMatch(/no app "nope"; this workspace has .*"Cloudinary" \(cloudinary\)/);
   });
 });
-

@@ -37,13 +37,13 @@ const ws = () => join(dir, 'ws');
 const diagnoseCli = (args: string[]) => runCli(['diagnose', ...args, '--at', 'issue-instant', '--workspace', ws()], { timeoutMs: 60_000 });
 
 describe('saml-harness diagnose: one exit code for each answer', () => {
-  it('0: trusted and accepted — the customer\'s certificate given with --cert', async () => {
+  it("0: trusted and accepted — the customer's certificate given with --cert", async () => {
     const r = await diagnoseCli([good, '--cert', cert]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Summary:.* ImageKit would sign in adele\.vance@contoso\.com/);
   });
 
-  it('1: refused by the vendor\'s own rules — a refusal that stands whoever signed', async () => {
+  it("1: refused by the vendor's own rules — a refusal that stands whoever signed", async () => {
     const r = await diagnoseCli([refused]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/✗ INVALID_ROLE/);
@@ -58,7 +58,7 @@ describe('saml-harness diagnose: one exit code for each answer', () => {
     expect(r.stdout).toMatch(/Summary: Signed by CN=Microsoft Azure Federated SSO Certificate, thumbprint [0-9A-F]{40} — not a certificate ImageKit holds\. ImageKit would refuse it/);
   });
 
-  it('3: undetermined when nothing is known of the IdP (this workspace\'s ImageKit holds no configuration)', async () => {
+  it("3: undetermined when nothing is known of the IdP (this workspace's ImageKit holds no configuration)", async () => {
     const r = await diagnoseCli([good]);
     expect(r.code, r.stderr).toBe(3);
     expect(r.stdout).toMatch(/\? undetermined: signer unknown/);
@@ -67,7 +67,14 @@ describe('saml-harness diagnose: one exit code for each answer', () => {
 
   it('4: no SAML message in the input', async () => {
     const har = join(dir, 'no-saml.har');
-    const entry = { startedDateTime: new Date().toISOString(), time: 1, request: { method: 'GET', url: 'https://example.com/', httpVersion: 'HTTP/2', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 }, response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/2', headers: [], cookies: [], content: { size: 0, mimeType: 'text/html' }, redirectURL: '', headersSize: -1, bodySize: -1 }, cache: {}, timings: { send: 0, wait: 1, receive: 0 } };
+    const entry = {
+      startedDateTime: new Date().toISOString(),
+      time: 1,
+      request: { method: 'GET', url: 'https://example.com/', httpVersion: 'HTTP/2', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+      response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/2', headers: [], cookies: [], content: { size: 0, mimeType: 'text/html' }, redirectURL: '', headersSize: -1, bodySize: -1 },
+      cache: {},
+      timings: { send: 0, wait: 1, receive: 0 },
+    };
     await writeFile(har, JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [entry] } }));
     const r = await diagnoseCli([har]);
     expect(r.code, r.stderr).toBe(4);

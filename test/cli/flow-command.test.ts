@@ -68,7 +68,10 @@ describe('saml-harness flow', () => {
       const sandbox = await runCli(['flow', '--sandbox', '--mode', 'idp-initiated'], { env });
       expect(sandbox.stderr).toContain('a fresh demo workspace (--sandbox), removed afterwards');
       // Both runs are in that workspace's sign-in logs; the sandbox's is not.
-      const logged = (await readFile(join(dir, 'runs', 'index.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { source: string; flow: string; status: string });
+      const logged = (await readFile(join(dir, 'runs', 'index.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { source: string; flow: string; status: string });
       expect(logged.map((e) => [e.source, e.flow, e.status])).toEqual([
         ['run', 'idp-initiated', 'success'],
         ['run', 'idp-initiated', 'success'],

@@ -36,7 +36,11 @@ async function serve(args: string[]): Promise<{ lines: string[]; exited: Promise
   return { lines: out.split('\n'), exited };
 }
 
-const field = (lines: string[], label: string) => lines.find((l) => l.trim().startsWith(label))!.split(/\s+/).pop()!;
+const field = (lines: string[], label: string) =>
+  lines
+    .find((l) => l.trim().startsWith(label))!
+    .split(/\s+/)
+    .pop()!;
 
 describe('saml-harness serve', () => {
   it('answers an AuthnRequest from @node-saml/node-saml over HTTP, and node-saml accepts the response', async () => {

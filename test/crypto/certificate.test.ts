@@ -12,7 +12,14 @@ describe('SAML signing certificates', () => {
     const cert = await generateSelfSignedCertificate({ now });
     const info = describeCertificate(cert.certificatePem);
     if (!info.ok) throw info.error;
-    expect(info.value).toMatchObject({ subject: ENTRA_CERT_SUBJECT, issuer: ENTRA_CERT_SUBJECT, keyType: 'rsa', keyBits: 2048, notBefore: '2026-03-01T10:20:30.000Z', notAfter: '2029-03-01T10:20:30.000Z' });
+    expect(info.value).toMatchObject({
+      subject: ENTRA_CERT_SUBJECT,
+      issuer: ENTRA_CERT_SUBJECT,
+      keyType: 'rsa',
+      keyBits: 2048,
+      notBefore: '2026-03-01T10:20:30.000Z',
+      notAfter: '2029-03-01T10:20:30.000Z',
+    });
     const der = Buffer.from(pemToBase64(cert.certificatePem), 'base64');
     expect(cert.thumbprint).toBe(createHash('sha1').update(der).digest('hex').toUpperCase());
     expect(cert.thumbprint).toMatch(/^[0-9A-F]{40}$/);

@@ -30,7 +30,12 @@ function expectInvalidRole(d: Diagnosis): void {
   expect(v.signer).toMatchObject({ known: true, subject: 'CN=Microsoft Azure Federated SSO Certificate' });
   expect(v.outcome).toMatchObject({ kind: 'refused', error: { code: 'INVALID_ROLE', httpStatus: 400 } });
   expect(v.fixes).toEqual([
-    expect.objectContaining({ where: 'entra', setting: 'Attributes & Claims › claim "imagekit_role"', change: expect.stringContaining('ToLowercase()') as string, because: expect.stringContaining('"Developer"; ImageKit accepts "developer"') as string }),
+    expect.objectContaining({
+      where: 'entra',
+      setting: 'Attributes & Claims › claim "imagekit_role"',
+      change: expect.stringContaining('ToLowercase()') as string,
+      because: expect.stringContaining('"Developer"; ImageKit accepts "developer"') as string,
+    }),
   ]);
   expect(d.summary).toMatch(/^ImageKit would refuse it: INVALID_ROLE/);
 }

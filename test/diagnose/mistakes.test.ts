@@ -20,13 +20,22 @@ async function reproduceAndDiagnose(id: string) {
 }
 
 describe('each classic mistake: its preset reproduces it, and diagnose names it with the values and the fix', () => {
-  it('the mistakes baseline signs in, so each refusal below is the mistake\'s doing', async () => {
+  it("the mistakes baseline signs in, so each refusal below is the mistake's doing", async () => {
     expect((await runScenario(mistakesBaseline())).outcome).toEqual({ status: 'signed-in' });
   });
 
   it('there is a preset for every mistake a mock tenant can produce', () => {
     expect(MISTAKE_PRESETS.map((p) => p.id).sort()).toEqual(
-      ['assertion-signed-response-expected', 'certificate-expired', 'certificate-rolled-over', 'metadata-other-app', 'metadata-other-tenant', 'response-signed-assertion-expected', 'sha1', 'tenant-metadata'].map((x) => `mistakes/${x}`),
+      [
+        'assertion-signed-response-expected',
+        'certificate-expired',
+        'certificate-rolled-over',
+        'metadata-other-app',
+        'metadata-other-tenant',
+        'response-signed-assertion-expected',
+        'sha1',
+        'tenant-metadata',
+      ].map((x) => `mistakes/${x}`),
     );
   });
 

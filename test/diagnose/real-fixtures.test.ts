@@ -90,7 +90,7 @@ describe.skipIf(!haveRealFixtures)('diagnose on real Entra ID files, read in pla
     expect(d.conclusion).toBe('refused');
   });
 
-  it('a response re-signed by an attacker\'s key is refused, naming the attacker\'s certificate', async () => {
+  it("a response re-signed by an attacker's key is refused, naming the attacker's certificate", async () => {
     const file = 'azure-response-5b5c94c6-2022.xml';
     const evil = await generateSelfSignedCertificate({ now: new Date('2022-01-01T00:00:00Z'), subject: 'CN=Microsoft Azure Federated SSO Certificate' });
     const forged = editXml(stripSignatures(real(file)), (doc) => {
@@ -117,7 +117,7 @@ describe.skipIf(!haveRealFixtures)('diagnose on real Entra ID files, read in pla
       expect(md.value.signature).toEqual({ status: 'valid', signerThumbprint: signer });
     });
 
-    it('the 2018 tenant metadata: its own tenant\'s 2018 response is accepted, Issuer compared', async () => {
+    it("the 2018 tenant metadata: its own tenant's 2018 response is accepted, Issuer compared", async () => {
       const file = 'azure-response-682febe8-2018.xml';
       const d = await diagnoseWith(await spFor(file, withMetadata('azure-metadata-tenant-682febe8-2018.xml')), real(file), REAL_CLOCK[file]);
       expect(d.conclusion).toBe('accepted');

@@ -21,7 +21,11 @@ const imagekit = () => temp.rt.ws.apps.find((a) => a.displayName.startsWith('Ima
 describe('diagnose of an AuthnRequest, against the tenant and app it names', () => {
   it('a request to this tenant for one of its apps: taken, and the verdict names the tenant and the app', async () => {
     const app = imagekit();
-    const d = await diagnoseText(temp.rt, `https://login.microsoftonline.com/${temp.rt.ws.tenant.id}/saml2?${redirectQuery(build({}, { issuer: app.saml.identifiers[0]!.value, acsUrl: app.saml.replyUrls[0]!.url, now: new Date() }))}`, { at: 'now', certificates: [] });
+    const d = await diagnoseText(
+      temp.rt,
+      `https://login.microsoftonline.com/${temp.rt.ws.tenant.id}/saml2?${redirectQuery(build({}, { issuer: app.saml.identifiers[0]!.value, acsUrl: app.saml.replyUrls[0]!.url, now: new Date() }))}`,
+      { at: 'now', certificates: [] },
+    );
     expect(d.conclusion).toBe('accepted');
     expect(d.request?.against).toBe(`Checked against tenant Contoso (${temp.rt.ws.tenant.id}) and its app "${app.displayName}" (${app.appId}).`);
     expect(d.summary).toContain(`Entra would take it. Checked against tenant Contoso`);

@@ -14,7 +14,13 @@ afterAll(() => ws.close());
 async function diagnoseText(text: string, opts: { vendor?: string; asOf?: AsOf; certificates?: string[] } = {}): Promise<Diagnosis> {
   const artefact = readArtefact(text);
   if (!artefact.ok) throw artefact.error;
-  const d = await diagnose(artefact.value, { vendors: ws.vendors(), asOf: opts.asOf ?? { mode: 'now' }, now: new Date(), ...(opts.vendor ? { vendor: opts.vendor } : {}), ...(opts.certificates ? { certificates: opts.certificates } : {}) });
+  const d = await diagnose(artefact.value, {
+    vendors: ws.vendors(),
+    asOf: opts.asOf ?? { mode: 'now' },
+    now: new Date(),
+    ...(opts.vendor ? { vendor: opts.vendor } : {}),
+    ...(opts.certificates ? { certificates: opts.certificates } : {}),
+  });
   if (!d.ok) throw d.error;
   return d.value;
 }
@@ -95,7 +101,9 @@ describe('vendors', () => {
     const d = await diagnoseText(posted, { vendor: 'imagekit' });
     const v = d.verdicts[0]!;
     expect(v).toMatchObject({ vendorId: 'imagekit', addressed: false });
-    expect(v.fixes.map((f) => f.setting)).toEqual(expect.arrayContaining(['Basic SAML Configuration › Reply URL (Assertion Consumer Service URL)', 'Basic SAML Configuration › Identifier (Entity ID)']));
+    expect(v.fixes.map((f) => f.setting)).toEqual(
+      expect.arrayContaining(['Basic SAML Configuration › Reply URL (Assertion Consumer Service URL)', 'Basic SAML Configuration › Identifier (Entity ID)']),
+    );
     await expect(diagnoseText(posted, { vendor: 'dropbox' })).rejects.toMatchObject({ code: 'UNKNOWN_VENDOR' });
   });
 

@@ -22,7 +22,10 @@ function routes(): string[] {
     'run',
     'logs',
     // A logged run opened whole, with its compare boxes, trace and XML.
-    ...s.rt.log.entries().map((e) => `logs/${e.id}`).slice(0, 1),
+    ...s.rt.log
+      .entries()
+      .map((e) => `logs/${e.id}`)
+      .slice(0, 1),
     'diagnose',
     'reproduce',
     'scenarios',

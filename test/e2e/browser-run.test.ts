@@ -43,7 +43,9 @@ describe('a real browser signs in to a vendor the harness serves', () => {
 
     // In the UI, the run is ImageKit's.
     const ui = await openUi(browser, `${web.ui.origin}/#/run`);
-    await expect.poll(() => ui.page.locator('[data-testid=earlier-runs] button[data-run-flow=idp-initiated]').first().textContent()).toMatch(/^ImageKit · idp-initiated · signed-in · adele\.vance@contoso\.com/);
+    await expect
+      .poll(() => ui.page.locator('[data-testid=earlier-runs] button[data-run-flow=idp-initiated]').first().textContent())
+      .toMatch(/^ImageKit · idp-initiated · signed-in · adele\.vance@contoso\.com/);
     await ui.page.close();
   });
 });

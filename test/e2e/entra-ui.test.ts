@@ -57,7 +57,13 @@ describe("web mode in Chromium: app roles and claim conditions, in Entra's terms
     await editor.getByLabel('Condition 2 scoped groups').selectOption({ label: 'Engineering' });
     await shot(s.page, '31-claim-conditions');
     await editor.getByRole('button', { name: 'Save claim' }).click();
-    await expect.poll(() => imagekitApp().claims.attributes.find((r) => r.name === 'audience')?.conditions?.map((c) => c.userType)).toEqual(['all-guests', 'members']);
+    await expect
+      .poll(() =>
+        imagekitApp()
+          .claims.attributes.find((r) => r.name === 'audience')
+          ?.conditions?.map((c) => c.userType),
+      )
+      .toEqual(['all-guests', 'members']);
     const engineering = s.rt.ws.tenant.groups.find((g) => g.displayname === 'Engineering')!;
     expect(imagekitApp().claims.attributes.find((r) => r.name === 'audience')!.conditions![1]!.scopedGroups).toEqual([engineering.objectid]);
     expect(await s.page.locator('tr[data-claim=audience]').textContent()).toContain('2 conditions');

@@ -58,7 +58,14 @@ describe('a hostile page in the user’s browser', () => {
     // And were a script to run there, the tenant's origin holds no token: the UI is on another origin.
     expect(new URL(page.url()).origin).not.toBe(web.ui.origin);
     // Its CSP lets no script on the page even fetch (connect-src falls back to 'none').
-    expect(await page.evaluate(() => fetch('/').then(() => 'read', () => 'blocked'))).toBe('blocked');
+    expect(
+      await page.evaluate(() =>
+        fetch('/').then(
+          () => 'read',
+          () => 'blocked',
+        ),
+      ),
+    ).toBe('blocked');
     expect(await (await fetch(`${web.rt.origin}/`)).text()).not.toContain(web.ui.token);
     await shot(page, '50-security-xss-escaped');
   });

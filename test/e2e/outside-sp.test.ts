@@ -31,8 +31,20 @@ function parseLines(out: string) {
     const start = lines.findIndex((l) => l.trim() === `Over ${form} (loopback)`);
     const end = lines.findIndex((l, i) => i > start && l.trim() === '');
     const block = lines.slice(start + 1, end);
-    const value = (label: string) => block.find((l) => l.trim().startsWith(label))!.trim().split(/\s+/).pop()!;
-    return { login: value('Login URL:'), myApps: value('My Apps:'), metadata: block.find((l) => l.includes(APP))!.split('metadata: ')[1]!.trim() };
+    const value = (label: string) =>
+      block
+        .find((l) => l.trim().startsWith(label))!
+        .trim()
+        .split(/\s+/)
+        .pop()!;
+    return {
+      login: value('Login URL:'),
+      myApps: value('My Apps:'),
+      metadata: block
+        .find((l) => l.includes(APP))!
+        .split('metadata: ')[1]!
+        .trim(),
+    };
   };
 }
 
@@ -61,7 +73,10 @@ afterAll(async () => {
 });
 
 async function withSp<T>(form: 'http' | 'https', fn: () => Promise<T>): Promise<T> {
-  const sp = await startProcess(process.execPath, [SP_APP], { ready: 'outside SP listening', env: { METADATA_URL: section(form).metadata, PORT: String(spPort), ENTITY_ID, ...(form === 'https' ? { NODE_EXTRA_CA_CERTS: caFile } : {}) } });
+  const sp = await startProcess(process.execPath, [SP_APP], {
+    ready: 'outside SP listening',
+    env: { METADATA_URL: section(form).metadata, PORT: String(spPort), ENTITY_ID, ...(form === 'https' ? { NODE_EXTRA_CA_CERTS: caFile } : {}) },
+  });
   try {
     return await fn();
   } finally {
@@ -75,7 +90,7 @@ async function pickAccount(page: Page, upn: string): Promise<void> {
 }
 
 describe.each(['http', 'https'] as const)('your own SP (Express + @node-saml/passport-saml, its own process) signs in through the mock tenant over %s', (form) => {
-  it('publishes metadata with Entra\'s identifiers and endpoints this machine reaches', async () => {
+  it("publishes metadata with Entra's identifiers and endpoints this machine reaches", async () => {
     const s = section(form);
     expect(s.login).toMatch(new RegExp(`^${form}://127\\.0\\.0\\.1:\\d+/vh/login\\.microsoftonline\\.com/[0-9a-f-]{36}/saml2$`));
     // Read over http (the test process does not trust the workspace's CA): the same document at the tenant's http port.
@@ -84,7 +99,7 @@ describe.each(['http', 'https'] as const)('your own SP (Express + @node-saml/pas
     expect(xml).toMatch(/entityID="https:\/\/sts\.windows\.net\/[0-9a-f-]{36}\/"/);
   });
 
-  it('SP-initiated: Entra\'s account picker, then the SP\'s signed-in page', async () => {
+  it("SP-initiated: Entra's account picker, then the SP's signed-in page", async () => {
     await withSp(form, async () => {
       const page = await (await browser.newContext()).newPage();
       await page.goto(`http://127.0.0.1:${spPort}/login`);
@@ -107,7 +122,7 @@ describe.each(['http', 'https'] as const)('your own SP (Express + @node-saml/pas
 });
 
 describe('what the harness recorded for your SP', () => {
-  it('shows each exchange as a run beside the headless ones, with Entra\'s reading of the request and the signed response; a run replays as a scenario', async () => {
+  it("shows each exchange as a run beside the headless ones, with Entra's reading of the request and the signed response; a run replays as a scenario", async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${uiOrigin}/#/run`);
     await page.waitForSelector('[data-app-ready="true"]');

@@ -31,7 +31,7 @@ beforeAll(async () => {
       `<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${ACS}" index="0" isDefault="true"/></md:SPSSODescriptor></md:EntityDescriptor>`,
   );
   badFile = join(dir, 'not-metadata.xml');
-  await writeFile(badFile, '<html><body>This is the SP\'s login page, not its metadata</body></html>');
+  await writeFile(badFile, "<html><body>This is the SP's login page, not its metadata</body></html>");
   browser = await launchChromium();
   web = await startWebMode(join(dir, 'ws'));
   rt = web.rt;
@@ -80,17 +80,21 @@ describe('web mode in Chromium: bring your own app and SP', () => {
     // Which field came from where; the Sign on URL read from the RequestInitiator can be unticked (and ticked back).
     const read = page.getByTestId('metadata-read');
     expect(await read.textContent()).toMatch(/Identifier \(Entity ID\) ← EntityDescriptor entityID.*Logout Url ← SingleLogoutService/);
-    expect(await read.textContent()).toContain('the My Apps tile opens the SP\'s sign-on page (SP-initiated)');
+    expect(await read.textContent()).toContain("the My Apps tile opens the SP's sign-on page (SP-initiated)");
     await page.locator('input[name=use-request-initiator]').uncheck();
     expect(await page.locator('input[name=signOnUrl]').inputValue()).toBe('');
     await page.locator('input[name=use-request-initiator]').check();
     expect(await page.locator('input[name=signOnUrl]').inputValue()).toBe('https://portal.acme.test/login');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => rt.ws.apps.find((a) => a.displayName === 'Acme Portal')?.saml.identifiers[0]?.value).toBe(ENTITY);
-    expect(await page.getByTestId('setup-card').textContent()).toMatch(/Login URL.*https:\/\/login\.microsoftonline\.com\/.*Login URL \(http\)http:\/\/127\.0\.0\.1:\d+\/vh\/login\.microsoftonline\.com\//);
+    expect(await page.getByTestId('setup-card').textContent()).toMatch(
+      /Login URL.*https:\/\/login\.microsoftonline\.com\/.*Login URL \(http\)http:\/\/127\.0\.0\.1:\d+\/vh\/login\.microsoftonline\.com\//,
+    );
     // The single-logout pitfall, told on the Set up card with each stack's fix.
     await page.getByTestId('logout-issuer-note').locator('summary').click();
-    expect(await page.getByTestId('logout-issuer-note').textContent()).toMatch(/LogoutResponse names its Issuer https:\/\/login\.microsoftonline\.com\/.*Shibboleth SP.*mod_auth_mellon.*SimpleSAMLphp/);
+    expect(await page.getByTestId('logout-issuer-note').textContent()).toMatch(
+      /LogoutResponse names its Issuer https:\/\/login\.microsoftonline\.com\/.*Shibboleth SP.*mod_auth_mellon.*SimpleSAMLphp/,
+    );
     await page.getByTestId('logout-issuer-note').scrollIntoViewIfNeeded();
     await shot(page, '22-app-from-metadata');
     // Entra's default for a new app is "assignment required"; this one lets the tenant's users in.
@@ -122,7 +126,7 @@ describe('web mode in Chromium: bring your own app and SP', () => {
     await shot(page, '24-own-sp-signed-in');
   });
 
-  it('an accepted value edited away gives the SP\'s own refusal, with the reason', async () => {
+  it("an accepted value edited away gives the SP's own refusal, with the reason", async () => {
     await page.goto(`${web.ui.origin}/#/vendors/acme-portal`);
     await page.getByLabel('Attribute 1 accepted values').fill('Megan');
     await page.getByTestId('generic-sp-editor').getByRole('button', { name: 'Save', exact: true }).click();

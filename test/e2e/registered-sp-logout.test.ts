@@ -44,7 +44,9 @@ afterAll(async () => {
 describe('an SP registered from its metadata by the command line', () => {
   it('signs in and logs out through serve; its logout run shows the LogoutResponse and the Issuer note', async () => {
     expect(metadataUrl).toContain(`http://127.0.0.1:${tenantPort}/vh/login.microsoftonline.com/${TENANT}/federationmetadata/`);
-    const serve = await startProcess(process.execPath, [CLI, 'serve', '--port', String(tenantPort), '--tenant-id', TENANT, '--user', 'adele.vance@contoso.com', '--workspace', ws], { ready: 'Press Ctrl+C to stop.' });
+    const serve = await startProcess(process.execPath, [CLI, 'serve', '--port', String(tenantPort), '--tenant-id', TENANT, '--user', 'adele.vance@contoso.com', '--workspace', ws], {
+      ready: 'Press Ctrl+C to stop.',
+    });
     const sp = await startProcess(process.execPath, [SP_APP], { ready: 'SLO SP listening', env: { IDP_METADATA_URL: metadataUrl, PORT: String(spPort), ENTITY_ID } });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     try {
@@ -69,7 +71,11 @@ describe('an SP registered from its metadata by the command line', () => {
       const response = run!.result.hops.flatMap((h) => h.saml).find((m) => m.kind === 'LogoutResponse');
       expect(response).toMatchObject({ issuer: `https://login.microsoftonline.com/${TENANT}/`, binding: 'redirect' });
       expect(response!.signatures.some((s) => s.element === 'query string (HTTP-Redirect)')).toBe(true);
-      expect(run!.result.notes?.[0]).toMatch(new RegExp(`LogoutResponse names its Issuer https://login\\.microsoftonline\\.com/${TENANT}/.*names the IdP https://sts\\.windows\\.net/${TENANT}/.*Shibboleth SP.*mod_auth_mellon.*SimpleSAMLphp`));
+      expect(run!.result.notes?.[0]).toMatch(
+        new RegExp(
+          `LogoutResponse names its Issuer https://login\\.microsoftonline\\.com/${TENANT}/.*names the IdP https://sts\\.windows\\.net/${TENANT}/.*Shibboleth SP.*mod_auth_mellon.*SimpleSAMLphp`,
+        ),
+      );
     } finally {
       await rt.close();
     }

@@ -30,7 +30,10 @@ describe('an open tab when web mode restarts', () => {
     expect(again.token).not.toBe(web.ui.token);
     // Three screens, three calls refused: one banner, no toasts.
     for (const screen of ['logs', 'run', 'diagnose']) {
-      await page.getByRole('navigation').getByRole('button', { name: { logs: 'Sign-in logs', run: 'Run a flow', diagnose: 'Diagnose a capture' }[screen]! }).click();
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: { logs: 'Sign-in logs', run: 'Run a flow', diagnose: 'Diagnose a capture' }[screen]! })
+        .click();
     }
     const banner = page.getByTestId('connection-banner');
     await expect.poll(() => banner.getAttribute('data-state')).toBe('restarted');

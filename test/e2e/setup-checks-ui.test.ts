@@ -9,7 +9,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-describe("web mode in Chromium: setup checks lead to the field that fixes them", () => {
+describe('web mode in Chromium: setup checks lead to the field that fixes them', () => {
   it('lists failing checks first, "N to fix" goes to the first, and its link reaches the Identifier field in Entra', async () => {
     const app = s.rt.view().apps.find((a) => a.vendorId === 'imagekit')!;
     s.rt.app(app.objectId).saml.identifiers = [{ value: 'https://imagekit.io/saml/metadata', isDefault: true }];

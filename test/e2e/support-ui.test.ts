@@ -60,7 +60,10 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
     await page.getByText('No preset matches "no such thing at all".').waitFor();
 
     await search.fill('50011');
-    await page.locator('tr[data-preset="entra/AADSTS50011"]').getByRole('button', { name: /^Reproduce/ }).click();
+    await page
+      .locator('tr[data-preset="entra/AADSTS50011"]')
+      .getByRole('button', { name: /^Reproduce/ })
+      .click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('reproduced');
     const box = await page.getByTestId('reproduced').boundingBox();
     expect(box!.y, 'the result starts inside the window').toBeGreaterThanOrEqual(0);
@@ -142,14 +145,16 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
     const posted = run.result.hops.find((h) => h.form?.SAMLResponse)!.form!.SAMLResponse!;
     await page.locator('textarea[name=artefact]').fill(posted);
     await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
-    await expect.poll(() => page.getByTestId('diagnosis-summary').textContent()).toMatch(/^Signed by CN=Microsoft Azure Federated SSO Certificate, thumbprint [0-9A-F]{40} — not a certificate Cloudinary holds\. Cloudinary would refuse it: 15/);
+    await expect
+      .poll(() => page.getByTestId('diagnosis-summary').textContent())
+      .toMatch(/^Signed by CN=Microsoft Azure Federated SSO Certificate, thumbprint [0-9A-F]{40} — not a certificate Cloudinary holds\. Cloudinary would refuse it: 15/);
     expect(await page.locator('[data-testid=verdict]').getAttribute('data-outcome')).toBe('refused');
     expect(await page.locator('[data-testid=findings] li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('findings').textContent()).toMatch(/Reproduce it: Reproduce an error › mistakes\//);
     await shot(page, '17b-diagnose-untrusted-signer');
     // Given the customer's certificate, the same response is trusted and the vendor's own rule answers.
     const cert = run.result.hops.find((h) => h.form?.SAMLResponse)!.saml[0]!.xml!.match(/<(?:\w+:)?X509Certificate>([^<]+)</)![1]!;
-    await page.getByText('What the vendor holds, and the SP\'s key (optional)').click();
+    await page.getByText("What the vendor holds, and the SP's key (optional)").click();
     await page.locator('textarea[name=certificate]').fill(cert);
     await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
     await expect.poll(() => page.getByTestId('diagnosis-summary').textContent()).toMatch(/^Cloudinary would refuse it: 7 ROLE_LOOKUP_ERROR/);
@@ -172,4 +177,3 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
     expect(errors).toEqual([]);
   });
 });
-

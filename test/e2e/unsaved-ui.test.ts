@@ -15,7 +15,7 @@ afterAll(async () => {
 const dialog = () => s.page.getByTestId('leave-dialog');
 
 describe('unsaved changes', () => {
-  it("metadata pasted into a vendor and not saved: changing screen asks, Stay keeps it, Leave drops it", async () => {
+  it('metadata pasted into a vendor and not saved: changing screen asks, Stay keeps it, Leave drops it', async () => {
     await s.page.goto(`${s.ui.origin}/#/vendors/imagekit`);
     const box = s.page.locator('textarea[name=metadata-xml]');
     await box.waitFor();

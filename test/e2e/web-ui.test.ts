@@ -104,7 +104,9 @@ describe('web mode in Chromium: an integrator sets up ImageKit and signs in', ()
     expect(await s.page.locator('[data-testid=outcome-message]').textContent()).toBe('The value of imagekit_role is not one of the accepted roles.');
     expect(await s.page.locator('[data-testid=outcome-reason]').textContent()).toMatch(/"imagekit_role" has value "Designer", which is not one of "account_administrator"/);
     // What collided: the value sent beside the values ImageKit holds.
-    expect(await s.page.getByTestId('outcome-collided').textContent()).toMatch(/^What collided: Claim imagekit_roleSent Designer — The assertion's imagekit_role attributeHeld account_administrator, developer, .* — Values the vendor accepts \(case-sensitive\)$/);
+    expect(await s.page.getByTestId('outcome-collided').textContent()).toMatch(
+      /^What collided: Claim imagekit_roleSent Designer — The assertion's imagekit_role attributeHeld account_administrator, developer, .* — Values the vendor accepts \(case-sensitive\)$/,
+    );
     expect(await s.page.locator('[data-testid=report]').getAttribute('data-ok')).toBe('true');
     // What to change, in the blade's words, with the way to the field; the sound SAML checks said not to contradict it.
     const change = s.page.getByTestId('what-to-change');

@@ -76,9 +76,14 @@ describe.skipIf(!BIN)(`the desktop app, launched for real${BIN ? '' : ` (skipped
     await expect.poll(() => page.getByTestId('outcome').getAttribute('data-status'), { timeout: 30_000 }).toBe('signed-in');
   });
 
-  it("opens the in-app browser on a virtual host and shows the real https://login.microsoftonline.com URL", async () => {
-    const tenantId = await page.evaluate(async () => ((await (window as unknown as { harness: { call(m: string, a: object): Promise<{ value: { tenant: { id: string } } }> } }).harness.call('workspace.get', {})).value.tenant.id));
-    await page.evaluate((u) => (window as unknown as { harness: { openBrowser(u: string): Promise<void> } }).harness.openBrowser(u), `https://login.microsoftonline.com/${tenantId}/federationmetadata/2007-06/federationmetadata.xml?appid=x`);
+  it('opens the in-app browser on a virtual host and shows the real https://login.microsoftonline.com URL', async () => {
+    const tenantId = await page.evaluate(
+      async () => (await (window as unknown as { harness: { call(m: string, a: object): Promise<{ value: { tenant: { id: string } } }> } }).harness.call('workspace.get', {})).value.tenant.id,
+    );
+    await page.evaluate(
+      (u) => (window as unknown as { harness: { openBrowser(u: string): Promise<void> } }).harness.openBrowser(u),
+      `https://login.microsoftonline.com/${tenantId}/federationmetadata/2007-06/federationmetadata.xml?appid=x`,
+    );
     const urls = await app.evaluate(({ webContents }) => webContents.getAllWebContents().map((w) => w.getURL()));
     expect(urls.some((u) => u.startsWith(`https://login.microsoftonline.com/${tenantId}/`))).toBe(true);
     await page.evaluate(() => (window as unknown as { harness: { closeBrowser(): Promise<void> } }).harness.closeBrowser());

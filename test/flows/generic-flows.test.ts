@@ -120,7 +120,7 @@ describe('time is injectable', () => {
     }
   });
 
-  it("an SP whose clock runs an hour ahead sends AuthnRequests Entra refuses (AADSTS76026)", async () => {
+  it('an SP whose clock runs an hour ahead sends AuthnRequests Entra refuses (AADSTS76026)', async () => {
     const idpClock = manualClock('2026-05-04T09:00:00Z');
     const f = await startFlowHarness({ idpClock, spClock: { now: () => new Date(idpClock.now().getTime() + 60 * MINUTE) } });
     try {
@@ -140,4 +140,3 @@ describe('time is injectable', () => {
     }
   });
 });
-

@@ -18,7 +18,11 @@ describe('fuzz: decoders and artefact readers', () => {
     'any text, and any mutation of real encodings and captures, decodes to a value or a clear error — never a throw',
     () => {
       const bases = () => fc.constantFrom(corpus.responseB64, corpus.authnRequestValue, corpus.authnRequestUrl, corpus.har, corpus.samlTracer, corpus.responseXml, corpus.entraSkeleton);
-      const input = fc.oneof(fc.string({ maxLength: 2000 }), fc.base64String({ maxLength: 4000 }), fc.tuple(bases(), mutations).map(([b, ms]) => mutate(b, ms)));
+      const input = fc.oneof(
+        fc.string({ maxLength: 2000 }),
+        fc.base64String({ maxLength: 4000 }),
+        fc.tuple(bases(), mutations).map(([b, ms]) => mutate(b, ms)),
+      );
       fc.assert(
         fc.property(input, (text) => {
           for (const r of [decodeAnyMessage(text), decodePostMessage(text), decodeRedirectMessage(text)]) expect(isResult(r)).toBe(true);

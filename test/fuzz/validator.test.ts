@@ -25,20 +25,27 @@ describe('fuzz: the SP validator', () => {
       let accepted = 0;
       const refusedBy = new Map<string, number>();
       await fc.assert(
-        fc.asyncProperty(fc.oneof(mutations.map((ms) => ({ text: ms })), treeMutations.map((ops) => ({ tree: ops }))), fc.boolean(), async (m, asBase64) => {
-          const xml = 'text' in m ? mutate(corpus.responseXml, m.text) : mutateTree(corpus.responseXml, m.tree, parseXmlOrThrow);
-          const input = asBase64 ? Buffer.from(xml, 'utf8').toString('base64') : xml;
-          const report = await withinTime('validateResponse', corpus.box.vendor.site.core.validate(input, { at, commit: false }));
-          expect(report.checks.map((c) => c.id)).toEqual(Object.keys(CHECKS));
-          if (!report.ok) {
-            expect(report.failure?.reason.length).toBeGreaterThan(0);
-            refusedBy.set(report.failure!.id, (refusedBy.get(report.failure!.id) ?? 0) + 1);
-            return;
-          }
-          accepted++;
-          expect(report.identity?.nameId).toBe(legit.nameId);
-          expect(report.identity?.attributes).toEqual(legit.attributes);
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            mutations.map((ms) => ({ text: ms })),
+            treeMutations.map((ops) => ({ tree: ops })),
+          ),
+          fc.boolean(),
+          async (m, asBase64) => {
+            const xml = 'text' in m ? mutate(corpus.responseXml, m.text) : mutateTree(corpus.responseXml, m.tree, parseXmlOrThrow);
+            const input = asBase64 ? Buffer.from(xml, 'utf8').toString('base64') : xml;
+            const report = await withinTime('validateResponse', corpus.box.vendor.site.core.validate(input, { at, commit: false }));
+            expect(report.checks.map((c) => c.id)).toEqual(Object.keys(CHECKS));
+            if (!report.ok) {
+              expect(report.failure?.reason.length).toBeGreaterThan(0);
+              refusedBy.set(report.failure!.id, (refusedBy.get(report.failure!.id) ?? 0) + 1);
+              return;
+            }
+            accepted++;
+            expect(report.identity?.nameId).toBe(legit.nameId);
+            expect(report.identity?.attributes).toEqual(legit.attributes);
+          },
+        ),
         { numRuns: FUZZ_RUNS },
       );
       // Most mutations break the signature or the schema; the few that are accepted change nothing signed.

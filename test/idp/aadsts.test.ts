@@ -23,8 +23,7 @@ async function withApp<T>(change: (app: IdpHarness['app']) => void | Promise<voi
   }
 }
 
-const send = (spec: RequestSpec = {}, opts: Parameters<typeof redirectQuery>[1] = {}): Promise<Page> =>
-  h.agent().navigate(`${h.ssoLoopback}?${redirectQuery(authnRequestXml(spec), opts)}`);
+const send = (spec: RequestSpec = {}, opts: Parameters<typeof redirectQuery>[1] = {}): Promise<Page> => h.agent().navigate(`${h.ssoLoopback}?${redirectQuery(authnRequestXml(spec), opts)}`);
 
 function expectAadsts(page: Page, code: number, text?: RegExp): void {
   expect(page.html?.aadsts, page.html?.root.querySelector('[data-testid=aadsts-message]')?.text ?? page.body.slice(0, 300)).toBe(code);
@@ -109,7 +108,10 @@ describe('AADSTS errors from faulty requests over HTTP', () => {
   });
 
   it('7000112: the app is disabled for sign-in', async () => {
-    await withApp((a) => void (a.enabled = false), async () => expectAadsts(await send(), 7000112, /is disabled/));
+    await withApp(
+      (a) => void (a.enabled = false),
+      async () => expectAadsts(await send(), 7000112, /is disabled/),
+    );
   });
 
   it('76021: unsigned requests to an app that requires signed ones; 50006: signed with the wrong key', async () => {
@@ -126,7 +128,11 @@ describe('AADSTS errors from faulty requests over HTTP', () => {
   });
 
   it('50011: an AssertionConsumerServiceURL that is not a Reply URL', async () => {
-    expectAadsts(await send({ acsUrl: 'https://sp.example.com/saml/acs2' }), 50011, new RegExp(`'https://sp.example.com/saml/acs2' specified in the request does not match the reply URLs configured for the application: '${h.app.appId}'`));
+    expectAadsts(
+      await send({ acsUrl: 'https://sp.example.com/saml/acs2' }),
+      50011,
+      new RegExp(`'https://sp.example.com/saml/acs2' specified in the request does not match the reply URLs configured for the application: '${h.app.appId}'`),
+    );
   });
 
   it('an ACS index picks the Reply URL with that index; an unknown index is 50011', async () => {
@@ -153,7 +159,7 @@ describe('AADSTS errors from faulty requests over HTTP', () => {
       expectAadsts(await as('nestor.wilke@contoso.com'), 50057);
     });
 
-    it('75011: an MFA session against a request for PasswordProtectedTransport (node-saml\'s default)', async () => {
+    it("75011: an MFA session against a request for PasswordProtectedTransport (node-saml's default)", async () => {
       const ppt = 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport';
       expectAadsts(await as('alex.wilber@contoso.com', { authnContext: [ppt] }), 75011, /'Password, MultiFactor' .* requested authentication method 'Password, ProtectedTransport'/);
       const agent = h.agent();
@@ -193,7 +199,10 @@ describe('AADSTS errors from faulty requests over HTTP', () => {
           const agent = h.agent();
           const prompt = await agent.navigate(`${h.ssoLoopback}?${redirectQuery(authnRequestXml(), { extra: { login_hint: 'adele.vance@contoso.com' } })}`);
           expect(prompt.html?.pageKind).toBe('mfa-prompt');
-          return agent.submit(prompt.html!.forms.find((f) => f.fields.decision === 'approve')!, { decision });
+          return agent.submit(
+            prompt.html!.forms.find((f) => f.fields.decision === 'approve')!,
+            { decision },
+          );
         };
         expectAadsts(await answer('unavailable'), 50076);
         expectAadsts(await answer('deny'), 500121, /strong authentication/);
@@ -215,7 +224,11 @@ describe('AADSTS errors from faulty requests over HTTP', () => {
           void a.claims.attributes.push({
             id: 're',
             name: 'slow',
-            source: { kind: 'transformation', treatAsMultiValued: false, steps: [{ fn: 'RegexReplace', input: { kind: 'constant', value: `${'a'.repeat(40)}!` }, pattern: '^(a|a)+$', replacement: 'x', extraInputs: [] }] },
+            source: {
+              kind: 'transformation',
+              treatAsMultiValued: false,
+              steps: [{ fn: 'RegexReplace', input: { kind: 'constant', value: `${'a'.repeat(40)}!` }, pattern: '^(a|a)+$', replacement: 'x', extraInputs: [] }],
+            },
           }),
         async () => expectAadsts(await as('adele.vance@contoso.com'), 501621),
       );
@@ -227,16 +240,26 @@ describe('AADSTS errors from faulty requests over HTTP', () => {
           void a.claims.attributes.push({
             id: 'bad',
             name: 'bad',
-            source: { kind: 'transformation', treatAsMultiValued: false, steps: [{ fn: 'RegexReplace', input: { kind: 'attribute', attribute: 'user.mail' }, pattern: '([a-z', replacement: 'x', extraInputs: [] }] },
+            source: {
+              kind: 'transformation',
+              treatAsMultiValued: false,
+              steps: [{ fn: 'RegexReplace', input: { kind: 'attribute', attribute: 'user.mail' }, pattern: '([a-z', replacement: 'x', extraInputs: [] }],
+            },
           }),
         async () => expectAadsts(await as('adele.vance@contoso.com'), 50124, /\(\[a-z/),
       );
     });
 
     it('50003: the app has no signing certificate; 50146: it has only expired ones', async () => {
-      await withApp((a) => void (a.signing.certificates = []), async () => expectAadsts(await as('adele.vance@contoso.com'), 50003));
+      await withApp(
+        (a) => void (a.signing.certificates = []),
+        async () => expectAadsts(await as('adele.vance@contoso.com'), 50003),
+      );
       const expired = await createAppCertificate(new Date(Date.now() - 4 * 365 * 86400_000), { active: true });
-      await withApp((a) => void (a.signing.certificates = [expired]), async () => expectAadsts(await as('adele.vance@contoso.com'), 50146));
+      await withApp(
+        (a) => void (a.signing.certificates = [expired]),
+        async () => expectAadsts(await as('adele.vance@contoso.com'), 50146),
+      );
     });
 
     it('50058: IsPassive without a session is an error Response posted back, not a page', async () => {

@@ -50,7 +50,8 @@ describe('claims a new app issues', () => {
     expect(values(alex, 'http://schemas.microsoft.com/claims/authnmethodsreferences')).toContain('http://schemas.microsoft.com/claims/multipleauthn');
     const guest = t.users.find((u) => u.userType === 'Guest')!;
     expect(values(ok(issueClaims({ tenant: t, app: template, user: guest })), 'http://schemas.microsoft.com/identity/claims/identityprovider')).toEqual(['live.com']);
-    const idpOf = (g: NonNullable<typeof guest.guest>) => values(ok(issueClaims({ tenant: t, app: template, user: { ...guest, guest: g } })), 'http://schemas.microsoft.com/identity/claims/identityprovider');
+    const idpOf = (g: NonNullable<typeof guest.guest>) =>
+      values(ok(issueClaims({ tenant: t, app: template, user: { ...guest, guest: g } })), 'http://schemas.microsoft.com/identity/claims/identityprovider');
     expect(idpOf({ source: 'entra-tenant', homeTenantId: '0f3a2b1c-4d5e-4f60-8a9b-0c1d2e3f4a5b' })).toEqual(['https://sts.windows.net/0f3a2b1c-4d5e-4f60-8a9b-0c1d2e3f4a5b/']);
     expect(idpOf({ source: 'microsoft-account' })).toEqual(['live.com']);
     expect(idpOf({ source: 'email-one-time-passcode' })).toEqual(['mail']);
@@ -71,7 +72,10 @@ describe('NameID', () => {
     expect(ok(issueClaims({ tenant: t, app: other, user: adele, requestedNameIdFormat: persistent })).nameId.value).not.toBe(first.value);
     expect(ok(issueClaims({ tenant: t, app, user: upn(t, 'megan.bowen@contoso.com'), requestedNameIdFormat: persistent })).nameId.value).not.toBe(first.value);
     // unspecified lets Entra choose: the source's own format and value.
-    expect(ok(issueClaims({ tenant: t, app, user: adele, requestedNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified' })).nameId).toEqual({ value: 'adele.vance@contoso.com', format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress' });
+    expect(ok(issueClaims({ tenant: t, app, user: adele, requestedNameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified' })).nameId).toEqual({
+      value: 'adele.vance@contoso.com',
+      format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+    });
   });
 
   it("the request's NameIDPolicy format is honoured over the app's, as Microsoft documents; the app's applies when the request names none", () => {
@@ -128,7 +132,11 @@ describe('custom claims', () => {
         {
           id: '2',
           name: 'full_name',
-          source: { kind: 'transformation', treatAsMultiValued: false, steps: [{ fn: 'Join', input: { kind: 'attribute', attribute: 'user.givenname' }, input2: { kind: 'attribute', attribute: 'user.surname' }, separator: ' ' }] },
+          source: {
+            kind: 'transformation',
+            treatAsMultiValued: false,
+            steps: [{ fn: 'Join', input: { kind: 'attribute', attribute: 'user.givenname' }, input2: { kind: 'attribute', attribute: 'user.surname' }, separator: ' ' }],
+          },
         },
         { id: '3', name: 'role', namespace: 'https://claims.example.com/', nameFormat: 'uri', source: { kind: 'attribute', attribute: 'user.department' } },
         { id: '4', name: 'empty', source: { kind: 'attribute', attribute: 'user.extensionattribute15' } },
@@ -166,7 +174,9 @@ describe('group claims', () => {
   it('sAMAccountName formats, a custom name, and role emission', () => {
     const t = freshTenant();
     const megan = upn(t, 'megan.bowen@contoso.com');
-    const sam = ok(issueClaims({ tenant: t, app: appWith((a) => (a.claims.groups = { which: 'security', sourceAttribute: 'netbiosDomainQualified', name: 'Groups', emitAsRoles: false })), user: megan }));
+    const sam = ok(
+      issueClaims({ tenant: t, app: appWith((a) => (a.claims.groups = { which: 'security', sourceAttribute: 'netbiosDomainQualified', name: 'Groups', emitAsRoles: false })), user: megan }),
+    );
     expect(values(sam, 'Groups')?.sort()).toEqual(['CONTOSO\\allstaff', 'CONTOSO\\designers', 'CONTOSO\\marketing']);
     const roles = ok(issueClaims({ tenant: t, app: appWith((a) => (a.claims.groups = { which: 'all', sourceAttribute: 'cloudDisplayName', emitAsRoles: true })), user: megan }));
     expect(values(roles, 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role')?.sort()).toEqual(['All Staff', 'Designers', 'Marketing']);
@@ -201,4 +211,3 @@ describe('group claims', () => {
     expect(values(over, 'http://schemas.microsoft.com/claims/groups.link')).toEqual([`https://graph.windows.net/${t.id}/users/${adele.objectid}/getMemberObjects`]);
   });
 });
-

@@ -74,7 +74,11 @@ describe('Entra behaviour over HTTP, at the Login URL', () => {
         { userType: 'all-guests', scopedGroups: [], source: { kind: 'constant', value: 'guest' } },
         { userType: 'members', scopedGroups: [marketing.objectid], source: { kind: 'constant', value: 'marketing' } },
         // A transformation is evaluated after the attribute and constant conditions, so it wins where both match.
-        { userType: 'members', scopedGroups: [marketing.objectid], source: { kind: 'transformation', treatAsMultiValued: false, steps: [{ fn: 'ToUppercase', input: { kind: 'attribute', attribute: 'user.department' } }] } },
+        {
+          userType: 'members',
+          scopedGroups: [marketing.objectid],
+          source: { kind: 'transformation', treatAsMultiValued: false, steps: [{ fn: 'ToUppercase', input: { kind: 'attribute', attribute: 'user.department' } }] },
+        },
         { userType: 'members', scopedGroups: [marketing.objectid], source: { kind: 'constant', value: 'never: a constant before the transformation' } },
       ],
     });
@@ -144,7 +148,10 @@ describe('Entra behaviour over HTTP, at the Login URL', () => {
   });
 
   it('single logout: over HTTP-Redirect only; IssueInstant not enforced; the other apps of the session get signed LogoutRequests front-channel', async () => {
-    const second = await createEnterpriseApp({ displayName: 'Second SP', identifiers: ['urn:second:sp'], replyUrls: ['https://second.example.com/acs'], logoutUrl: 'https://second.example.com/logout' }, new Date());
+    const second = await createEnterpriseApp(
+      { displayName: 'Second SP', identifiers: ['urn:second:sp'], replyUrls: ['https://second.example.com/acs'], logoutUrl: 'https://second.example.com/logout' },
+      new Date(),
+    );
     second.assignmentRequired = false;
     h.state.apps.push(second);
     try {
@@ -156,7 +163,10 @@ describe('Entra behaviour over HTTP, at the Login URL', () => {
       if (!issued.ok) throw issued.error;
       const sessionIndex = /SessionIndex="([^"]+)"/.exec(issued.value)![1]!;
       // No IssueInstant at all: Entra expects one and does not enforce it.
-      const logout = logoutRequestXml({ sessionIndex: 'session', signInFirst: true }, { issuer: SP_ENTITY, nameId: 'adele.vance@contoso.com', sessionIndex, now: new Date() }).replace(/ IssueInstant="[^"]+"/, '');
+      const logout = logoutRequestXml({ sessionIndex: 'session', signInFirst: true }, { issuer: SP_ENTITY, nameId: 'adele.vance@contoso.com', sessionIndex, now: new Date() }).replace(
+        / IssueInstant="[^"]+"/,
+        '',
+      );
       const posted = await h.agent().post(h.ssoLoopback, { SAMLRequest: encodePostMessage(logout) });
       expect(posted.html?.aadsts, 'a LogoutRequest over POST').toBe(750054);
       await agent.navigate(`${h.ssoLoopback}?${redirectQuery(logout)}`);
@@ -180,4 +190,3 @@ describe('Entra behaviour over HTTP, at the Login URL', () => {
     }
   });
 });
-

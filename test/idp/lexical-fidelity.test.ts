@@ -36,14 +36,17 @@ const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 // The real documents live beside the repository (../shared/fixtures/real), read in place; CI has them.
 describe.skipIf(!haveRealFixtures)('lexical fidelity: the mock against real Entra documents, byte-level', () => {
-  it.each(['azure-response-5b5c94c6-2022.xml', 'azure-response-682febe8-2018.xml'])('the response (assertion signed, as Entra by default) reads like %s: prefixes, namespace declarations, attribute order, no BOM or declaration, one line, times', async (file) => {
-    const theirs = lexicalShape(real(file));
-    const ours = lexicalShape(await oursSpInitiated());
-    expect(lexicalDifferences(theirs, ours)).toEqual([]);
-    expect(ours.elements.get('Signature')!.attributes).toEqual(['xmlns']);
-    expect(ours.whitespaceBetweenTags).toBe(0);
-    for (const t of [...theirs.times, ...ours.times]) expect(t).toMatch(TIME);
-  });
+  it.each(['azure-response-5b5c94c6-2022.xml', 'azure-response-682febe8-2018.xml'])(
+    'the response (assertion signed, as Entra by default) reads like %s: prefixes, namespace declarations, attribute order, no BOM or declaration, one line, times',
+    async (file) => {
+      const theirs = lexicalShape(real(file));
+      const ours = lexicalShape(await oursSpInitiated());
+      expect(lexicalDifferences(theirs, ours)).toEqual([]);
+      expect(ours.elements.get('Signature')!.attributes).toEqual(['xmlns']);
+      expect(ours.whitespaceBetweenTags).toBe(0);
+      for (const t of [...theirs.times, ...ours.times]) expect(t).toMatch(TIME);
+    },
+  );
 
   it('the App Federation Metadata XML reads like the real 2021 app document: BOM, declaration, " />", attribute order, 19 claim types', async () => {
     const realXml = real('azure-metadata-app-507beeb6-2021.xml');

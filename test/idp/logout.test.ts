@@ -9,7 +9,10 @@ import { SP_ENTITY, nodeSamlSp, postedToSp, startIdp, type IdpHarness } from '..
 let h: IdpHarness;
 beforeAll(async () => {
   h = await startIdp();
-  const other = await createEnterpriseApp({ displayName: 'Other App', identifiers: ['urn:other-app'], replyUrls: ['https://other.example.com/acs'], logoutUrl: 'https://other.example.com/logout' }, new Date());
+  const other = await createEnterpriseApp(
+    { displayName: 'Other App', identifiers: ['urn:other-app'], replyUrls: ['https://other.example.com/acs'], logoutUrl: 'https://other.example.com/logout' },
+    new Date(),
+  );
   other.assignmentRequired = false;
   h.state.apps.push(other);
 });
@@ -57,7 +60,7 @@ describe('single logout at /{tenant}/saml2', () => {
     expect(again.html?.pageKind).toBe('pick-account');
   });
 
-  it('50070: no session to sign out of, or a SessionIndex that is not the session\'s', async () => {
+  it("50070: no session to sign out of, or a SessionIndex that is not the session's", async () => {
     expect((await sendLogout(h.agent(), logoutRequest())).html?.aadsts).toBe(50070);
     const { agent } = await signedIn();
     expect((await sendLogout(agent, logoutRequest({ sessionIndex: '_not-this-one' }))).html?.aadsts).toBe(50070);

@@ -88,7 +88,7 @@ describe('App Federation Metadata XML', () => {
     h.state.apps[0]!.signing.certificates.push(next);
     const before = await fetchMetadata();
     const keyCerts = descendants(parseXmlOrThrow(before), NS.ds, 'X509Certificate')
-      .filter((e) => (e.parentNode!.parentNode!.parentNode as Element).localName === 'KeyDescriptor' && ((e.parentNode!.parentNode!.parentNode!.parentNode as Element).localName === 'IDPSSODescriptor'))
+      .filter((e) => (e.parentNode!.parentNode!.parentNode as Element).localName === 'KeyDescriptor' && (e.parentNode!.parentNode!.parentNode!.parentNode as Element).localName === 'IDPSSODescriptor')
       .map((e) => e.textContent);
     expect(keyCerts).toEqual([pemToBase64(h.app.signing.certificates[0]!.certificatePem), pemToBase64(next.certificatePem)]);
 

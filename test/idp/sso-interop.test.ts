@@ -28,10 +28,14 @@ describe.each(OPTIONS)('SP-initiated sign-in over HTTP, signing option "%s"', (o
     afterAll(() => h.stop());
 
     async function signIn(relayState: string) {
-      const sp = nodeSamlSp(h, certs.map((c) => `-----BEGIN CERTIFICATE-----\n${c}\n-----END CERTIFICATE-----`), {
-        wantAuthnResponseSigned: option !== 'assertion',
-        wantAssertionsSigned: option !== 'response',
-      });
+      const sp = nodeSamlSp(
+        h,
+        certs.map((c) => `-----BEGIN CERTIFICATE-----\n${c}\n-----END CERTIFICATE-----`),
+        {
+          wantAuthnResponseSigned: option !== 'assertion',
+          wantAssertionsSigned: option !== 'response',
+        },
+      );
       const url = await sp.getAuthorizeUrlAsync(relayState, undefined, {});
       const agent = h.agent();
       const picker = await agent.navigate(url);

@@ -105,10 +105,7 @@ describe('Entra claim transformations', () => {
   });
 
   it('"Treat source as multivalued" applies to every value', () => {
-    const values = evaluateSource(
-      { kind: 'transformation', treatAsMultiValued: true, steps: [{ fn: 'ToLowercase', input: attr('user.groups') }] },
-      resolve,
-    );
+    const values = evaluateSource({ kind: 'transformation', treatAsMultiValued: true, steps: [{ fn: 'ToLowercase', input: attr('user.groups') }] }, resolve);
     expect(values).toEqual(['designers', 'marketing', 'engineering']);
   });
 

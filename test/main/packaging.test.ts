@@ -23,7 +23,8 @@ const fuses = require('../../scripts/fuses.cjs') as { FUSES: Record<string | num
 const { minimatch } = { minimatch: require('minimatch') as (path: string, pattern: string, opts?: { dot: boolean }) => boolean };
 
 /** Whether electron-builder's `files` patterns take a path: some positive pattern matches and no negation does. */
-const packed = (path: string) => config.files.some((p) => !p.startsWith('!') && minimatch(path, p, { dot: true })) && !config.files.some((p) => p.startsWith('!') && minimatch(path, p.slice(1), { dot: true }));
+const packed = (path: string) =>
+  config.files.some((p) => !p.startsWith('!') && minimatch(path, p, { dot: true })) && !config.files.some((p) => p.startsWith('!') && minimatch(path, p.slice(1), { dot: true }));
 
 describe('packaging with electron-builder', () => {
   it('names the app and builds AppImage and deb, dmg, and nsis, with an icon', () => {

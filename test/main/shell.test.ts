@@ -76,7 +76,7 @@ describe('the IPC handlers and the browser view proxy', () => {
     expect(mine.ok).toBe(true);
     const stranger = await call(channel('workspace.get'), {}, { id: 2 });
     expect(stranger).toMatchObject({ ok: false, code: 'FORBIDDEN_SENDER' });
-    expect(await call(CHANNELS.closeBrowser, undefined, { id: 2 })).toMatchObject({ code: "FORBIDDEN_SENDER" });
+    expect(await call(CHANNELS.closeBrowser, undefined, { id: 2 })).toMatchObject({ code: 'FORBIDDEN_SENDER' });
   });
 
   it('validates arguments against the shared schemas and names the bad field', async () => {

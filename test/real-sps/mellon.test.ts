@@ -20,7 +20,12 @@ beforeAll(async () => {
   const sp = `http://127.0.0.1:${s.spPort}`;
   execFileSync('mellon_create_metadata', [`${sp}/mellon/metadata`, `${sp}/mellon`], { cwd: s.dir, stdio: 'ignore' });
   const made = `http_127.0.0.1_${s.spPort}_mellon_metadata`;
-  for (const [from, to] of [['cert', 'sp.cert'], ['key', 'sp.key'], ['xml', 'sp.xml']] as const) await rename(join(s.dir, `${made}.${from}`), join(s.dir, to));
+  for (const [from, to] of [
+    ['cert', 'sp.cert'],
+    ['key', 'sp.key'],
+    ['xml', 'sp.xml'],
+  ] as const)
+    await rename(join(s.dir, `${made}.${from}`), join(s.dir, to));
   execFileSync('chmod', ['644', join(s.dir, 'sp.key')]);
   await mkdir(join(s.dir, 'www', 'secure'), { recursive: true });
   await writeFile(join(s.dir, 'www', 'secure', 'index.html'), '<h1 id="secure">Mellon: signed in</h1>');

@@ -11,7 +11,8 @@ import { shot } from '../support/web-ui';
 // shibboleth-apache.conf, against `saml-harness serve`.
 
 const recipe = (name: string) => fileURLToPath(new URL(`../../docs/recipes/${name}`, import.meta.url));
-const PLACEHOLDER = (id: string) => `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${id}"><IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="http://127.0.0.1:9/"/></IDPSSODescriptor></EntityDescriptor>`;
+const PLACEHOLDER = (id: string) =>
+  `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${id}"><IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="http://127.0.0.1:9/"/></IDPSSODescriptor></EntityDescriptor>`;
 
 let s: Stage;
 let server: { stop(): Promise<void> };

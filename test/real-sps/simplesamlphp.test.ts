@@ -40,7 +40,12 @@ beforeAll(async () => {
   await writeFile(join(s.dir, 'ssp-config', 'authsources.php'), fill(await readFile(recipe('simplesamlphp-authsources.php'), 'utf8')));
   await writeFile(join(s.dir, 'ssp-metadata', 'saml20-idp-remote.php'), '<?php\n');
   const page = (body: string) => `<?php\nrequire_once('/usr/share/simplesamlphp/lib/_autoload.php');\n$as = new \\SimpleSAML\\Auth\\Simple('default-sp');\n${body}\n`;
-  await writeFile(join(s.dir, 'www', 'secure.php'), page(`$as->requireAuth(['saml:idp' => 'https://sts.windows.net/${TENANT}/']);\n$name = $as->getAttributes()['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name'][0];\necho '<h1 id="secure">SimpleSAMLphp: signed in as ' . htmlspecialchars($name) . '</h1><p id="nameid-format">' . htmlspecialchars($as->getAuthData('saml:sp:NameID')->getFormat()) . '</p>';`));
+  await writeFile(
+    join(s.dir, 'www', 'secure.php'),
+    page(
+      `$as->requireAuth(['saml:idp' => 'https://sts.windows.net/${TENANT}/']);\n$name = $as->getAttributes()['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name'][0];\necho '<h1 id="secure">SimpleSAMLphp: signed in as ' . htmlspecialchars($name) . '</h1><p id="nameid-format">' . htmlspecialchars($as->getAuthData('saml:sp:NameID')->getFormat()) . '</p>';`,
+    ),
+  );
   await writeFile(join(s.dir, 'www', 'logout.php'), page(`$as->logout('http://127.0.0.1:${s.spPort}/out.html');`));
   await writeFile(join(s.dir, 'www', 'out.html'), '<h1 id="out">SimpleSAMLphp: signed out</h1>');
   const conf = join(s.dir, 'httpd.conf');

@@ -47,7 +47,24 @@ export async function stage(name: string): Promise<Stage> {
     spPort,
     browser,
     async register(file, relayState) {
-      const r = await runCli(['apps', 'add', '--metadata', file, '--name', name, ...(relayState ? ['--relay-state', relayState] : []), '--assign', ADELE, '--tenant-id', TENANT, '--port', String(tenantPort), '--workspace', workspace, '--json']);
+      const r = await runCli([
+        'apps',
+        'add',
+        '--metadata',
+        file,
+        '--name',
+        name,
+        ...(relayState ? ['--relay-state', relayState] : []),
+        '--assign',
+        ADELE,
+        '--tenant-id',
+        TENANT,
+        '--port',
+        String(tenantPort),
+        '--workspace',
+        workspace,
+        '--json',
+      ]);
       if (r.code !== 0) throw new Error(`apps add failed: ${r.stderr}`);
       const out = JSON.parse(r.stdout) as { appId: string; metadataUrl: { served: string } };
       return { appId: out.appId, metadataUrl: out.metadataUrl.served };
@@ -78,7 +95,10 @@ export function apache(conf: string) {
 /** The runs the tenant logged, read from the workspace after serve stopped. */
 export async function loggedRuns(workspace: string): Promise<Array<{ result: string; user?: string; source: string }>> {
   const index = await readFile(join(workspace, 'runs', 'index.jsonl'), 'utf8');
-  return index.trim().split('\n').map((l) => JSON.parse(l) as { result: string; user?: string; source: string });
+  return index
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { result: string; user?: string; source: string });
 }
 
 /** Picks an account on Entra's account picker and waits for what follows. */

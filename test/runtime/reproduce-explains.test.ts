@@ -20,7 +20,9 @@ describe('reproduce explains', () => {
     expect(c!.held.values.length).toBeGreaterThan(0);
     expect(c!.held.values.every((v) => v.startsWith('http://'))).toBe(true);
     expect(c!.held.values).not.toContain(c!.sent.value);
-    expect(r.changedFromBaseline).toEqual(c!.held.values.map((v, i) => ({ path: `app.saml.replyUrls.${i}.url`, label: `Basic SAML Configuration › Reply URL ${i + 1}`, a: v.replace('http://', 'https://'), b: v })));
+    expect(r.changedFromBaseline).toEqual(
+      c!.held.values.map((v, i) => ({ path: `app.saml.replyUrls.${i}.url`, label: `Basic SAML Configuration › Reply URL ${i + 1}`, a: v.replace('http://', 'https://'), b: v })),
+    );
   });
 
   it('AADSTS700016: the AuthnRequest Issuer beside the Identifiers', async () => {
@@ -30,19 +32,27 @@ describe('reproduce explains', () => {
     expect(c!.held.values).toContain(c!.sent.value.slice(0, -1));
   });
 
-  it("Cloudinary 7: the refused role beside the roles Cloudinary accepts (case-sensitive)", async () => {
+  it('Cloudinary 7: the refused role beside the roles Cloudinary accepts (case-sensitive)', async () => {
     const r = await runPreset(rt, 'cloudinary/7');
     expect(r.matches).toBe(true);
     expect(r.collisions).toEqual([
-      expect.objectContaining({ what: 'Claim CloudinaryRole', sent: expect.objectContaining({ value: 'Media_Library_User' }), held: expect.objectContaining({ where: 'Values the vendor accepts (case-sensitive)', values: expect.arrayContaining(['media_library_user']) }) }),
+      expect.objectContaining({
+        what: 'Claim CloudinaryRole',
+        sent: expect.objectContaining({ value: 'Media_Library_User' }),
+        held: expect.objectContaining({ where: 'Values the vendor accepts (case-sensitive)', values: expect.arrayContaining(['media_library_user']) }),
+      }),
     ]);
     expect(r.changedFromBaseline?.map((c) => c.path)).toEqual(['flow.attributeSet.name', 'flow.attributeSet.values.user.extensionattribute1.0']);
   });
 
-  it("Cloudinary 3 and ImageKit ACCOUNT_MISMATCH: the account ID the claim sent beside the one the vendor holds", async () => {
+  it('Cloudinary 3 and ImageKit ACCOUNT_MISMATCH: the account ID the claim sent beside the one the vendor holds', async () => {
     const cloudinary = await runPreset(rt, 'cloudinary/3');
     expect(cloudinary.collisions).toEqual([
-      { what: 'Claim CloudinaryAccountID', sent: { where: "The assertion's CloudinaryAccountID attribute", value: expect.not.stringMatching(/^f+$/) as string }, held: { where: "Cloudinary › this account's ID", values: ['ffffffffffffffff'] } },
+      {
+        what: 'Claim CloudinaryAccountID',
+        sent: { where: "The assertion's CloudinaryAccountID attribute", value: expect.not.stringMatching(/^f+$/) as string },
+        held: { where: "Cloudinary › this account's ID", values: ['ffffffffffffffff'] },
+      },
     ]);
     expect(cloudinary.changedFromBaseline?.map((c) => c.path)).toContain('vendor.settings.accountId');
     const imagekit = await runPreset(rt, 'imagekit/ACCOUNT_MISMATCH');

@@ -85,7 +85,12 @@ describe('the sign-in logs', () => {
     const kept = (await call('runs.query', {})).entries.map((e) => e.id);
     expect(kept).toEqual(ids.slice(2).reverse());
     const files = (await readdir(join(dir, 'runs'))).filter((f) => f.endsWith('.json.gz')).sort();
-    expect(files).toEqual(ids.slice(2).map((id) => `${id}.json.gz`).sort());
+    expect(files).toEqual(
+      ids
+        .slice(2)
+        .map((id) => `${id}.json.gz`)
+        .sort(),
+    );
     expect((await readFile(join(dir, 'runs', 'index.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(3);
     await expect(handleApiCall(rt, 'runs.get', { runId: ids[0]! })).resolves.toMatchObject({ ok: false, code: 'RUN_NOT_FOUND' });
   });

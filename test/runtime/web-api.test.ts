@@ -92,7 +92,10 @@ describe('the web-mode API', () => {
 
   it('gives a run page as text, scripts removed, and serves it on no route', async () => {
     expect(JSON.parse((await send({ path: '/api/rpc/runs.page', body: JSON.stringify({ runId: 'deadbeefdeadbeef' }) })).body)).toMatchObject({ ok: false, code: 'RUN_NOT_FOUND' });
-    const run = JSON.parse((await send({ path: '/api/rpc/flows.run', body: JSON.stringify({ vendorId: 'generic', flow: 'sp-initiated', user: 'adele.vance@contoso.com' }) })).body) as { ok: boolean; value: { id: string } };
+    const run = JSON.parse((await send({ path: '/api/rpc/flows.run', body: JSON.stringify({ vendorId: 'generic', flow: 'sp-initiated', user: 'adele.vance@contoso.com' }) })).body) as {
+      ok: boolean;
+      value: { id: string };
+    };
     expect(run.ok).toBe(true);
     const page = JSON.parse((await send({ path: '/api/rpc/runs.page', body: JSON.stringify({ runId: run.value.id }) })).body) as { ok: boolean; value: { html: string } };
     expect(page.value.html).toContain('data-page="signed-in"');

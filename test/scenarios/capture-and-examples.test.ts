@@ -33,7 +33,11 @@ describe('a run of the workspace, saved as a scenario', () => {
     expect(run.result.outcome).toMatchObject({ reason: expect.stringMatching(/^"CloudinaryRole" has value "superuser", which is not one of/) as string });
     const wrongCase = await rt.runFlow({ vendorId: 'cloudinary', flow: 'idp-initiated', user: 'megan.bowen@contoso.com', attributeSetId: 'cloudinary-wrong-case' });
     expect(wrongCase.result.outcome).toMatchObject({ code: '7', reason: expect.stringMatching(/the accepted value is "admin" — values are case-sensitive/) as string });
-    expect(run.scenario).toMatchObject({ expect: { status: 'error', code: '7', source: 'sp' }, flow: { attributeSet: { name: 'Cloudinary: unknown role' } }, vendor: { idpConfig: { method: 'metadata-url', metadataUrl: 'app' } } });
+    expect(run.scenario).toMatchObject({
+      expect: { status: 'error', code: '7', source: 'sp' },
+      flow: { attributeSet: { name: 'Cloudinary: unknown role' } },
+      vendor: { idpConfig: { method: 'metadata-url', metadataUrl: 'app' } },
+    });
     expect(run.scenario!.tenant.users.map((u) => u.attributes.userprincipalname)).toEqual(['megan.bowen@contoso.com']);
     expect(run.scenario!.tenant.groups.map((g) => g.displayname).sort()).toEqual(['All Staff', 'Designers', 'Marketing']);
     await expectReplays(run);

@@ -38,8 +38,16 @@ describe('a preset as a ticket names it', () => {
 
   it('the Reproduce screen finds the same presets from the same words', () => {
     const views = listPresets();
-    for (const [words, expected] of [['The reply URL specified in the request does not match', 'entra/AADSTS50011'], ['redirect URI', 'entra/AADSTS50011'], ['Error code 7', 'cloudinary/7'], ['Code: 7', 'cloudinary/7']] as const) {
-      expect(searchPresets(views, words).map((p) => p.id), words).toEqual([expected]);
+    for (const [words, expected] of [
+      ['The reply URL specified in the request does not match', 'entra/AADSTS50011'],
+      ['redirect URI', 'entra/AADSTS50011'],
+      ['Error code 7', 'cloudinary/7'],
+      ['Code: 7', 'cloudinary/7'],
+    ] as const) {
+      expect(
+        searchPresets(views, words).map((p) => p.id),
+        words,
+      ).toEqual([expected]);
     }
     expect(searchPresets(views, 'the request does not match the tenant of the moon').map((p) => p.id)).toEqual([]);
   });

@@ -8,7 +8,11 @@ const entra = PRESET_GROUPS.find((g) => g.source === 'entra')!;
 
 describe('Entra presets', () => {
   it('there is one for every AADSTS code the tenant emulates', () => {
-    expect(entra.presets.map((p) => p.code).sort()).toEqual(Object.keys(AADSTS).map((c) => `AADSTS${c}`).sort());
+    expect(entra.presets.map((p) => p.code).sort()).toEqual(
+      Object.keys(AADSTS)
+        .map((c) => `AADSTS${c}`)
+        .sort(),
+    );
   });
 
   it('their baseline signs in', async () => {

@@ -36,17 +36,29 @@ describe('scenario files', () => {
 
   it('refuse a file that is not a scenario, or one from a newer version', () => {
     expect(parseScenario('{"format":"saml-harness/tenant","version":1}', 't.json')).toMatchObject({ ok: false, error: { code: 'NOT_A_SCENARIO' } });
-    const newer = parseScenario(edit((o) => void (o.version = 7)), 'n.json');
+    const newer = parseScenario(
+      edit((o) => void (o.version = 7)),
+      'n.json',
+    );
     expect(newer).toMatchObject({ ok: false, error: { code: 'SCENARIO_TOO_NEW' } });
     if (!newer.ok) expect(newer.error.message).toContain('version 7');
   });
 
   it('name the field that is wrong', () => {
-    const r = parseScenario(edit((o) => void ((o.flow as Record<string, unknown>).kind = 'sideways')), 'f.json');
+    const r = parseScenario(
+      edit((o) => void ((o.flow as Record<string, unknown>).kind = 'sideways')),
+      'f.json',
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'SCENARIO_INVALID', detail: { path: 'flow.kind' } } });
-    const s = parseScenario(edit((o) => void ((o.vendor as { settings: Record<string, unknown> }).settings.imagekitId = '')), 's.json');
+    const s = parseScenario(
+      edit((o) => void ((o.vendor as { settings: Record<string, unknown> }).settings.imagekitId = '')),
+      's.json',
+    );
     expect(s).toMatchObject({ ok: false, error: { code: 'SCENARIO_INVALID', detail: { path: 'vendor.settings.imagekitId' } } });
-    const p = parseScenario(edit((o) => void ((o.vendor as Record<string, unknown>).profile = 'dropbox')), 'p.json');
+    const p = parseScenario(
+      edit((o) => void ((o.vendor as Record<string, unknown>).profile = 'dropbox')),
+      'p.json',
+    );
     expect(p).toMatchObject({ ok: false, error: { code: 'SCENARIO_INVALID', detail: { path: 'vendor.profile' } } });
     if (!p.ok) expect(p.error.message).toContain('imagekit');
   });

@@ -116,7 +116,15 @@ describe('the local CA', () => {
     await rt0.close();
     // What an earlier version wrote: a CA with no Name Constraints.
     const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
-    const old = await x509.X509CertificateGenerator.createSelfSigned({ serialNumber: '01', name: 'CN=SAML Harness local CA', notBefore: new Date(), notAfter: new Date(Date.now() + 3650 * 86400_000), signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' }, keys, extensions: [new x509.BasicConstraintsExtension(true, 0, true)] });
+    const old = await x509.X509CertificateGenerator.createSelfSigned({
+      serialNumber: '01',
+      name: 'CN=SAML Harness local CA',
+      notBefore: new Date(),
+      notAfter: new Date(Date.now() + 3650 * 86400_000),
+      signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
+      keys,
+      extensions: [new x509.BasicConstraintsExtension(true, 0, true)],
+    });
     await writeFile(join(ws, TLS_FILES.ca), old.toString('pem'));
     const rt = await HarnessRuntime.open({ dir: ws, https: {} });
     const note = rt.problems.find((p) => p.code === 'CA_RENEWED');

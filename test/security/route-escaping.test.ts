@@ -115,7 +115,10 @@ describe('every route of the host', () => {
         if (!type.includes('text/html')) failures.push(`${where}: answered as "${type}"`);
         if (body.includes(MARKER) || body.includes('<svg/onload')) failures.push(`${where}: the marker came back unescaped`);
         const directives = (res.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim());
-        const scripts = directives.find((d) => d.startsWith('script-src '))?.split(/\s+/).slice(1) ?? ['(none)'];
+        const scripts = directives
+          .find((d) => d.startsWith('script-src '))
+          ?.split(/\s+/)
+          .slice(1) ?? ['(none)'];
         if (!scripts.every((src) => /^'sha256-[A-Za-z0-9+/=]+'$/.test(src) || src === "'none'")) failures.push(`${where}: script-src ${scripts.join(' ')}`);
         if (!directives.some((d) => d.startsWith('frame-ancestors '))) failures.push(`${where}: no frame-ancestors`);
       }

@@ -35,7 +35,10 @@ async function issued(edit: (assertion: Element, doc: Document) => void): Promis
   await agent.navigate(`${h.urls.idpInitiated(h.app.appId)}&login_hint=adele.vance%40contoso.com`);
   const xml = decodePostMessage(postedToSp(agent).SAMLResponse);
   if (!xml.ok) throw xml.error;
-  return signAssertion(editXml(stripSignatures(xml.value), (doc) => edit(assertionOf(doc), doc)), signer());
+  return signAssertion(
+    editXml(stripSignatures(xml.value), (doc) => edit(assertionOf(doc), doc)),
+    signer(),
+  );
 }
 
 /** Issued `ago` ms before now, valid (it says) until 2099. */
@@ -66,7 +69,10 @@ describe('the SP core’s time rules', () => {
     const xml = await issued((a) => {
       for (const s of Array.from(a.getElementsByTagNameNS(NS.saml, 'AuthnStatement'))) s.setAttribute('AuthnInstant', new Date(Date.now() - 3 * 3_600_000).toISOString());
     });
-    expect(await sp({ maxAuthnAgeSeconds: 3600 }).validate(encodePostMessage(xml))).toMatchObject({ ok: false, failure: { id: 'assertion.time', reason: expect.stringMatching(/authenticated at .*3 hours ago.*maxTimeSinceAuthn/) as string } });
+    expect(await sp({ maxAuthnAgeSeconds: 3600 }).validate(encodePostMessage(xml))).toMatchObject({
+      ok: false,
+      failure: { id: 'assertion.time', reason: expect.stringMatching(/authenticated at .*3 hours ago.*maxTimeSinceAuthn/) as string },
+    });
     expect((await sp().validate(encodePostMessage(xml))).ok).toBe(true);
   });
 

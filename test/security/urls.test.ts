@@ -22,7 +22,18 @@ afterAll(() => close());
 describe('URLs are URLs', () => {
   it('takes absolute http(s) URLs only', () => {
     for (const ok of ['https://sp.example/acs', 'http://127.0.0.1:8080/saml/acs', 'https://login.microsoftonline.com/x/saml2?a=b']) expect(isWebUrl(ok), ok).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<script>1</script>', '/relative/acs', 'sp.example/acs', 'https://', 'vbscript:x', 'file:///etc/passwd', 'https://sp.example/a b']) expect(isWebUrl(bad), bad).toBe(false);
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,<script>1</script>',
+      '/relative/acs',
+      'sp.example/acs',
+      'https://',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'https://sp.example/a b',
+    ])
+      expect(isWebUrl(bad), bad).toBe(false);
   });
 
   it('refuses SP metadata whose SingleLogoutService, RequestInitiator or ACS is not one, naming the element', () => {
@@ -34,7 +45,9 @@ describe('URLs are URLs', () => {
       expect(slo.error.detail.element).toMatch(/SingleLogoutService/);
     }
     const init = parseSpMetadata(
-      md('<md:Extensions><init:RequestInitiator xmlns:init="urn:oasis:names:tc:SAML:profiles:SSO:request-init" Binding="urn:oasis:names:tc:SAML:profiles:SSO:request-init" Location="data:text/html,x"/></md:Extensions>'),
+      md(
+        '<md:Extensions><init:RequestInitiator xmlns:init="urn:oasis:names:tc:SAML:profiles:SSO:request-init" Binding="urn:oasis:names:tc:SAML:profiles:SSO:request-init" Location="data:text/html,x"/></md:Extensions>',
+      ),
       new Date(),
     );
     expect(init.ok ? 'accepted' : init.error.code).toBe('SP_METADATA_BAD_SIGN_ON_URL');
@@ -43,7 +56,18 @@ describe('URLs are URLs', () => {
   it('refuses a Logout, Sign on, Relay State or Reply URL that is not one, in the blade’s words, and saves nothing', async () => {
     const app = rt.ws.apps[0]!;
     const before = JSON.stringify(app.saml);
-    const basics = { objectId: app.objectId, displayName: app.displayName, enabled: app.enabled, assignmentRequired: app.assignmentRequired, assignments: app.assignments, claims: app.claims, tokenLifetimeMinutes: app.tokenLifetimeMinutes, requestVerification: app.requestVerification, appRoles: app.appRoles, signing: { option: app.signing.option, algorithm: app.signing.algorithm } };
+    const basics = {
+      objectId: app.objectId,
+      displayName: app.displayName,
+      enabled: app.enabled,
+      assignmentRequired: app.assignmentRequired,
+      assignments: app.assignments,
+      claims: app.claims,
+      tokenLifetimeMinutes: app.tokenLifetimeMinutes,
+      requestVerification: app.requestVerification,
+      appRoles: app.appRoles,
+      signing: { option: app.signing.option, algorithm: app.signing.algorithm },
+    };
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ logoutUrl: 'javascript:alert(document.domain)' }, /^Logout Url must be an absolute http:\/\/ or https:\/\/ URL\.$/],
       [{ signOnUrl: 'javascript:alert(1)' }, /^Sign on URL must be/],
@@ -59,7 +83,9 @@ describe('URLs are URLs', () => {
   });
 
   it('refuses a user-defined SP whose URLs are not web URLs, naming the field', async () => {
-    const r = await handleApiCall(rt, 'vendors.saveGeneric', { definition: { id: 'evil', displayName: 'Evil', entityId: 'urn:evil', acsUrl: 'https://evil.example/acs', logoutUrl: 'javascript:alert(1)' } });
+    const r = await handleApiCall(rt, 'vendors.saveGeneric', {
+      definition: { id: 'evil', displayName: 'Evil', entityId: 'urn:evil', acsUrl: 'https://evil.example/acs', logoutUrl: 'javascript:alert(1)' },
+    });
     expect(r).toMatchObject({ ok: false, code: 'BAD_ARGUMENTS', message: expect.stringMatching(/^Logout URL must be an absolute/) as string });
   });
 

@@ -43,7 +43,14 @@ async function answer(sp: ServiceProviderCore, user = 'adele.vance@contoso.com')
 /** The report fails exactly this check: every other decisive check passed or was skipped. */
 function expectOnly(report: ValidationReport, id: CheckId, reason?: RegExp): void {
   const failed = report.checks.filter((c) => c.status === 'fail' && !c.informational).map((c) => c.id);
-  expect(failed, JSON.stringify(report.checks.filter((c) => c.status === 'fail'), null, 1)).toEqual([id]);
+  expect(
+    failed,
+    JSON.stringify(
+      report.checks.filter((c) => c.status === 'fail'),
+      null,
+      1,
+    ),
+  ).toEqual([id]);
   expect(report.ok).toBe(false);
   expect(report.identity).toBeUndefined();
   if (reason) expect(report.failure!.reason).toMatch(reason);
@@ -92,7 +99,10 @@ describe('a response that breaks exactly one check is refused by that check', ()
     const agent = h.agent();
     await agent.navigate(req.value.url);
     const report = await sp.validate(postedToSp(agent).SAMLResponse);
-    expect(report.failure).toMatchObject({ id: 'response.status', reason: expect.stringMatching(/^the IdP answered Requester \/ NoPassive: AADSTS50058: A silent sign-in request was sent but no user is signed in\./) as string });
+    expect(report.failure).toMatchObject({
+      id: 'response.status',
+      reason: expect.stringMatching(/^the IdP answered Requester \/ NoPassive: AADSTS50058: A silent sign-in request was sent but no user is signed in\./) as string,
+    });
     expect(report.checks.filter((c) => c.status === 'fail' && !c.informational).map((c) => c.id)).toEqual(['response.status']);
     expect(report.checks.find((c) => c.id === 'assertion.audience')).toMatchObject({ status: 'skipped', reason: 'not applicable to an error response' });
     expect(report.message.statusMessage).toMatch(/^AADSTS50058/);

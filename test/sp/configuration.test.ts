@@ -52,12 +52,18 @@ describe('configuring the SP with the IdP', () => {
   it('says clearly what is wrong with metadata that cannot be used, and where', () => {
     expect(parseIdpMetadata('<EntityDescriptor')).toMatchObject({ ok: false, error: { code: 'METADATA_NOT_XML' } });
     // What a user uploads by mistake, in the words the upload shows: the element left open, a text, an image.
-    const message = (xml: string) => { const r = parseIdpMetadata(xml); return r.ok ? '' : r.error.message; };
-    expect(message(metadata.replace('</EntityDescriptor>', ''))).toBe('The metadata is not well-formed XML: the element <EntityDescriptor> is not closed before the document ends. (line 1, column 39)');
+    const message = (xml: string) => {
+      const r = parseIdpMetadata(xml);
+      return r.ok ? '' : r.error.message;
+    };
+    expect(message(metadata.replace('</EntityDescriptor>', ''))).toBe(
+      'The metadata is not well-formed XML: the element <EntityDescriptor> is not closed before the document ends. (line 1, column 39)',
+    );
     expect(message('Federation metadata: see the portal')).toBe('This is not an XML file: it starts with text, where an XML document starts with "<". (line 1, column 1)');
     expect(message('\uFFFDPNG\r\n\x1a\n\x00\x00IHDR<<\x01>>')).toBe('This is not an XML file: it is binary, a PNG image. Choose the .xml file itself.');
     expect(parseIdpMetadata('<html><body>Sign in</body></html>')).toMatchObject({ ok: false, error: { code: 'METADATA_NO_ENTITY', message: expect.stringContaining('<html>') as string } });
-    const spOnly = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="urn:sp"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>';
+    const spOnly =
+      '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="urn:sp"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"/></md:EntityDescriptor>';
     expect(parseIdpMetadata(spOnly)).toMatchObject({ ok: false, error: { code: 'METADATA_NOT_IDP' } });
     const noCert = metadata.replace(/<KeyDescriptor use="signing">.*?<\/KeyDescriptor>/gs, '');
     expect(parseIdpMetadata(noCert)).toMatchObject({ ok: false, error: { code: 'METADATA_NO_SIGNING_CERTIFICATE', detail: { element: '/EntityDescriptor/IDPSSODescriptor' } } });
@@ -77,7 +83,12 @@ describe('what the SP sends', () => {
 
   it('an AuthnRequest over HTTP-Redirect with the RelayState, stamped with the SP clock', async () => {
     const at = new Date('2026-02-03T04:05:06.000Z');
-    const sp = new ServiceProviderCore({ endpoints: { entityId: SP_ENTITY, acsUrl: SP_ACS }, policy: SpPolicy.parse({}), clock: { now: () => at }, idp: { ssoUrl: h.urls.saml2, certificates: ['x'], source: 'metadata-xml' } });
+    const sp = new ServiceProviderCore({
+      endpoints: { entityId: SP_ENTITY, acsUrl: SP_ACS },
+      policy: SpPolicy.parse({}),
+      clock: { now: () => at },
+      idp: { ssoUrl: h.urls.saml2, certificates: ['x'], source: 'metadata-xml' },
+    });
     const req = await sp.loginRequest({ relayState: 'go/here?x=1' });
     if (!req.ok) throw req.error;
     const url = new URL(req.value.url);

@@ -30,7 +30,13 @@ describe('checking one signature', () => {
       expect(checks).toHaveBeenCalledTimes(1);
       checks.mockClear();
       // KeyInfo names a certificate the SP does not hold: each trusted one is tried, then KeyInfo's only to say why.
-      expect(checkSignature(xml, sig, others.map((o) => o.certificatePem))).toMatchObject({ status: 'untrusted', signer: { thumbprint: signer.thumbprint } });
+      expect(
+        checkSignature(
+          xml,
+          sig,
+          others.map((o) => o.certificatePem),
+        ),
+      ).toMatchObject({ status: 'untrusted', signer: { thumbprint: signer.thumbprint } });
       expect(checks).toHaveBeenCalledTimes(4);
     } finally {
       checks.mockRestore();

@@ -31,7 +31,17 @@ const noise = (at: string, method: string, url: string, mimeType: string, text?:
   startedDateTime: at,
   time: 12,
   request: { method, url, httpVersion: 'HTTP/2', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-  response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/2', headers: [{ name: 'content-type', value: mimeType }], cookies: [], content: { size: text?.length ?? 0, mimeType, ...(text ? { text } : {}) }, redirectURL: '', headersSize: -1, bodySize: -1 },
+  response: {
+    status: 200,
+    statusText: 'OK',
+    httpVersion: 'HTTP/2',
+    headers: [{ name: 'content-type', value: mimeType }],
+    cookies: [],
+    content: { size: text?.length ?? 0, mimeType, ...(text ? { text } : {}) },
+    redirectURL: '',
+    headersSize: -1,
+    bodySize: -1,
+  },
   cache: {},
   timings: { send: 0, wait: 12, receive: 0 },
 });

@@ -18,7 +18,10 @@ export function runCliClosedEarly(args: string[]): Promise<{ code: number | null
 }
 
 /** Runs the built CLI as a subprocess, as a user or CI would, and collects its output and exit code. */
-export function runCli(args: string[], opts: { timeoutMs?: number; input?: string; cwd?: string; env?: Record<string, string> } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  opts: { timeoutMs?: number; input?: string; cwd?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
     child.stdin.end(opts.input ?? '');

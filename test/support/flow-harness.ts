@@ -23,10 +23,7 @@ export const GENERIC = {
 export async function startFlowHarness(opts: { idpClock?: Clock; spClock?: Clock; policy?: Partial<SpPolicy>; configure?: (app: EnterpriseApp) => void } = {}) {
   const idpClock = opts.idpClock ?? systemClock;
   const tenant = demoTenant();
-  const app = await createEnterpriseApp(
-    { displayName: 'Generic SP', identifiers: [GENERIC.entityId], replyUrls: [GENERIC.acsUrl], logoutUrl: GENERIC.sloUrl },
-    idpClock.now(),
-  );
+  const app = await createEnterpriseApp({ displayName: 'Generic SP', identifiers: [GENERIC.entityId], replyUrls: [GENERIC.acsUrl], logoutUrl: GENERIC.sloUrl }, idpClock.now());
   app.assignments = tenant.users.filter((u) => u.attributes.userprincipalname !== 'lynne.robbins@contoso.com').map((u) => ({ principalId: u.objectid, principalType: 'user' as const }));
   opts.configure?.(app);
   const state = { tenant, apps: [app] };

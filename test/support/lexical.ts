@@ -50,7 +50,8 @@ export function lexicalDifferences(real: LexicalShape, ours: LexicalShape, optio
     const ra = r.attributes.filter((a) => !optional.includes(`${name}@${a}`));
     const oa = o.attributes.filter((a) => !optional.includes(`${name}@${a}`));
     if (ra.join(' ') !== oa.join(' ')) out.push(`<${name}> attributes: real [${ra.join(' ')}], ours [${oa.join(' ')}]`);
-    if (r.selfClosing && o.selfClosing && r.spaceBeforeSlash !== o.spaceBeforeSlash) out.push(`<${name}/>: real ${r.spaceBeforeSlash ? 'with' : 'without'} a space before "/>", ours ${o.spaceBeforeSlash ? 'with' : 'without'}`);
+    if (r.selfClosing && o.selfClosing && r.spaceBeforeSlash !== o.spaceBeforeSlash)
+      out.push(`<${name}/>: real ${r.spaceBeforeSlash ? 'with' : 'without'} a space before "/>", ours ${o.spaceBeforeSlash ? 'with' : 'without'}`);
   }
   for (const name of ours.elements.keys()) if (!real.elements.has(name) && !optional.includes(name)) out.push(`<${name}>: in ours, not in the real document`);
   return out;

@@ -11,7 +11,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts a process and waits until its stdout contains `ready`; the process and what it printed so far. */
-export async function startProcess(command: string, args: string[], opts: { ready: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string }): Promise<{ child: ChildProcess; output: () => string; stop: () => Promise<void> }> {
+export async function startProcess(
+  command: string,
+  args: string[],
+  opts: { ready: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string },
+): Promise<{ child: ChildProcess; output: () => string; stop: () => Promise<void> }> {
   const child = spawn(command, args, { env: { ...process.env, NO_COLOR: '1', ...opts.env }, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
   let out = '';
   let err = '';

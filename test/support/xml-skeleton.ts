@@ -35,7 +35,7 @@ export function xmlSkeleton(xml: string): string {
   const walk = (el: Element, depth: number, repeated: boolean): void => {
     lines.push(`${'  '.repeat(depth)}${describe(el)}${repeated ? ' +' : ''}`);
     const children = elementChildren(el);
-    for (let i = 0; i < children.length; ) {
+    for (let i = 0; i < children.length;) {
       let j = i + 1;
       while (j < children.length && describe(children[j]!) === describe(children[i]!)) j++;
       walk(children[i]!, depth + 1, j - i > 1);

@@ -14,9 +14,22 @@ const start = async (opts: VendorHarnessOptions<CloudinarySettings> = {}) => (h 
 const removeClaim = (name: string) => (app: { claims: { attributes: Array<{ name: string }> } }) => void (app.claims.attributes = app.claims.attributes.filter((c) => c.name !== name));
 
 const DESCRIPTION: Record<number, string> = {
-  1: 'USER_CREATION_ERROR', 2: 'MISSING_ACCOUNT_ID', 3: 'INVALID_ACCOUNT_ID', 4: 'MISSING_FIRST_NAME', 5: 'MISSING_EMAIL', 6: 'INVALID_EMAIL_ADDRESS',
-  7: 'ROLE_LOOKUP_ERROR', 8: 'INVALID_SUBACCOUNT_IDENTIFIER', 9: 'LICENSE_LIMIT_EXCEEDED', 10: 'USER_UPDATE_ERROR', 11: 'PROVISIONING_NOT_ALLOWED',
-  12: 'USER_ACCOUNT_MISMATCH', 13: 'USER_GROUP_CREATION_ERROR', 14: 'INVALID_NAME_ID', 15: 'SAML_VALIDATION_FAILED', 16: 'INVALID_SAML_RESPONSE',
+  1: 'USER_CREATION_ERROR',
+  2: 'MISSING_ACCOUNT_ID',
+  3: 'INVALID_ACCOUNT_ID',
+  4: 'MISSING_FIRST_NAME',
+  5: 'MISSING_EMAIL',
+  6: 'INVALID_EMAIL_ADDRESS',
+  7: 'ROLE_LOOKUP_ERROR',
+  8: 'INVALID_SUBACCOUNT_IDENTIFIER',
+  9: 'LICENSE_LIMIT_EXCEEDED',
+  10: 'USER_UPDATE_ERROR',
+  11: 'PROVISIONING_NOT_ALLOWED',
+  12: 'USER_ACCOUNT_MISMATCH',
+  13: 'USER_GROUP_CREATION_ERROR',
+  14: 'INVALID_NAME_ID',
+  15: 'SAML_VALIDATION_FAILED',
+  16: 'INVALID_SAML_RESPONSE',
 };
 
 /** Cloudinary answers a failed SAML login with HTTP 400, the Error Code and the Description of its table. */

@@ -13,13 +13,17 @@ afterEach(async () => {
   h = undefined;
 });
 const start = async (def = ACME, opts: Parameters<typeof startVendor<GenericSettings>>[1] = {}) => (h = await startVendor(genericProfile(def), opts));
-const expectCode = (r: FlowResult, code: string) => expect(r.outcome, JSON.stringify(r.outcome)).toMatchObject({ status: 'error', source: 'sp', code, message: genericProfile(ACME).errors[code]!.text });
+const expectCode = (r: FlowResult, code: string) =>
+  expect(r.outcome, JSON.stringify(r.outcome)).toMatchObject({ status: 'error', source: 'sp', code, message: genericProfile(ACME).errors[code]!.text });
 
 describe('a user-defined generic SP', () => {
   it('takes the attributes, accepted values and flows the integrator defined', async () => {
     const v = await start();
     const r = await v.spInitiated({ user: 'adele.vance@contoso.com' });
-    expect(r.outcome.status === 'signed-in' && r.outcome.details?.diff).toMatchObject({ action: 'created', changes: [{ field: 'email' }, { field: 'department', after: 'developer' }, { field: 'employee_id', after: '1001' }] });
+    expect(r.outcome.status === 'signed-in' && r.outcome.details?.diff).toMatchObject({
+      action: 'created',
+      changes: [{ field: 'email' }, { field: 'department', after: 'developer' }, { field: 'employee_id', after: '1001' }],
+    });
     expect(r.hops[0]!.url).toBe('https://analytics.acme.test/sso/login');
   });
 

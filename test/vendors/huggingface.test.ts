@@ -54,8 +54,15 @@ describe('Hugging Face', () => {
     const v = await start();
     const cert = v.app.signing.certificates[0]!.certificatePem;
     const r = await v.vendor.applyIdpConfig({ method: 'signon-url-and-certificate', signOnUrl: v.harness.urls.saml2, certificate: pemToBase64(cert) });
-    expect(r).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_FORMAT', message: 'The public certificate must have the following format: -----BEGIN CERTIFICATE----- {certificate} -----END CERTIFICATE-----', httpStatus: 400 } });
-    const garbage = await v.vendor.applyIdpConfig({ method: 'signon-url-and-certificate', signOnUrl: v.harness.urls.saml2, certificate: '-----BEGIN CERTIFICATE-----\nbm9wZQ==\n-----END CERTIFICATE-----' });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'CERTIFICATE_FORMAT', message: 'The public certificate must have the following format: -----BEGIN CERTIFICATE----- {certificate} -----END CERTIFICATE-----', httpStatus: 400 },
+    });
+    const garbage = await v.vendor.applyIdpConfig({
+      method: 'signon-url-and-certificate',
+      signOnUrl: v.harness.urls.saml2,
+      certificate: '-----BEGIN CERTIFICATE-----\nbm9wZQ==\n-----END CERTIFICATE-----',
+    });
     expect(garbage).toMatchObject({ ok: false, error: { code: 'CERTIFICATE_INVALID' } });
     const http = await v.vendor.applyIdpConfig({ method: 'signon-url-and-certificate', signOnUrl: 'http://login.example.com/saml2', certificate: cert });
     expect(http).toMatchObject({ ok: false, error: { code: 'SIGN_ON_URL_INVALID' } });
@@ -65,7 +72,15 @@ describe('Hugging Face', () => {
     const v = await start();
     const groups = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups';
     expect(saveRoleMapping(v.settings, { attribute: groups, mappings: [{ value: 'Marketing', role: 'write' }] })).toMatchObject({ code: 'ROLE_MAPPING_NO_ADMIN', httpStatus: 400 });
-    expect(saveRoleMapping(v.settings, { attribute: groups, mappings: [{ value: 'Marketing', role: 'admin' }, { value: 'Engineering', role: 'write' }] })).toBeUndefined();
+    expect(
+      saveRoleMapping(v.settings, {
+        attribute: groups,
+        mappings: [
+          { value: 'Marketing', role: 'admin' },
+          { value: 'Engineering', role: 'write' },
+        ],
+      }),
+    ).toBeUndefined();
     v.settings.defaultRole = 'contributor';
     v.settings.resourceGroupMapping = { attribute: groups, mappings: [{ value: 'Designers', resourceGroup: 'design-assets', role: 'write' }] };
     expect((await v.spInitiated({ user: 'megan.bowen@contoso.com' })).outcome).toMatchObject({ details: { role: 'admin', resourceGroups: 'design-assets (write)' } });

@@ -63,7 +63,12 @@ describe('ImageKit', () => {
 
   it('MISSING_ATTRIBUTE: a claim left under the default namespace is not the name ImageKit reads', async () => {
     const v = await start({ app: (app) => void (app.claims.attributes.find((c) => c.name === 'imagekit_role')!.namespace = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims') });
-    expectVendorError(await v.idpInitiated({ user: 'adele.vance@contoso.com' }), 'MISSING_ATTRIBUTE', 400, /"imagekit_role" is missing; "http:\/\/schemas.xmlsoap.org\/ws\/2005\/05\/identity\/claims\/imagekit_role" was sent/);
+    expectVendorError(
+      await v.idpInitiated({ user: 'adele.vance@contoso.com' }),
+      'MISSING_ATTRIBUTE',
+      400,
+      /"imagekit_role" is missing; "http:\/\/schemas.xmlsoap.org\/ws\/2005\/05\/identity\/claims\/imagekit_role" was sent/,
+    );
   });
 
   it('ACCOUNT_MISMATCH: imagekit_id is not this account', async () => {

@@ -13,7 +13,10 @@ afterEach(async () => {
   stop = undefined;
 });
 
-async function checks<S>(profile: VendorProfile<S>, opts: VendorHarnessOptions<S> & { user?: string; before?: (v: Awaited<ReturnType<typeof startVendor<S>>>) => Promise<void> | void } = {}): Promise<SetupCheck[]> {
+async function checks<S>(
+  profile: VendorProfile<S>,
+  opts: VendorHarnessOptions<S> & { user?: string; before?: (v: Awaited<ReturnType<typeof startVendor<S>>>) => Promise<void> | void } = {},
+): Promise<SetupCheck[]> {
   const v = await startVendor(profile, opts);
   stop = v.stop;
   await opts.before?.(v);
@@ -24,13 +27,19 @@ async function checks<S>(profile: VendorProfile<S>, opts: VendorHarnessOptions<S
 const failing = (cs: SetupCheck[]) => cs.filter((c) => c.status === 'fail');
 function onlyFailure(cs: SetupCheck[], id: string, reason?: RegExp): SetupCheck {
   const f = failing(cs);
-  expect(f.map((c) => c.id), JSON.stringify(f, null, 1)).toEqual([id]);
+  expect(
+    f.map((c) => c.id),
+    JSON.stringify(f, null, 1),
+  ).toEqual([id]);
   if (reason) expect(f[0]!.reason).toMatch(reason);
   expect(f[0]!.step.length).toBeGreaterThan(5);
   return f[0]!;
 }
 
-const hfOpts = { params: { org: 'contoso-ml' }, idpConfig: (c: { loginUrl: string; certificatePem: string }) => ({ method: 'signon-url-and-certificate' as const, signOnUrl: c.loginUrl, certificate: c.certificatePem }) };
+const hfOpts = {
+  params: { org: 'contoso-ml' },
+  idpConfig: (c: { loginUrl: string; certificatePem: string }) => ({ method: 'signon-url-and-certificate' as const, signOnUrl: c.loginUrl, certificate: c.certificatePem }),
+};
 
 describe("each vendor's guide, followed to the letter, passes every setup check", () => {
   it.each([
@@ -54,7 +63,11 @@ describe('the setup checks catch each mistake, one check each', () => {
     onlyFailure(
       await checks(cloudinary, {
         user: 'megan.bowen@contoso.com',
-        app: (a) => void (a.saml.replyUrls = [{ url: 'https://cloudinary.com/console', isDefault: true }, { url: 'https://cloudinary.com/saml/consume', isDefault: false }]),
+        app: (a) =>
+          void (a.saml.replyUrls = [
+            { url: 'https://cloudinary.com/console', isDefault: true },
+            { url: 'https://cloudinary.com/saml/consume', isDefault: false },
+          ]),
       }),
       'reply-url',
       /is the default/,

@@ -59,7 +59,11 @@ describe('no lost data: a process killed while it writes', () => {
           const loaded = await new WorkspaceStore(dir).load();
           expect(loaded.problems, `round ${round} (KILL_SEED=${SEED}): ${JSON.stringify(loaded.problems)}`).toEqual([]);
           expect(loaded.fresh).toBe(false);
-          const generations = [generationOf(loaded.workspace.tenant?.displayName), ...loaded.workspace.apps.map((a) => generationOf(a.displayName)), generationOf(loaded.workspace.attributeSets?.[0]?.description)];
+          const generations = [
+            generationOf(loaded.workspace.tenant?.displayName),
+            ...loaded.workspace.apps.map((a) => generationOf(a.displayName)),
+            generationOf(loaded.workspace.attributeSets?.[0]?.description),
+          ];
           for (const g of generations) {
             // The last generation it reported, or the one it was writing when it died: never a torn file.
             expect(g === last || g === last + 1, `round ${round}: generation ${g} after "saved ${last}"`).toBe(true);

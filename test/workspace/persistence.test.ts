@@ -65,7 +65,9 @@ describe('the workspace on disk', () => {
     expect(after.vendors.find((v) => v.id === 'imagekit')).toMatchObject({ configured: true, users: [{ email: 'adele.vance@contoso.com', fields: { role: 'developer' } }] });
     expect(after.tenant).toEqual(before.tenant);
     // The restored configuration works: the same flow signs in again, unchanged.
-    const again = (await ok(second, 'flows.run', { vendorId: 'imagekit', flow: 'idp-initiated', user: 'adele.vance@contoso.com' })) as { result: { outcome: { details: { diff: { action: string } } } } };
+    const again = (await ok(second, 'flows.run', { vendorId: 'imagekit', flow: 'idp-initiated', user: 'adele.vance@contoso.com' })) as {
+      result: { outcome: { details: { diff: { action: string } } } };
+    };
     expect(again.result.outcome.details.diff.action).toBe('unchanged');
   });
 

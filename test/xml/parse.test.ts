@@ -44,7 +44,7 @@ describe('safe XML parsing', () => {
     expect(e.code).toBe('XML_NOT_TEXT');
     expect(e.message).toBe('This is not an XML file: it is binary, a PNG image. Choose the .xml file itself.');
     expect(e.message).not.toMatch(/IHDR|garbage/);
-    expect(e.message.includes("\u0000")).toBe(false);
+    expect(e.message.includes('\u0000')).toBe(false);
   });
 
   it('refuses prefixes bound to no namespace', () => {

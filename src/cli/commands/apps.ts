@@ -55,14 +55,20 @@ function metadataUrls(rt: HarnessRuntime, appId: string, port: string | undefine
 
 function addLines(r: RegisteredSp, urls: { real: string; served?: string }): string[] {
   const a = r.app;
-  const users = a.assignmentRequired ? (a.assignments.length ? `${a.assignments.length} assigned` : 'none assigned yet: a sign-in gets AADSTS50105 (--assign UPN, or --no-assignment)') : 'assignment off: every user of the tenant';
+  const users = a.assignmentRequired
+    ? a.assignments.length
+      ? `${a.assignments.length} assigned`
+      : 'none assigned yet: a sign-in gets AADSTS50105 (--assign UPN, or --no-assignment)'
+    : 'assignment off: every user of the tenant';
   return [
     `${r.updated ? 'Updated' : 'Added'} enterprise app "${a.displayName}" (application ID ${a.appId})`,
     ...r.fields.map((f) => `  ${f.field}: ${f.value}  ← ${f.from}`),
     ...(r.skippedSignOnUrl ? [`  Sign on URL: not set; the metadata's RequestInitiator ${r.skippedSignOnUrl} was left out, so the My Apps tile signs in IdP-initiated (--sign-on-url takes it)`] : []),
     `  Users: ${users}`,
     `App Federation Metadata Url: ${urls.real}`,
-    urls.served ? `  as served by saml-harness serve --port ${new URL(urls.served).port}: ${urls.served}` : '  (saml-harness serve prints it in the form this machine reaches; --port N prints it here)',
+    urls.served
+      ? `  as served by saml-harness serve --port ${new URL(urls.served).port}: ${urls.served}`
+      : '  (saml-harness serve prints it in the form this machine reaches; --port N prints it here)',
   ];
 }
 
@@ -94,25 +100,43 @@ export async function appsCommand(args: string[]): Promise<number> {
   if (verb !== 'add' && verb !== 'list') throw new UsageError(verb ? `unknown "apps ${verb}"; use add or list` : 'say add or list');
   if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError(`--port must be a port number, not "${values.port}"`);
   if (Boolean(values['signing-cert']) !== Boolean(values['signing-key'])) throw new UsageError('--signing-cert and --signing-key go together');
-  const signingCertificate = values['signing-cert'] && values['signing-key'] ? { certificatePem: await readFile(values['signing-cert'], 'utf8'), privateKeyPem: await readFile(values['signing-key'], 'utf8') } : undefined;
+  const signingCertificate =
+    values['signing-cert'] && values['signing-key'] ? { certificatePem: await readFile(values['signing-cert'], 'utf8'), privateKeyPem: await readFile(values['signing-key'], 'utf8') } : undefined;
   return withRuntime({ workspace: values.workspace, create: true, tenantId: values['tenant-id'] }, async (rt) => {
     if (verb === 'list') {
       const apps = rt.ws.apps.map((a) => ({ name: a.displayName, appId: a.appId, identifiers: a.saml.identifiers.map((i) => i.value), metadataUrl: metadataUrls(rt, a.appId, values.port) }));
-      process.stdout.write(values.json ? `${JSON.stringify(apps, null, 2)}\n` : apps.map((a) => `${a.name.padEnd(28)} ${a.appId}  ${a.identifiers.join(', ')}\n  ${a.metadataUrl.served ?? a.metadataUrl.real}`).join('\n') + '\n');
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify(apps, null, 2)}\n`
+          : apps.map((a) => `${a.name.padEnd(28)} ${a.appId}  ${a.identifiers.join(', ')}\n  ${a.metadataUrl.served ?? a.metadataUrl.real}`).join('\n') + '\n',
+      );
       return 0;
     }
     if (!values.metadata) throw new UsageError('--metadata FILE|URL is required');
     const xml = await readMetadata(values.metadata);
     let r: RegisteredSp;
     try {
-      r = await registerSp(rt, { metadataXml: xml, ...(values.name ? { name: values.name } : {}), assign: values.assign ?? [], noAssignment: values['no-assignment'], signOnUrl: values['sign-on-url'], ...(values['relay-state'] ? { relayState: values['relay-state'] } : {}), ...(signingCertificate ? { signingCertificate } : {}) });
+      r = await registerSp(rt, {
+        metadataXml: xml,
+        ...(values.name ? { name: values.name } : {}),
+        assign: values.assign ?? [],
+        noAssignment: values['no-assignment'],
+        signOnUrl: values['sign-on-url'],
+        ...(values['relay-state'] ? { relayState: values['relay-state'] } : {}),
+        ...(signingCertificate ? { signingCertificate } : {}),
+      });
     } catch (e) {
       if (isCoreError(e) && e.code.startsWith('PINNED_')) throw new InputError(e.message);
-      if (isCoreError(e) && (e.code.startsWith('SP_METADATA') || e.code === 'USER_NOT_FOUND')) throw new InputError(`${values.metadata}: ${e.message}${e.detail.element ? ` (at ${String(e.detail.element)})` : ''}`);
+      if (isCoreError(e) && (e.code.startsWith('SP_METADATA') || e.code === 'USER_NOT_FOUND'))
+        throw new InputError(`${values.metadata}: ${e.message}${e.detail.element ? ` (at ${String(e.detail.element)})` : ''}`);
       throw e;
     }
     const urls = metadataUrls(rt, r.app.appId, values.port);
-    process.stdout.write(values.json ? `${JSON.stringify({ name: r.app.displayName, appId: r.app.appId, objectId: r.app.objectId, updated: r.updated, fields: r.fields, metadataUrl: urls }, null, 2)}\n` : `${addLines(r, urls).join('\n')}\n`);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify({ name: r.app.displayName, appId: r.app.appId, objectId: r.app.objectId, updated: r.updated, fields: r.fields, metadataUrl: urls }, null, 2)}\n`
+        : `${addLines(r, urls).join('\n')}\n`,
+    );
     return 0;
   });
 }

@@ -29,8 +29,16 @@ const VENDORS = PRESET_GROUPS.filter((g) => g.source !== 'entra');
 
 function line(r: AttackResult, victim: string, t: Term): string {
   const mark = r.asExpected ? t.green('✓') : t.red('✗');
-  const verdict = r.error ? t.red(`could not run: ${r.error}`) : r.refused ? `refused by ${r.refusedBy ?? 'the site'}${r.expected.length && r.refusedBy && !r.expected.includes(r.refusedBy) ? t.dim(` (and ${r.expected.join(', ')})`) : ''}` : t.green(`accepted as ${r.identity}`);
-  const naive = r.naive?.accepted ? ([r.naive.nameId, ...(r.naive.otherReadings ?? [])].includes(victim) ? t.yellow(' · a naive SP signs in the victim') : t.dim(` · a naive SP signs in ${r.naive.nameId}`)) : '';
+  const verdict = r.error
+    ? t.red(`could not run: ${r.error}`)
+    : r.refused
+      ? `refused by ${r.refusedBy ?? 'the site'}${r.expected.length && r.refusedBy && !r.expected.includes(r.refusedBy) ? t.dim(` (and ${r.expected.join(', ')})`) : ''}`
+      : t.green(`accepted as ${r.identity}`);
+  const naive = r.naive?.accepted
+    ? [r.naive.nameId, ...(r.naive.otherReadings ?? [])].includes(victim)
+      ? t.yellow(' · a naive SP signs in the victim')
+      : t.dim(` · a naive SP signs in ${r.naive.nameId}`)
+    : '';
   return `  ${mark} ${r.title}\n      ${verdict}${naive}`;
 }
 
@@ -45,7 +53,10 @@ function format(run: AttackPackRun, t: Term): string {
 }
 
 export async function attackCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { sp: { type: 'string', multiple: true, default: [] }, workspace: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    args,
+    options: { sp: { type: 'string', multiple: true, default: [] }, workspace: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     process.stdout.write(ATTACK_HELP);
     return 0;

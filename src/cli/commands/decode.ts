@@ -22,14 +22,27 @@ export async function decodeCommand(args: string[]): Promise<number> {
   if (!artefact.ok) throw new UsageError(`${input.name}: ${artefact.error.message}`);
   const messages = artefact.value.messages;
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(messages.map((m) => ({ ...m.view, ...(m.hop !== undefined ? { hop: m.hop + 1 } : {}), ...(m.url ? { url: m.url } : {}) })), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        messages.map((m) => ({ ...m.view, ...(m.hop !== undefined ? { hop: m.hop + 1 } : {}), ...(m.url ? { url: m.url } : {}) })),
+        null,
+        2,
+      )}\n`,
+    );
     return 0;
   }
   const t = term();
   const out = messages.flatMap((m) => {
     const v = m.view;
     const head = `${v.param}${v.kind ? ` · ${v.kind}` : ''}${v.id ? ` ${v.id}` : ''}${m.hop !== undefined ? ` · hop ${m.hop + 1}` : ''}${m.url ? ` · ${m.url.split('?')[0]}` : ''}`;
-    const facts = [v.issuer && `Issuer ${v.issuer}`, v.destination && `Destination ${v.destination}`, v.inResponseTo && `InResponseTo ${v.inResponseTo}`, v.relayState !== undefined && `RelayState ${JSON.stringify(v.relayState)}`].filter(Boolean).join(' · ');
+    const facts = [
+      v.issuer && `Issuer ${v.issuer}`,
+      v.destination && `Destination ${v.destination}`,
+      v.inResponseTo && `InResponseTo ${v.inResponseTo}`,
+      v.relayState !== undefined && `RelayState ${JSON.stringify(v.relayState)}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     return [t.bold(head), ...(facts ? [t.dim(facts)] : []), ...(v.error ? [t.red(v.error)] : []), v.pretty ?? '', ''];
   });
   process.stdout.write(out.join('\n'));

@@ -74,14 +74,22 @@ async function batch(paths: string[], req: DiagnoseRequest, values: { workspace?
     const tally = { accepted: 0, refused: 0, undetermined: 0, 'no-message': 0, unreadable: 0 };
     for (const r of results) tally[r.result.ok ? r.result.value.conclusion : 'unreadable']++;
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(results.map((r) => (r.result.ok ? { file: r.name, diagnosis: r.result.value } : { file: r.name, error: r.result.error })), null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(
+          results.map((r) => (r.result.ok ? { file: r.name, diagnosis: r.result.value } : { file: r.name, error: r.result.error })),
+          null,
+          2,
+        )}\n`,
+      );
     } else {
       const t = term();
       for (const r of results) {
         const mark = r.result.ok ? { accepted: t.green('✓'), refused: t.red('✗'), undetermined: t.yellow('?'), 'no-message': t.dim('-') }[r.result.value.conclusion] : t.red('!');
         process.stdout.write(`${mark} ${r.name}  ${r.result.ok ? r.result.value.summary : r.result.error.message}\n`);
       }
-      process.stdout.write(`\n${results.length} artefacts in ${ms} ms: ${tally.accepted} would sign in, ${tally.refused} refused, ${tally.undetermined} undetermined, ${tally['no-message']} with no SAML message, ${tally.unreadable} unreadable\n`);
+      process.stdout.write(
+        `\n${results.length} artefacts in ${ms} ms: ${tally.accepted} would sign in, ${tally.refused} refused, ${tally.undetermined} undetermined, ${tally['no-message']} with no SAML message, ${tally.unreadable} unreadable\n`,
+      );
     }
     if (tally.refused || tally.unreadable) return 1;
     const first = BATCH_ORDER.find((c) => tally[c] > 0);

@@ -39,7 +39,14 @@ export async function presetsCommand(args: string[]): Promise<number> {
     process.stdout.write(`Wrote ${chosen.length} scenario files to ${values.save}\n`);
     return 0;
   }
-  if (values.json) process.stdout.write(`${JSON.stringify(chosen.map(({ id, source, code, title }) => ({ id, source, code, title })), null, 2)}\n`);
+  if (values.json)
+    process.stdout.write(
+      `${JSON.stringify(
+        chosen.map(({ id, source, code, title }) => ({ id, source, code, title })),
+        null,
+        2,
+      )}\n`,
+    );
   else process.stdout.write(chosen.map((p) => `${p.id.padEnd(36)} ${p.title}`).join('\n') + '\n');
   return 0;
 }
@@ -52,7 +59,11 @@ function findPreset(key: string): Preset {
 }
 
 export async function reproduceCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { save: { type: 'string' }, xml: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { save: { type: 'string' }, xml: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     process.stdout.write(PRESETS_HELP);
     return 0;
@@ -69,7 +80,9 @@ export async function reproduceCommand(args: string[]): Promise<number> {
     const t = term();
     process.stdout.write(`${t.bold(`${preset.id}: ${preset.title}`)}\n\n${formatFlow(run.result, t, { xml: values.xml })}`);
     process.stdout.write(formatExplanation(explanation, t));
-    process.stdout.write(`\n${run.matches ? t.green(`Reproduced ${preset.code}.`) : t.red(`Expected ${describeOutcome(run.expected)}, got ${describeOutcome(run.outcome)}.`)}${values.save ? ` Saved as ${values.save}.` : ''}\n`);
+    process.stdout.write(
+      `\n${run.matches ? t.green(`Reproduced ${preset.code}.`) : t.red(`Expected ${describeOutcome(run.expected)}, got ${describeOutcome(run.outcome)}.`)}${values.save ? ` Saved as ${values.save}.` : ''}\n`,
+    );
   }
   return run.matches ? 0 : 1;
 }

@@ -37,7 +37,12 @@ async function runFile(file: string): Promise<ScenarioResult> {
 
 function humanLine(r: ScenarioResult, t: Term): string {
   const mark = r.status === 'passed' ? t.green('✓') : t.red('✗');
-  const tail = r.status === 'passed' ? t.dim(`${describeOutcome(r.actual!)} · ${r.durationMs} ms`) : r.status === 'error' ? t.red(r.message ?? '') : t.red(`expected ${describeOutcome(r.expected!)}, got ${describeOutcome(r.actual!)}`);
+  const tail =
+    r.status === 'passed'
+      ? t.dim(`${describeOutcome(r.actual!)} · ${r.durationMs} ms`)
+      : r.status === 'error'
+        ? t.red(r.message ?? '')
+        : t.red(`expected ${describeOutcome(r.expected!)}, got ${describeOutcome(r.actual!)}`);
   return `  ${mark} ${r.name}  ${tail}`;
 }
 

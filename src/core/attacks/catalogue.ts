@@ -31,7 +31,10 @@ export interface Attack {
   forgeForNaive?(kit: AttackKit): Promise<Forged>;
 }
 
-const only = (...ids: CheckId[]) => () => ids;
+const only =
+  (...ids: CheckId[]) =>
+  () =>
+    ids;
 
 /** Puts the victim in every NameID of the document. */
 function impersonate(xml: string, victim: string): string {
@@ -207,7 +210,7 @@ const GENUINE_BUT_WRONG: Attack[] = [
   },
   {
     id: 'wrong-recipient',
-    title: "A genuine response whose bearer Recipient is another ACS",
+    title: 'A genuine response whose bearer Recipient is another ACS',
     category: 'addressing',
     refusedBy: only('subject.bearer'),
     forge: async (kit) => {
@@ -254,7 +257,11 @@ const ENCRYPTION: Attack[] = [
     forge: async (kit) => {
       const plain = impersonate(stripSignatures(await kit.issue({ signing: 'assertion' })), kit.victim);
       const assertionXml = /<(?:\w+:)?Assertion\b[\s\S]*<\/(?:\w+:)?Assertion>/.exec(plain)![0];
-      const encrypted = await kit.encryptForSp(assertionXml.includes('xmlns="urn:oasis:names:tc:SAML:2.0:assertion"') ? assertionXml : assertionXml.replace(/^<(\w+:)?Assertion\b/, (m) => `${m} xmlns="urn:oasis:names:tc:SAML:2.0:assertion"`));
+      const encrypted = await kit.encryptForSp(
+        assertionXml.includes('xmlns="urn:oasis:names:tc:SAML:2.0:assertion"')
+          ? assertionXml
+          : assertionXml.replace(/^<(\w+:)?Assertion\b/, (m) => `${m} xmlns="urn:oasis:names:tc:SAML:2.0:assertion"`),
+      );
       return { xml: plain.replace(/<(?:\w+:)?Assertion\b[\s\S]*<\/(?:\w+:)?Assertion>/, `<EncryptedAssertion xmlns="urn:oasis:names:tc:SAML:2.0:assertion">${encrypted}</EncryptedAssertion>`) };
     },
   },

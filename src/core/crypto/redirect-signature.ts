@@ -35,14 +35,13 @@ export function signRedirectQuery(
   if (relayState !== undefined) parts.push(`RelayState=${encodeURIComponent(relayState)}`);
   parts.push(`SigAlg=${encodeURIComponent(sigAlg)}`);
   const octets = parts.join('&');
-  const signature = createSign(REDIRECT_SIG_ALGS[sigAlg] ?? 'RSA-SHA256').update(octets).sign(privateKeyObject(privateKeyPem), 'base64');
+  const signature = createSign(REDIRECT_SIG_ALGS[sigAlg] ?? 'RSA-SHA256')
+    .update(octets)
+    .sign(privateKeyObject(privateKeyPem), 'base64');
   return `${octets}&Signature=${encodeURIComponent(signature)}`;
 }
 
-export type RedirectSignatureCheck =
-  | { status: 'unsigned' }
-  | { status: 'valid'; certificateIndex: number; sigAlg: string }
-  | { status: 'invalid'; reason: string };
+export type RedirectSignatureCheck = { status: 'unsigned' } | { status: 'valid'; certificateIndex: number; sigAlg: string } | { status: 'invalid'; reason: string };
 
 export function verifyRedirectSignature(rawQuery: string, param: MessageParam, certificatesPem: readonly string[]): RedirectSignatureCheck {
   const params = new URLSearchParams(rawQuery);

@@ -33,9 +33,7 @@ export function summarizeSignature(signature: Element): SignatureSummary {
   };
 }
 
-export type EnvelopedCheck =
-  | { status: 'valid'; certificateIndex: number }
-  | { status: 'invalid'; reason: 'digest' | 'signature' | 'reference' | 'untrusted'; detail: string };
+export type EnvelopedCheck = { status: 'valid'; certificateIndex: number } | { status: 'invalid'; reason: 'digest' | 'signature' | 'reference' | 'untrusted'; detail: string };
 
 /**
  * Verifies the enveloped signature `signature` over `signedElement` against trusted certificates only (never

@@ -22,6 +22,11 @@ export async function finishInterruptedReset(store: WorkspaceStore, now: Date): 
   const ws = await rewriteAsDemo(store, mark, now);
   return {
     ws,
-    problem: { file: 'reset-in-progress.json', code: 'RESET_FINISHED', message: `A reset to the demo workspace was interrupted; it was finished now, with the same tenant (${mark.tenantId}). The records from before it are in ${mark.backup}.`, keptAs: mark.backup },
+    problem: {
+      file: 'reset-in-progress.json',
+      code: 'RESET_FINISHED',
+      message: `A reset to the demo workspace was interrupted; it was finished now, with the same tenant (${mark.tenantId}). The records from before it are in ${mark.backup}.`,
+      keptAs: mark.backup,
+    },
   };
 }

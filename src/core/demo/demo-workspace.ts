@@ -10,7 +10,6 @@ import { createVendorApp } from '../vendors/vendor-app';
 import type { AttributeSet, VendorInstance, Workspace } from '../workspace/schema';
 import { demoTenant } from './demo-tenant';
 
-
 export const DEMO_GENERIC: GenericSpDefinition = GenericSpDefinition.parse({
   id: 'generic',
   displayName: GENERIC_SP.displayName,
@@ -22,11 +21,26 @@ export const DEMO_GENERIC: GenericSpDefinition = GenericSpDefinition.parse({
 });
 
 const DEMO_ATTRIBUTE_SETS: AttributeSet[] = [
-  { id: 'imagekit-invalid-role', name: 'ImageKit: role not in the list', description: 'department = "Designer", which ImageKit does not accept as imagekit_role', values: { 'user.department': ['Designer'] } },
+  {
+    id: 'imagekit-invalid-role',
+    name: 'ImageKit: role not in the list',
+    description: 'department = "Designer", which ImageKit does not accept as imagekit_role',
+    values: { 'user.department': ['Designer'] },
+  },
   { id: 'imagekit-wrong-case', name: 'ImageKit: role in the wrong case', description: 'department = "Finance" (ImageKit expects "finance")', values: { 'user.department': ['Finance'] } },
   { id: 'cloudinary-master-admin', name: 'Cloudinary: master admin', description: 'CloudinaryRole = master_admin (extensionattribute1)', values: { 'user.extensionattribute1': ['master_admin'] } },
-  { id: 'cloudinary-bad-role', name: 'Cloudinary: unknown role', description: 'CloudinaryRole = "superuser", a role Cloudinary does not have (error 7 ROLE_LOOKUP_ERROR)', values: { 'user.extensionattribute1': ['superuser'] } },
-  { id: 'cloudinary-wrong-case', name: 'Cloudinary: role in the wrong case', description: 'CloudinaryRole = "Admin" (Cloudinary has "admin"; roles are case-sensitive: error 7 ROLE_LOOKUP_ERROR)', values: { 'user.extensionattribute1': ['Admin'] } },
+  {
+    id: 'cloudinary-bad-role',
+    name: 'Cloudinary: unknown role',
+    description: 'CloudinaryRole = "superuser", a role Cloudinary does not have (error 7 ROLE_LOOKUP_ERROR)',
+    values: { 'user.extensionattribute1': ['superuser'] },
+  },
+  {
+    id: 'cloudinary-wrong-case',
+    name: 'Cloudinary: role in the wrong case',
+    description: 'CloudinaryRole = "Admin" (Cloudinary has "admin"; roles are case-sensitive: error 7 ROLE_LOOKUP_ERROR)',
+    values: { 'user.extensionattribute1': ['Admin'] },
+  },
   { id: 'no-mail', name: 'No email address', description: 'user.mail empty', values: { 'user.mail': [] } },
 ];
 
@@ -64,11 +78,54 @@ export async function seedDemoWorkspace(now: Date, tenantId?: string): Promise<W
     ],
   };
   const seeded: Array<[string, Seeded]> = [
-    ['imagekit', { profile: VENDORS.imagekit as VendorProfile<unknown>, params: {}, settings: VENDORS.imagekit.settings.defaults(), idpConfig: (app) => ({ method: 'metadata-xml', metadataXml: metadata(app) }), unassigned: ['lynne.robbins@contoso.com'] }],
-    ['cloudinary', { profile: VENDORS.cloudinary as VendorProfile<unknown>, params: {}, settings: VENDORS.cloudinary.settings.defaults(), idpConfig: (app) => ({ method: 'metadata-url', metadataUrl: urls.appMetadata(app.appId) }) }],
-    ['huggingface', { profile: VENDORS.huggingface as VendorProfile<unknown>, params: { org: 'contoso-ml' }, settings: hf, idpConfig: (app) => ({ method: 'signon-url-and-certificate', signOnUrl: urls.saml2, certificate: app.signing.certificates[0]!.certificatePem }) }],
-    ['imagen', { profile: VENDORS.imagen as VendorProfile<unknown>, params: { subdomain: 'contoso' }, settings: VENDORS.imagen.settings.defaults(), idpConfig: (app) => ({ method: 'sent-to-support', metadataXml: metadata(app) }), supportApplied: true }],
-    ['generic', { profile: genericProfile(DEMO_GENERIC) as VendorProfile<unknown>, params: {}, settings: {}, definition: DEMO_GENERIC, idpConfig: (app) => ({ method: 'metadata-xml', metadataXml: metadata(app) }) }],
+    [
+      'imagekit',
+      {
+        profile: VENDORS.imagekit as VendorProfile<unknown>,
+        params: {},
+        settings: VENDORS.imagekit.settings.defaults(),
+        idpConfig: (app) => ({ method: 'metadata-xml', metadataXml: metadata(app) }),
+        unassigned: ['lynne.robbins@contoso.com'],
+      },
+    ],
+    [
+      'cloudinary',
+      {
+        profile: VENDORS.cloudinary as VendorProfile<unknown>,
+        params: {},
+        settings: VENDORS.cloudinary.settings.defaults(),
+        idpConfig: (app) => ({ method: 'metadata-url', metadataUrl: urls.appMetadata(app.appId) }),
+      },
+    ],
+    [
+      'huggingface',
+      {
+        profile: VENDORS.huggingface as VendorProfile<unknown>,
+        params: { org: 'contoso-ml' },
+        settings: hf,
+        idpConfig: (app) => ({ method: 'signon-url-and-certificate', signOnUrl: urls.saml2, certificate: app.signing.certificates[0]!.certificatePem }),
+      },
+    ],
+    [
+      'imagen',
+      {
+        profile: VENDORS.imagen as VendorProfile<unknown>,
+        params: { subdomain: 'contoso' },
+        settings: VENDORS.imagen.settings.defaults(),
+        idpConfig: (app) => ({ method: 'sent-to-support', metadataXml: metadata(app) }),
+        supportApplied: true,
+      },
+    ],
+    [
+      'generic',
+      {
+        profile: genericProfile(DEMO_GENERIC) as VendorProfile<unknown>,
+        params: {},
+        settings: {},
+        definition: DEMO_GENERIC,
+        idpConfig: (app) => ({ method: 'metadata-xml', metadataXml: metadata(app) }),
+      },
+    ],
   ];
   const apps: EnterpriseApp[] = [];
   const vendors: VendorInstance[] = [];

@@ -92,7 +92,8 @@ function notSamlMessage(t: string, error: { code: string; message: string }): st
  * SAML message as XML or base64 (deflated or not). Errors say what the input looked like and why it failed.
  */
 export function readArtefact(text: string, opts: { pretty?: boolean } = {}): Result<Artefact> {
-  if (text.length > MAX_ARTEFACT_CHARS) return err(new CoreError('ARTEFACT_TOO_LARGE', `The input is ${Math.round(text.length / 1048576)} MB; the limit is ${MAX_ARTEFACT_CHARS / 1048576} MB. Export only the sign-in from the browser.`));
+  if (text.length > MAX_ARTEFACT_CHARS)
+    return err(new CoreError('ARTEFACT_TOO_LARGE', `The input is ${Math.round(text.length / 1048576)} MB; the limit is ${MAX_ARTEFACT_CHARS / 1048576} MB. Export only the sign-in from the browser.`));
   const t = text.replace(/^\uFEFF/, '').trim();
   if (!t) return err(new CoreError('ARTEFACT_EMPTY', 'The input is empty.'));
   if (t.startsWith('{')) return fromJson(t);

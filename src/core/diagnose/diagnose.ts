@@ -133,12 +133,15 @@ function summarize(d: Omit<Diagnosis, 'summary' | 'conclusion'>): string {
     if (d.request) {
       const against = d.request.against ? ` ${d.request.against}` : '';
       if (d.request.entra.ok && d.request.otherTenant) return `Undetermined: an AuthnRequest from ${d.request.issuer} to another tenant; its form is one Entra takes.${against}`;
-      return d.request.entra.ok ? `An AuthnRequest from ${d.request.issuer}; Entra would take it.${against || ` (${d.request.notes[0] ?? ''})`}` : `Entra would refuse this AuthnRequest: ${d.request.entra.message}${against}`;
+      return d.request.entra.ok
+        ? `An AuthnRequest from ${d.request.issuer}; Entra would take it.${against || ` (${d.request.notes[0] ?? ''})`}`
+        : `Entra would refuse this AuthnRequest: ${d.request.entra.message}${against}`;
     }
     return 'No SAML message found in the artefact.';
   }
   const v = d.verdicts[0];
-  if (!v) return `Undetermined: the response is addressed to no SP of this workspace (Destination ${d.response.destination ?? '(none)'}${d.response.issuer ? `, issued by ${d.response.issuer}` : ''}). Check it against an SP you pick, or define its SP.`;
+  if (!v)
+    return `Undetermined: the response is addressed to no SP of this workspace (Destination ${d.response.destination ?? '(none)'}${d.response.issuer ? `, issued by ${d.response.issuer}` : ''}). Check it against an SP you pick, or define its SP.`;
   const o = v.outcome;
   if (o.kind === 'undetermined') return o.message;
   if (o.kind === 'refused') {
@@ -196,7 +199,9 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
   }
   const shown = verdicts;
   const primary = shown[0];
-  const requestFinding = request?.view.xml ? checkRequest(request.view.xml, primary, [], opts.directory ? { directory: opts.directory, ...(request.url ? { url: request.url } : {}) } : undefined) : undefined;
+  const requestFinding = request?.view.xml
+    ? checkRequest(request.view.xml, primary, [], opts.directory ? { directory: opts.directory, ...(request.url ? { url: request.url } : {}) } : undefined)
+    : undefined;
   const facts = response?.view.xml ? responseFacts(response.view.xml) : undefined;
   const expired = shown.some((v) => v.report.checks.some((c) => (c.id === 'assertion.time' || c.id === 'subject.bearer') && c.status === 'fail' && /expired|after|NotOnOrAfter/i.test(c.reason)));
   const base: Omit<Diagnosis, 'summary' | 'conclusion'> = {
@@ -205,13 +210,31 @@ export async function diagnose(artefact: Artefact, opts: DiagnoseOptions): Promi
       description: describeKind(artefact.kind),
       hops: artefact.hops.map((h) => ({ ...h, saml: h.saml.map(bounded) })),
       skipped: artefact.skipped,
-      ...(artefact.limited ? { limited: { ...artefact.limited, note: `The capture holds ${artefact.limited.found.toLocaleString('en')} SAML messages; the last ${artefact.limited.read} were diagnosed and the earlier ones left out.` } } : {}),
-      messages: artefact.messages.map((m) => ({ param: m.view.param, ...(m.view.kind ? { kind: m.view.kind } : {}), ...(m.view.id ? { id: m.view.id } : {}), ...(m.hop !== undefined ? { hop: m.hop } : {}), ...(m.url ? { url: m.url } : {}), ...(m.view.error ? { error: m.view.error } : {}) })),
+      ...(artefact.limited
+        ? {
+            limited: {
+              ...artefact.limited,
+              note: `The capture holds ${artefact.limited.found.toLocaleString('en')} SAML messages; the last ${artefact.limited.read} were diagnosed and the earlier ones left out.`,
+            },
+          }
+        : {}),
+      messages: artefact.messages.map((m) => ({
+        param: m.view.param,
+        ...(m.view.kind ? { kind: m.view.kind } : {}),
+        ...(m.view.id ? { id: m.view.id } : {}),
+        ...(m.hop !== undefined ? { hop: m.hop } : {}),
+        ...(m.url ? { url: m.url } : {}),
+        ...(m.view.error ? { error: m.view.error } : {}),
+      })),
     },
     asOf: {
       time: at.value.toISOString(),
       mode: opts.asOf.mode,
-      ...(opts.asOf.mode === 'issue-instant' ? { note: 'Checked as of the response\'s IssueInstant, by choice: expiry is judged as when it was issued.' } : expired && opts.asOf.mode === 'now' ? { note: 'The response has expired by now; diagnose it as of its IssueInstant to check everything else.' } : {}),
+      ...(opts.asOf.mode === 'issue-instant'
+        ? { note: "Checked as of the response's IssueInstant, by choice: expiry is judged as when it was issued." }
+        : expired && opts.asOf.mode === 'now'
+          ? { note: 'The response has expired by now; diagnose it as of its IssueInstant to check everything else.' }
+          : {}),
     },
     ...(response ? { response: { ...pick(response), ...(response.view.pretty ? { pretty: cut(response.view.pretty) } : {}) } } : {}),
     ...(facts ? { facts } : {}),

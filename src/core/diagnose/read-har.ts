@@ -3,8 +3,7 @@ import type { HarEntry, HarNameValue } from '../trace/har';
 import { resolveUrl } from '../flows/html-forms';
 import type { CapturedEntry } from './captured';
 
-const header = (headers: readonly HarNameValue[] | undefined, name: string): string | undefined =>
-  headers?.find((h) => h.name?.toLowerCase() === name)?.value;
+const header = (headers: readonly HarNameValue[] | undefined, name: string): string | undefined => headers?.find((h) => h.name?.toLowerCase() === name)?.value;
 
 /** Form values as the page sent them: from the body text when there is one, else from params (which Chrome leaves URL-encoded). */
 function formOf(post: HarEntry['request']['postData']): Record<string, string> | undefined {

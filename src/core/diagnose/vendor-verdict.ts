@@ -75,8 +75,16 @@ export function isAddressedTo(sp: VendorSp<unknown>, xml: string): boolean {
 
 function assumptionsFor(basis: TrustBasis, signer: CertificateInfo | undefined, vendor: string, inferred: Record<string, string> | undefined): string[] {
   const out: string[] = [];
-  if (inferred && Object.keys(inferred).length) out.push(`Read ${Object.entries(inferred).map(([k, v]) => `{${k}} = "${v}"`).join(', ')} from the response's URLs.`);
-  if (basis.kind === 'assumed' && signer) out.push(`Nothing is known of the IdP (${vendor} here holds no IdP configuration, and no --cert or --idp-metadata was given): the signer ${signer.subject}, thumbprint ${signer.thumbprint}, was assumed to check everything else. Whether ${vendor} trusts it is not decided.`);
+  if (inferred && Object.keys(inferred).length)
+    out.push(
+      `Read ${Object.entries(inferred)
+        .map(([k, v]) => `{${k}} = "${v}"`)
+        .join(', ')} from the response's URLs.`,
+    );
+  if (basis.kind === 'assumed' && signer)
+    out.push(
+      `Nothing is known of the IdP (${vendor} here holds no IdP configuration, and no --cert or --idp-metadata was given): the signer ${signer.subject}, thumbprint ${signer.thumbprint}, was assumed to check everything else. Whether ${vendor} trusts it is not decided.`,
+    );
   if (basis.kind === 'given' && !basis.trust?.entityId) out.push("Certificates alone name no entity ID, so the Issuer was not compared; give the IdP's metadata (--idp-metadata) to compare it.");
   return out;
 }
@@ -136,12 +144,21 @@ export async function vendorVerdict(input: VerdictInput): Promise<VendorVerdict>
 function decide(sp: VendorSp<unknown>, report: ValidationReport, at: Date, basis: TrustBasis): VendorOutcome {
   const failures = report.checks.filter((c) => c.status === 'fail' && !c.informational);
   if (noKey(report) && failures.length === 1) {
-    return { kind: 'undetermined', reason: 'assertion-encrypted', message: "The assertion is encrypted and no key was given to read it: give the SP's private key (--sp-key) to check what is inside." };
+    return {
+      kind: 'undetermined',
+      reason: 'assertion-encrypted',
+      message: "The assertion is encrypted and no key was given to read it: give the SP's private key (--sp-key) to check what is inside.",
+    };
   }
   if (!report.ok || !report.identity) return { kind: 'refused', error: sp.profile.samlFailure(report) };
   const rules = applyRules(sp, report, report.identity, at);
   if (basis.kind !== 'assumed' || rules.kind === 'refused') return rules;
-  return { kind: 'undetermined', reason: 'signer-unknown', identity: report.identity, message: `Undetermined: signer unknown. Every other check passed, and ${sp.profile.displayName} would sign in ${report.identity.nameId} if it trusts the signer; give the IdP's certificate (--cert) or metadata (--idp-metadata) to decide.` };
+  return {
+    kind: 'undetermined',
+    reason: 'signer-unknown',
+    identity: report.identity,
+    message: `Undetermined: signer unknown. Every other check passed, and ${sp.profile.displayName} would sign in ${report.identity.nameId} if it trusts the signer; give the IdP's certificate (--cert) or metadata (--idp-metadata) to decide.`,
+  };
 }
 
 function applyRules(sp: VendorSp<unknown>, report: ValidationReport, identity: Identity, at: Date): VendorOutcome {

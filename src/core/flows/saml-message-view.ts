@@ -28,12 +28,7 @@ export interface SamlMessageView {
 }
 
 /** Decodes a SAML message found in a query or a form, for the trace: pretty XML and what is signed by what. */
-export function viewSamlMessage(
-  param: 'SAMLRequest' | 'SAMLResponse',
-  value: string,
-  binding: 'redirect' | 'post',
-  extra: { relayState?: string; sigAlg?: string } = {},
-): SamlMessageView {
+export function viewSamlMessage(param: 'SAMLRequest' | 'SAMLResponse', value: string, binding: 'redirect' | 'post', extra: { relayState?: string; sigAlg?: string } = {}): SamlMessageView {
   const decoded = binding === 'redirect' ? decodeRedirectMessage(value) : decodePostMessage(value);
   if (!decoded.ok) return { param, binding, signatures: [], ...(extra.relayState !== undefined ? { relayState: extra.relayState } : {}), error: decoded.error.message };
   return viewDecodedSaml(param, decoded.value, binding, extra);

@@ -9,7 +9,9 @@ import { router, type RoutedHandler } from '../http/router';
  * /api/idp/apps/{appId}/certificate?format=base64|raw[&thumbprint=…] (default: the active certificate).
  */
 export function certificateDownloadHandler(idp: EntraIdp): RoutedHandler {
-  return router([{ method: 'GET', path: '/api/idp/apps/{appId}/certificate', query: ['format', 'thumbprint'], handle: (req, { appId }) => download(idp, req, appId ?? '') }], async () => text('Not found', 404));
+  return router([{ method: 'GET', path: '/api/idp/apps/{appId}/certificate', query: ['format', 'thumbprint'], handle: (req, { appId }) => download(idp, req, appId ?? '') }], async () =>
+    text('Not found', 404),
+  );
 }
 
 async function download(idp: EntraIdp, req: VirtualRequest, appId: string): Promise<VirtualResponse> {

@@ -54,7 +54,16 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
   });
   // The tenant listener's home: what runs, and where (the UI, in web mode, is on a listener of its own).
   const status = async () => htmlPage(statusPage(opts.state(), urls, (u) => toLoopback(u, host.origin)));
-  host.mount('/', router([{ method: 'GET', path: '/', handle: status }, { method: 'GET', path: '/status', handle: status }], async () => text('Not found', 404)));
+  host.mount(
+    '/',
+    router(
+      [
+        { method: 'GET', path: '/', handle: status },
+        { method: 'GET', path: '/status', handle: status },
+      ],
+      async () => text('Not found', 404),
+    ),
+  );
   const sites = new SiteRegistry(host);
   await host.start();
   const transport = { origin: host.origin, virtualHosts: () => host.virtualHostNames() };

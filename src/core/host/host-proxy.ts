@@ -22,15 +22,12 @@ export interface ProxiedResponse {
 export function proxyToHost(port: number, req: ProxiedRequest): Promise<ProxiedResponse> {
   const u = new URL(req.url);
   return new Promise((resolve, reject) => {
-    const r = request(
-      { host: '127.0.0.1', port, method: req.method, path: `${u.pathname}${u.search}`, headers: { ...req.headers, host: u.host } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers as Record<string, string | string[]>, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      },
-    );
+    const r = request({ host: '127.0.0.1', port, method: req.method, path: `${u.pathname}${u.search}`, headers: { ...req.headers, host: u.host } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers as Record<string, string | string[]>, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
     r.on('error', reject);
     if (req.body) r.write(req.body);
     r.end();

@@ -79,9 +79,7 @@ export async function listenLoopback(site: LoopbackSite, opts: { port?: number; 
       res.end(`Internal error in the harness host: ${e instanceof Error ? e.message : String(e)}`);
     });
   };
-  const server = opts.tls
-    ? createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert, maxHeaderSize: MAX_HEADER_BYTES }, listener)
-    : createServer({ maxHeaderSize: MAX_HEADER_BYTES }, listener);
+  const server = opts.tls ? createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert, maxHeaderSize: MAX_HEADER_BYTES }, listener) : createServer({ maxHeaderSize: MAX_HEADER_BYTES }, listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new CoreError('PORT_IN_USE', `Port ${opts.port} on 127.0.0.1 is already in use.`, { port: opts.port }) : e));
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

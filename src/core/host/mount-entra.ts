@@ -12,7 +12,10 @@ export const ENTRA_HOSTS = { login: 'login.microsoftonline.com', myApps: 'launch
  * Puts the mock tenant on the host under Entra's real host names. A Destination may name the Login URL in its
  * real form or in the loopback form an outside client used.
  */
-export function mountEntra(host: HarnessHost, deps: Omit<EntraIdpDeps, 'urls' | 'extraDestinations'> & { clock: Clock; observe?: ExchangeObserver; onTenantKeys?: () => void }): { idp: EntraIdp; urls: IdpUrls } {
+export function mountEntra(
+  host: HarnessHost,
+  deps: Omit<EntraIdpDeps, 'urls' | 'extraDestinations'> & { clock: Clock; observe?: ExchangeObserver; onTenantKeys?: () => void },
+): { idp: EntraIdp; urls: IdpUrls } {
   const urls = idpUrls(deps.state().tenant.id);
   const idp = new EntraIdp({ ...deps, urls, extraDestinations: () => host.origins().map((o) => toLoopback(urls.saml2, o)) });
   host.addVirtualHost(ENTRA_HOSTS.login, entraLoginHandler(idp, urls, deps.clock, deps.observe, deps.onTenantKeys));

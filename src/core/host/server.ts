@@ -70,10 +70,7 @@ export class HarnessHost {
    * route added to any handler is covered without touching the test.
    */
   routeTable(): Array<RouteSpec & { host?: string }> {
-    return [
-      ...[...this.virtualHosts].flatMap(([host, h]) => h.routes().map((r) => ({ ...r, host }))),
-      ...this.local.flatMap((l) => l.handler.routes()),
-    ];
+    return [...[...this.virtualHosts].flatMap(([host, h]) => h.routes().map((r) => ({ ...r, host }))), ...this.local.flatMap((l) => l.handler.routes())];
   }
 
   private site(origin: () => string): LoopbackSite {
@@ -85,12 +82,18 @@ export class HarnessHost {
   }
 
   async start(): Promise<{ port: number; origin: string }> {
-    const plain = await listenLoopback(this.site(() => this.origin), { ...(this.options.port !== undefined ? { port: this.options.port } : {}) });
+    const plain = await listenLoopback(
+      this.site(() => this.origin),
+      { ...(this.options.port !== undefined ? { port: this.options.port } : {}) },
+    );
     this.server = plain.server;
     this.port = plain.port;
     const tls = this.options.tls;
     if (tls) {
-      const secure = await listenLoopback(this.site(() => this.httpsOrigin!), { ...(tls.port !== undefined ? { port: tls.port } : {}), tls });
+      const secure = await listenLoopback(
+        this.site(() => this.httpsOrigin!),
+        { ...(tls.port !== undefined ? { port: tls.port } : {}), tls },
+      );
       this.secure = secure.server;
       this.securePort = secure.port;
     }
@@ -115,10 +118,7 @@ export class HarnessHost {
   private route(
     u: URL,
     hostHeader: string,
-  ):
-    | { kind: 'virtual'; handler: VirtualHandler; url: URL; loopback: boolean }
-    | { kind: 'local'; handler: VirtualHandler; url: URL }
-    | { kind: 'unreachable'; host: string; url: URL } {
+  ): { kind: 'virtual'; handler: VirtualHandler; url: URL; loopback: boolean } | { kind: 'local'; handler: VirtualHandler; url: URL } | { kind: 'unreachable'; host: string; url: URL } {
     if (u.pathname.startsWith(VH_PREFIX)) {
       const rest = u.pathname.slice(VH_PREFIX.length);
       const slash = rest.indexOf('/');
@@ -142,4 +142,3 @@ export class HarnessHost {
     return { ...out, headers, ...(typeof out.body === 'string' && isHtml ? { body: rewriteHtmlForLoopback(out.body, hosts, origin) } : {}) };
   }
 }
-

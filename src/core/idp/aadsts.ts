@@ -88,7 +88,7 @@ export const AADSTS = {
   90002: {
     name: 'InvalidTenantName',
     text: (p) => `Tenant '${p.tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
-    fix: "Use the tenant ID (or a verified domain) of the tenant in the Login URL.",
+    fix: 'Use the tenant ID (or a verified domain) of the tenant in the Login URL.',
   },
   700016: {
     name: 'UnauthorizedClient_DoesNotMatchRequest',
@@ -131,11 +131,10 @@ export const AADSTS = {
   },
   50076: {
     name: 'UserStrongAuthClientAuthNRequired',
-    text: (p) =>
-      `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${p.appId}'.`,
+    text: (p) => `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${p.appId}'.`,
     // In a browser Entra prompts for MFA; this final page is for a user who cannot complete the prompt (the
     // harness models "no MFA method at hand"), as Entra returns it to clients that cannot show the prompt.
-    fix: 'Complete MFA (approve the prompt, or set the user\'s sign-in method to MFA in the harness) or exclude the app from the policy.',
+    fix: "Complete MFA (approve the prompt, or set the user's sign-in method to MFA in the harness) or exclude the app from the policy.",
   },
   500121: {
     name: 'AuthenticationFailedStrongAuthRequest',
@@ -174,8 +173,7 @@ export const AADSTS = {
   },
   501621: {
     name: 'ClaimsTransformationTimeoutRegularExpressionTimeout',
-    text: () =>
-      'Regular expression replacement for claims transformation has timed out. This indicates a too complex regular expression may have been configured for this application.',
+    text: () => 'Regular expression replacement for claims transformation has timed out. This indicates a too complex regular expression may have been configured for this application.',
     fix: 'Simplify the RegexReplace pattern (avoid nested quantifiers).',
   },
   50003: {
@@ -185,8 +183,7 @@ export const AADSTS = {
   },
   50146: {
     name: 'MissingCustomSigningKey',
-    text: () =>
-      'This app is required to be configured with an app-specific signing key. It is either not configured with one, or the key has expired or is not yet valid.',
+    text: () => 'This app is required to be configured with an app-specific signing key. It is either not configured with one, or the key has expired or is not yet valid.',
     fix: 'Create a new SAML signing certificate and make it active; the current ones are expired or not yet valid.',
   },
   50061: {

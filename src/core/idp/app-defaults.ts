@@ -35,8 +35,7 @@ export interface NewAppInput {
  */
 /** Basic SAML Configuration from the values typed in; the first Identifier and Reply URL are the defaults. */
 export function samlBasics(input: NewAppInput): EnterpriseApp['saml'] {
-  const asDefault = <T>(values: string[] | undefined, make: (v: string, first: boolean) => T): T[] =>
-    (values ?? []).map((v, i) => make(v, i === 0));
+  const asDefault = <T>(values: string[] | undefined, make: (v: string, first: boolean) => T): T[] => (values ?? []).map((v, i) => make(v, i === 0));
   return {
     identifiers: asDefault(input.identifiers, (value, isDefault) => ({ value, isDefault })),
     replyUrls: asDefault(input.replyUrls, (url, isDefault) => ({ url, isDefault })),

@@ -30,12 +30,7 @@ export interface AcceptedAuthnRequest extends AuthnRequestInfo {
   signed: boolean;
 }
 
-const SUPPORTED_NAMEID_FORMATS: readonly string[] = [
-  NAMEID_FORMAT.persistent,
-  NAMEID_FORMAT.emailAddress,
-  NAMEID_FORMAT.unspecified,
-  NAMEID_FORMAT.transient,
-];
+const SUPPORTED_NAMEID_FORMATS: readonly string[] = [NAMEID_FORMAT.persistent, NAMEID_FORMAT.emailAddress, NAMEID_FORMAT.unspecified, NAMEID_FORMAT.transient];
 
 /** How far an AuthnRequest's IssueInstant may lie from the tenant's clock. */
 export const REQUEST_MAX_AGE_MS = 60 * MINUTE;
@@ -87,7 +82,14 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
 
 function matchesReplyUrl(pattern: string, url: string): boolean {
   if (!pattern.includes('*')) return pattern === url;
-  const re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*') + '$');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*') +
+      '$',
+  );
   return re.test(url);
 }
 
@@ -133,12 +135,7 @@ export interface RequestContext {
  * Entra's checks on an AuthnRequest, in Entra's order, before any user is involved: time, destination,
  * binding, NameID policy, the app (by Issuer), its state, the request signature and the Reply URL.
  */
-export function acceptAuthnRequest(
-  req: AuthnRequestInfo,
-  msg: InboundMessage,
-  root: Element,
-  ctx: RequestContext,
-): Result<AcceptedAuthnRequest, AadstsError> {
+export function acceptAuthnRequest(req: AuthnRequestInfo, msg: InboundMessage, root: Element, ctx: RequestContext): Result<AcceptedAuthnRequest, AadstsError> {
   const issued = Date.parse(req.issueInstant);
   const now = ctx.now.getTime();
   if (Number.isNaN(issued) || issued < now - REQUEST_MAX_AGE_MS || issued > now + REQUEST_MAX_FUTURE_MS) {

@@ -169,7 +169,12 @@ function conditionApplies(ctx: ClaimContext, c: ClaimCondition): boolean {
   const { user } = ctx;
   const guest = user.userType === 'Guest';
   const entraGuest = guest && user.guest?.source === 'entra-tenant';
-  const typeOk = c.userType === 'any' || (c.userType === 'members' && !guest) || (c.userType === 'all-guests' && guest) || (c.userType === 'entra-guests' && entraGuest) || (c.userType === 'external-guests' && guest && !entraGuest);
+  const typeOk =
+    c.userType === 'any' ||
+    (c.userType === 'members' && !guest) ||
+    (c.userType === 'all-guests' && guest) ||
+    (c.userType === 'entra-guests' && entraGuest) ||
+    (c.userType === 'external-guests' && guest && !entraGuest);
   if (!typeOk) return false;
   if (!c.scopedGroups?.length) return true;
   const mine = new Set(transitiveGroups(ctx.tenant, user.objectid).map((g) => g.objectid));

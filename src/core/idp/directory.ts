@@ -31,11 +31,7 @@ export function transitiveGroups(tenant: Tenant, userId: string): Group[] {
  */
 export function isAssigned(tenant: Tenant, app: EnterpriseApp, user: User): boolean {
   if (!app.assignmentRequired) return true;
-  return app.assignments.some((a) =>
-    a.principalType === 'user'
-      ? a.principalId === user.objectid
-      : tenant.groups.some((g) => g.objectid === a.principalId && g.members.includes(user.objectid)),
-  );
+  return app.assignments.some((a) => (a.principalType === 'user' ? a.principalId === user.objectid : tenant.groups.some((g) => g.objectid === a.principalId && g.members.includes(user.objectid))));
 }
 
 /** Groups the group claim covers, per its "which groups" choice (directory roles are not groups: see below). */

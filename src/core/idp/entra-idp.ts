@@ -184,10 +184,7 @@ export class EntraIdp {
     const acsUrl = defaultReplyUrl(app);
     if (!acsUrl) return this.errorPage(aadsts(50011, { replyUrl: '(none)', appId: app.appId }), app);
     const identifier = defaultIdentifier(app) ?? app.appId;
-    return this.signIn(
-      { app, acsUrl, identifier, forceAuthn: false, isPassive: false, ...(app.saml.relayState ? { relayState: app.saml.relayState } : {}) },
-      browser,
-    );
+    return this.signIn({ app, acsUrl, identifier, forceAuthn: false, isPassive: false, ...(app.saml.relayState ? { relayState: app.saml.relayState } : {}) }, browser);
   }
 
   /** The account picker's choice. */
@@ -359,7 +356,14 @@ export class EntraIdp {
     const cert = signingCertificate(app, now);
     const next =
       app.saml.logoutUrl && cert.ok
-        ? buildLogoutResponseUrl({ request: accepted.value, logoutUrl: app.saml.logoutUrl, issuer: logoutResponseIssuer(this.tenant, this.deps.urls), signer: cert.value, now, ...(relayState !== undefined ? { relayState } : {}) }).url
+        ? buildLogoutResponseUrl({
+            request: accepted.value,
+            logoutUrl: app.saml.logoutUrl,
+            issuer: logoutResponseIssuer(this.tenant, this.deps.urls),
+            signer: cert.value,
+            now,
+            ...(relayState !== undefined ? { relayState } : {}),
+          }).url
         : undefined;
     if (notify.length) return { kind: 'signed-out-fanout', notify, setSession: null, ...(next ? { next } : {}) };
     return next ? { kind: 'redirect', location: next, setSession: null } : { kind: 'signed-out', setSession: null };
@@ -396,5 +400,8 @@ export function audienceFor(identifier: string): string {
 
 /** "2026-11-23 10:43:05Z", as Entra's error pages print it. */
 export function entraTimestamp(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
 }

@@ -12,7 +12,11 @@ export function logoutResponseIssuer(tenant: Pick<Tenant, 'id' | 'logoutIssuer'>
 
 /** What SP stacks answer to a LogoutResponse from an Issuer their metadata does not name, and the fix on each. */
 export const LOGOUT_ISSUER_FIXES: ReadonlyArray<{ stack: string; symptom: string; fix: string }> = [
-  { stack: 'Shibboleth SP', symptom: 'no metadata found, can\'t establish identity of issuer', fix: 'add a second <MetadataProvider> with a copy of the app\'s metadata whose entityID is the LogoutResponse Issuer' },
+  {
+    stack: 'Shibboleth SP',
+    symptom: "no metadata found, can't establish identity of issuer",
+    fix: "add a second <MetadataProvider> with a copy of the app's metadata whose entityID is the LogoutResponse Issuer",
+  },
   { stack: 'mod_auth_mellon', symptom: 'The identifier of a provider is unknown', fix: 'give MellonIdPMetadataFile a second copy of the metadata with that entityID' },
   { stack: 'SimpleSAMLphp', symptom: 'Cannot retrieve metadata for IdP', fix: 'add the IdP to saml20-idp-remote.php a second time, keyed by that entity ID' },
   { stack: 'passport-saml / node-saml', symptom: 'Unknown SAML issuer (with idpIssuer set)', fix: 'leave idpIssuer unset for logout, or accept both issuers' },

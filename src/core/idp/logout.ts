@@ -19,12 +19,7 @@ export interface LogoutRequestInfo {
 }
 
 /** Entra's checks on a LogoutRequest; the NameID is not compared, the session and its participants are. */
-export function acceptLogoutRequest(
-  root: Element,
-  apps: readonly EnterpriseApp[],
-  session: IdpSession | undefined,
-  now: Date,
-): Result<LogoutRequestInfo, AadstsError> {
+export function acceptLogoutRequest(root: Element, apps: readonly EnterpriseApp[], session: IdpSession | undefined, now: Date): Result<LogoutRequestInfo, AadstsError> {
   const id = attr(root, 'ID');
   const issuer = textOf(firstChild(root, NS.saml, 'Issuer'))?.trim();
   // IssueInstant is expected but not enforced (single-sign-out-saml-protocol): a missing or old one passes.
@@ -51,14 +46,7 @@ const LOGOUT_RESPONSE_TEMPLATE =
   '<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:LogoutResponse>';
 
 /** A LogoutResponse over HTTP-Redirect to the app's Logout URL, signed with the app's key as Entra does. */
-export function buildLogoutResponseUrl(opts: {
-  request: LogoutRequestInfo;
-  logoutUrl: string;
-  issuer: string;
-  relayState?: string;
-  signer: AppCertificate;
-  now: Date;
-}): { url: string; xml: string } {
+export function buildLogoutResponseUrl(opts: { request: LogoutRequestInfo; logoutUrl: string; issuer: string; relayState?: string; signer: AppCertificate; now: Date }): { url: string; xml: string } {
   const xml = fillTemplate(LOGOUT_RESPONSE_TEMPLATE, {
     ID: newSamlId(),
     IssueInstant: samlInstant(opts.now),
@@ -81,7 +69,14 @@ const LOGOUT_REQUEST_TEMPLATE =
  * HTTP-Redirect to its Logout URL, signed with that app's key, naming the NameID and SessionIndex it was given.
  */
 export function buildParticipantLogoutUrl(opts: { logoutUrl: string; issuer: string; nameId: string; sessionIndex: string; signer: AppCertificate; now: Date }): string {
-  const xml = fillTemplate(LOGOUT_REQUEST_TEMPLATE, { ID: newSamlId(), IssueInstant: samlInstant(opts.now), Destination: opts.logoutUrl, Issuer: opts.issuer, NameID: opts.nameId, SessionIndex: opts.sessionIndex });
+  const xml = fillTemplate(LOGOUT_REQUEST_TEMPLATE, {
+    ID: newSamlId(),
+    IssueInstant: samlInstant(opts.now),
+    Destination: opts.logoutUrl,
+    Issuer: opts.issuer,
+    NameID: opts.nameId,
+    SessionIndex: opts.sessionIndex,
+  });
   const query = signRedirectQuery('SAMLRequest', encodeRedirectMessage(xml), undefined, opts.signer.privateKeyPem);
   return `${opts.logoutUrl}${opts.logoutUrl.includes('?') ? '&' : '?'}${query}`;
 }

@@ -29,12 +29,10 @@ export type UserAttribute = z.infer<typeof UserAttribute>;
 
 /** Every `user.*` a claim can take its value from. */
 export type SourceAttribute = `user.${UserAttribute}` | 'user.objectid' | 'user.groups' | 'user.assignedroles';
-export const SOURCE_ATTRIBUTES = [
-  ...USER_ATTRIBUTES.map((a) => `user.${a}` as const),
-  'user.objectid',
-  'user.groups',
-  'user.assignedroles',
-] as unknown as readonly [SourceAttribute, ...SourceAttribute[]];
+export const SOURCE_ATTRIBUTES = [...USER_ATTRIBUTES.map((a) => `user.${a}` as const), 'user.objectid', 'user.groups', 'user.assignedroles'] as unknown as readonly [
+  SourceAttribute,
+  ...SourceAttribute[],
+];
 export const SourceAttribute = z.enum(SOURCE_ATTRIBUTES);
 
 const Guid = z.uuid();
@@ -43,7 +41,12 @@ export const User = z.object({
   objectid: Guid,
   attributes: z
     .object({ userprincipalname: z.string().min(3), displayname: z.string() })
-    .extend(Object.fromEntries(USER_ATTRIBUTES.filter((a) => a !== 'userprincipalname' && a !== 'displayname').map((a) => [a, z.string().optional()])) as Record<Exclude<UserAttribute, 'userprincipalname' | 'displayname'>, z.ZodOptional<z.ZodString>>),
+    .extend(
+      Object.fromEntries(USER_ATTRIBUTES.filter((a) => a !== 'userprincipalname' && a !== 'displayname').map((a) => [a, z.string().optional()])) as Record<
+        Exclude<UserAttribute, 'userprincipalname' | 'displayname'>,
+        z.ZodOptional<z.ZodString>
+      >,
+    ),
   userType: z.enum(['Member', 'Guest']).default('Member'),
   accountEnabled: z.boolean().default(true),
   /** How the user authenticates to Entra; it shows in authnmethodsreferences and decides AuthnContext matches. */
@@ -133,7 +136,10 @@ export const Transformation = z.discriminatedUnion('fn', [
     pattern: z.string(),
     replacement: z.string(),
     /** Named extra inputs usable as {name} in the replacement; Entra allows up to five. */
-    extraInputs: z.array(z.object({ name: z.string().regex(/^\w+$/), operand: Operand })).max(5).default([]),
+    extraInputs: z
+      .array(z.object({ name: z.string().regex(/^\w+$/), operand: Operand }))
+      .max(5)
+      .default([]),
     noMatchOutput: Operand.optional(),
   }),
 ]);
@@ -217,7 +223,10 @@ export const AppRole = z.object({
   value: z.string().min(1).regex(/^\S+$/, 'no spaces'),
   description: z.string().default(''),
   /** "Allowed member types": users and groups (what a SAML app uses), applications, or both. */
-  allowedMemberTypes: z.array(z.enum(['User', 'Application'])).min(1).default(['User']),
+  allowedMemberTypes: z
+    .array(z.enum(['User', 'Application']))
+    .min(1)
+    .default(['User']),
   enabled: z.boolean().default(true),
 });
 export type AppRole = z.infer<typeof AppRole>;

@@ -39,7 +39,10 @@ function lookUp(req: { issuer: string; acsUrl?: string }, dir: RequestDirectory,
   const ours = [dir.tenantId, ...dir.domains].map((d) => d.toLowerCase());
   const tenant = `tenant ${dir.tenantName} (${dir.tenantId})`;
   if (named && !ours.includes(named)) {
-    return { otherTenant: true, against: `Sent to tenant ${named}, not this workspace's ${tenant}: checked for what every tenant requires only. Whether tenant ${named} has an app with the Identifier "${req.issuer}" cannot be known here.` };
+    return {
+      otherTenant: true,
+      against: `Sent to tenant ${named}, not this workspace's ${tenant}: checked for what every tenant requires only. Whether tenant ${named} has an app with the Identifier "${req.issuer}" cannot be known here.`,
+    };
   }
   const app = dir.apps.find((a) => a.identifiers.includes(req.issuer));
   if (!app) {
@@ -72,12 +75,19 @@ export function checkRequest(
   const req = read.value;
   const fields = { id: req.id, issuer: req.issuer, issueInstant: req.issueInstant, ...(req.acsUrl ? { acsUrl: req.acsUrl } : {}), ...(req.destination ? { destination: req.destination } : {}) };
   const options = checkRequestOptions(req);
-  const wrongDestination = req.destination !== undefined && !LOGIN_URL.test(req.destination) && !acceptedDestinations.includes(req.destination) ? aadsts(75008, { destination: req.destination }) : undefined;
+  const wrongDestination =
+    req.destination !== undefined && !LOGIN_URL.test(req.destination) && !acceptedDestinations.includes(req.destination) ? aadsts(75008, { destination: req.destination }) : undefined;
   const problem = wrongDestination ?? (options.ok ? undefined : options.error);
   const notes: string[] = [];
   if (vendor) {
-    if (req.issuer !== vendor.urls.identifier) notes.push(`The Issuer is "${req.issuer}"; ${vendor.displayName}'s guide gives the Identifier "${vendor.urls.identifier}". Entra needs an Identifier equal to the Issuer, or answers AADSTS700016.`);
-    if (req.acsUrl && req.acsUrl !== vendor.urls.replyUrl) notes.push(`The AssertionConsumerServiceURL is "${req.acsUrl}"; ${vendor.displayName}'s guide gives the Reply URL "${vendor.urls.replyUrl}". Entra needs this exact URL among the Reply URLs, or answers AADSTS50011.`);
+    if (req.issuer !== vendor.urls.identifier)
+      notes.push(
+        `The Issuer is "${req.issuer}"; ${vendor.displayName}'s guide gives the Identifier "${vendor.urls.identifier}". Entra needs an Identifier equal to the Issuer, or answers AADSTS700016.`,
+      );
+    if (req.acsUrl && req.acsUrl !== vendor.urls.replyUrl)
+      notes.push(
+        `The AssertionConsumerServiceURL is "${req.acsUrl}"; ${vendor.displayName}'s guide gives the Reply URL "${vendor.urls.replyUrl}". Entra needs this exact URL among the Reply URLs, or answers AADSTS50011.`,
+      );
   }
   if (!notes.length) notes.push(`Entra needs an enterprise app with the Identifier "${req.issuer}"${req.acsUrl ? ` and the Reply URL "${req.acsUrl}"` : ''}.`);
   const found = lookup ? lookUp(req, lookup.directory, lookup.url ?? req.destination) : undefined;

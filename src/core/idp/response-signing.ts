@@ -16,7 +16,14 @@ function encrypt(xml: string, certificatePem: string): Promise<string> {
   return new Promise((resolve, reject) =>
     xmlenc.encrypt(
       xml,
-      { rsa_pub: rsaPub, pem: certificatePem, encryptionAlgorithm: DATA_ALGORITHM, keyEncryptionAlgorithm: KEY_ALGORITHM, disallowEncryptionWithInsecureAlgorithm: false, warnInsecureAlgorithm: false },
+      {
+        rsa_pub: rsaPub,
+        pem: certificatePem,
+        encryptionAlgorithm: DATA_ALGORITHM,
+        keyEncryptionAlgorithm: KEY_ALGORITHM,
+        disallowEncryptionWithInsecureAlgorithm: false,
+        warnInsecureAlgorithm: false,
+      },
       (e: Error | null, result: string) => (e ? reject(e) : resolve(result)),
     ),
   );

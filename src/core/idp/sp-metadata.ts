@@ -23,13 +23,15 @@ const INIT_NS = 'urn:oasis:names:tc:SAML:profiles:SSO:request-init';
 
 /** The title of an HTML page (empty when it has none), or undefined when the text is not one. */
 function htmlPageTitle(text: string): string | undefined {
-  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 4096);
+  const head = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 4096);
   if (!/^(<!DOCTYPE\s+html\b|<html[\s>])/i.test(head)) return undefined;
   return (/<title[^>]*>([^<]{0,120})/i.exec(text.slice(0, 65_536))?.[1] ?? '').replace(/\s+/g, ' ').trim();
 }
 
-const refuse = (code: string, message: string, element?: Element): { ok: false; error: CoreError } =>
-  err(new CoreError(code, message, element ? { element: elementPath(element) } : {}));
+const refuse = (code: string, message: string, element?: Element): { ok: false; error: CoreError } => err(new CoreError(code, message, element ? { element: elementPath(element) } : {}));
 
 function spEntity(root: Element): Element | undefined {
   if (root.namespaceURI !== NS.md) return undefined;
@@ -42,7 +44,13 @@ function replyUrls(sp: Element): Result<SpMetadata['replyUrls']> {
   const acs = childElements(sp, NS.md, 'AssertionConsumerService');
   const posts = acs.filter((a) => attr(a, 'Binding') === BINDING.post);
   if (posts.length === 0) {
-    return refuse('SP_METADATA_NO_ACS', acs.length ? `The SPSSODescriptor has ${acs.length} AssertionConsumerService element(s), none with the HTTP-POST binding, which Entra answers with.` : 'The SPSSODescriptor has no AssertionConsumerService: there is no Reply URL to take.', sp);
+    return refuse(
+      'SP_METADATA_NO_ACS',
+      acs.length
+        ? `The SPSSODescriptor has ${acs.length} AssertionConsumerService element(s), none with the HTTP-POST binding, which Entra answers with.`
+        : 'The SPSSODescriptor has no AssertionConsumerService: there is no Reply URL to take.',
+      sp,
+    );
   }
   const out: SpMetadata['replyUrls'] = [];
   for (const a of posts) {
@@ -61,12 +69,18 @@ function signingCertificates(sp: Element, now: Date): Result<string[]> {
   const read = signingCertificatesOf(sp);
   if (!read.ok) {
     const e = read.error;
-    return e.kind === 'no-certificate' ? refuse('SP_METADATA_KEY_WITHOUT_CERTIFICATE', e.message, e.element) : refuse('SP_METADATA_CERTIFICATE_UNREADABLE', `The signing certificate cannot be read: ${e.message}`, e.element);
+    return e.kind === 'no-certificate'
+      ? refuse('SP_METADATA_KEY_WITHOUT_CERTIFICATE', e.message, e.element)
+      : refuse('SP_METADATA_CERTIFICATE_UNREADABLE', `The signing certificate cannot be read: ${e.message}`, e.element);
   }
   const stale = read.value.find((c) => !isValidAt(c.info, now));
   if (stale) {
     const i = stale.info;
-    return refuse('SP_METADATA_CERTIFICATE_EXPIRED', `The signing certificate ${i.subject} (thumbprint ${i.thumbprint}) is valid ${i.notBefore.slice(0, 10)} to ${i.notAfter.slice(0, 10)}, not now.`, stale.element);
+    return refuse(
+      'SP_METADATA_CERTIFICATE_EXPIRED',
+      `The signing certificate ${i.subject} (thumbprint ${i.thumbprint}) is valid ${i.notBefore.slice(0, 10)} to ${i.notAfter.slice(0, 10)}, not now.`,
+      stale.element,
+    );
   }
   return ok(read.value.map((c) => c.info.pem));
 }
@@ -78,7 +92,12 @@ function signingCertificates(sp: Element, now: Date): Result<string[]> {
 export function parseSpMetadata(xml: string, now: Date): Result<SpMetadata> {
   const html = htmlPageTitle(xml);
   if (html !== undefined) {
-    return err(new CoreError('SP_METADATA_HTML', `This is an HTML page${html ? ` ("${html}")` : ''}, not SAML metadata: the address answered with a web page (a sign-in or error page) instead of the SP's metadata. Download the metadata document itself (Shibboleth: /Shibboleth.sso/Metadata; mellon: the metadata file it was set up with; SimpleSAMLphp: /module.php/saml/sp/metadata.php/default-sp).`));
+    return err(
+      new CoreError(
+        'SP_METADATA_HTML',
+        `This is an HTML page${html ? ` ("${html}")` : ''}, not SAML metadata: the address answered with a web page (a sign-in or error page) instead of the SP's metadata. Download the metadata document itself (Shibboleth: /Shibboleth.sso/Metadata; mellon: the metadata file it was set up with; SimpleSAMLphp: /module.php/saml/sp/metadata.php/default-sp).`,
+      ),
+    );
   }
   const parsed = parseXml(xml.replace(/^\uFEFF/, ''));
   if (!parsed.ok) {
@@ -87,9 +106,15 @@ export function parseSpMetadata(xml: string, now: Date): Result<SpMetadata> {
   }
   const root = parsed.value.documentElement;
   const entity = spEntity(root);
-  if (!entity) return refuse('SP_METADATA_WRONG_ROOT', `The document is a <${root.localName}>${root.namespaceURI ? ` in ${root.namespaceURI}` : ''}, not SAML 2.0 metadata (an md:EntityDescriptor).`, root);
+  if (!entity)
+    return refuse('SP_METADATA_WRONG_ROOT', `The document is a <${root.localName}>${root.namespaceURI ? ` in ${root.namespaceURI}` : ''}, not SAML 2.0 metadata (an md:EntityDescriptor).`, root);
   const sp = firstChild(entity, NS.md, 'SPSSODescriptor');
-  if (!sp) return refuse('SP_METADATA_NOT_SP', firstChild(entity, NS.md, 'IDPSSODescriptor') ? "This is an identity provider's metadata (IDPSSODescriptor); upload the service provider's." : 'The EntityDescriptor has no SPSSODescriptor.', entity);
+  if (!sp)
+    return refuse(
+      'SP_METADATA_NOT_SP',
+      firstChild(entity, NS.md, 'IDPSSODescriptor') ? "This is an identity provider's metadata (IDPSSODescriptor); upload the service provider's." : 'The EntityDescriptor has no SPSSODescriptor.',
+      entity,
+    );
   const entityId = attr(entity, 'entityID') ?? '';
   if (!entityId.trim()) return refuse('SP_METADATA_NO_ENTITY_ID', 'The EntityDescriptor has no entityID.', entity);
   if (/\s/.test(entityId)) return refuse('SP_METADATA_BAD_ENTITY_ID', `The entityID "${entityId}" contains spaces; Entra refuses it as an Identifier.`, entity);

@@ -32,9 +32,7 @@ function flatten(u: SpUser | undefined): Record<string, FieldValue> {
 export function diffUsers(before: SpUser | undefined, after: SpUser, extra: { groupsCreated?: string[]; warnings?: string[] } = {}): ProvisioningDiff {
   const b = flatten(before);
   const a = flatten(after);
-  const changes = [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .filter((k) => !same(b[k], a[k]))
-    .map((field) => ({ field, before: b[field], after: a[field] }));
+  const changes = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !same(b[k], a[k])).map((field) => ({ field, before: b[field], after: a[field] }));
   const groupsAdded = after.groups.filter((g) => !(before?.groups ?? []).includes(g));
   const groupsRemoved = (before?.groups ?? []).filter((g) => !after.groups.includes(g));
   const changed = changes.length > 0 || groupsAdded.length > 0 || groupsRemoved.length > 0;

@@ -30,11 +30,29 @@ function entraCollisions(code: string, result: FlowResult, scenario: Scenario): 
   const basic = scenario.app.saml;
   switch (code) {
     case 'AADSTS50011':
-      return [{ what: 'Reply URL', sent: { where: 'AuthnRequest › AssertionConsumerServiceURL', value: attr(req.el, 'AssertionConsumerServiceURL') ?? '(none: the default Reply URL applies)' }, held: { where: 'Basic SAML Configuration › Reply URL (Assertion Consumer Service URL)', values: basic.replyUrls.map((r) => r.url) } }];
+      return [
+        {
+          what: 'Reply URL',
+          sent: { where: 'AuthnRequest › AssertionConsumerServiceURL', value: attr(req.el, 'AssertionConsumerServiceURL') ?? '(none: the default Reply URL applies)' },
+          held: { where: 'Basic SAML Configuration › Reply URL (Assertion Consumer Service URL)', values: basic.replyUrls.map((r) => r.url) },
+        },
+      ];
     case 'AADSTS700016':
-      return [{ what: 'Identifier (Entity ID)', sent: { where: 'AuthnRequest › Issuer', value: issuerOf(req.el) }, held: { where: 'Basic SAML Configuration › Identifier (Entity ID)', values: basic.identifiers.map((i) => i.value) } }];
+      return [
+        {
+          what: 'Identifier (Entity ID)',
+          sent: { where: 'AuthnRequest › Issuer', value: issuerOf(req.el) },
+          held: { where: 'Basic SAML Configuration › Identifier (Entity ID)', values: basic.identifiers.map((i) => i.value) },
+        },
+      ];
     case 'AADSTS75008':
-      return [{ what: 'Destination', sent: { where: 'AuthnRequest › Destination', value: attr(req.el, 'Destination') ?? '(none)' }, held: { where: 'The Login URL the request reached', values: [req.sentTo] } }];
+      return [
+        {
+          what: 'Destination',
+          sent: { where: 'AuthnRequest › Destination', value: attr(req.el, 'Destination') ?? '(none)' },
+          held: { where: 'The Login URL the request reached', values: [req.sentTo] },
+        },
+      ];
     default:
       return [];
   }

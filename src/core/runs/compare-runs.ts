@@ -4,7 +4,13 @@ import { diffSettings } from './settings-diff';
 
 type Row = RunComparison['rows'][number];
 
-const row = (kind: Row['kind'], name: string, a: string | undefined, b: string | undefined): Row => ({ kind, name, ...(a !== undefined ? { a } : {}), ...(b !== undefined ? { b } : {}), same: a === b });
+const row = (kind: Row['kind'], name: string, a: string | undefined, b: string | undefined): Row => ({
+  kind,
+  name,
+  ...(a !== undefined ? { a } : {}),
+  ...(b !== undefined ? { b } : {}),
+  same: a === b,
+});
 
 function runRows(a: RunLogEntry, b: RunLogEntry): Row[] {
   const fields: Array<[string, (e: RunLogEntry) => string | undefined]> = [

@@ -34,6 +34,8 @@ function spName(scenario: Scenario): string {
 export function explainRun(result: FlowResult, scenario: Scenario, baseline?: Scenario): Explanation {
   return {
     collisions: collisions(result, scenario),
-    ...(baseline ? { changedFromBaseline: diffSettings(setupOf(baseline), setupOf(scenario)).map((c) => ({ ...c, label: settingName(c.path, c.b === undefined ? baseline : scenario, spName(scenario)) })) } : {}),
+    ...(baseline
+      ? { changedFromBaseline: diffSettings(setupOf(baseline), setupOf(scenario)).map((c) => ({ ...c, label: settingName(c.path, c.b === undefined ? baseline : scenario, spName(scenario)) })) }
+      : {}),
   };
 }

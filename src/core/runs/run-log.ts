@@ -80,7 +80,10 @@ export class RunLog {
     // that read, and an index with unreadable lines is kept aside first, as any workspace file is.
     let problem: string | undefined;
     if (unreadable) {
-      const keptAs = `index.jsonl.corrupt-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+      const keptAs = `index.jsonl.corrupt-${now
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z')}`;
       await copyFile(index, join(dir, keptAs));
       problem = `${unreadable} line(s) of runs/index.jsonl could not be read; the file was kept as runs/${keptAs} and the log goes on without them.`;
     }

@@ -16,8 +16,21 @@ const nth = (i: string | undefined) => Number(i) + 1;
 const claim = (s: Named, i: string | undefined) => `claim "${s.app?.claims?.attributes?.[Number(i)]?.name ?? nth(i)}"`;
 const user = (s: Named, i: string | undefined) => s.tenant?.users?.[Number(i)]?.attributes?.userprincipalname ?? `user ${nth(i)}`;
 const group = (s: Named, i: string | undefined) => s.tenant?.groups?.[Number(i)]?.displayname ?? `group ${nth(i)}`;
-const CLAIM_PART: Readonly<Record<string, string>> = { name: 'Name', namespace: 'Namespace', 'source.attribute': 'Source attribute', 'source.value': 'Source (constant)', 'source.kind': 'Source', id: 'the claim itself' };
-const USER_PART: Readonly<Record<string, string>> = { accountEnabled: 'Account enabled', authMethod: 'Sign-in method', conditionalAccess: 'Conditional Access', userType: 'User type', objectid: 'the user itself' };
+const CLAIM_PART: Readonly<Record<string, string>> = {
+  name: 'Name',
+  namespace: 'Namespace',
+  'source.attribute': 'Source attribute',
+  'source.value': 'Source (constant)',
+  'source.kind': 'Source',
+  id: 'the claim itself',
+};
+const USER_PART: Readonly<Record<string, string>> = {
+  accountEnabled: 'Account enabled',
+  authMethod: 'Sign-in method',
+  conditionalAccess: 'Conditional Access',
+  userType: 'User type',
+  objectid: 'the user itself',
+};
 
 /** Paths of a scenario's set-up, as the blade (or the harness's screen) that holds them names them. */
 const NAMES: ReadonlyArray<[RegExp, Namer]> = [

@@ -154,7 +154,13 @@ const HANDLERS: Handlers = {
     if (!entry.appObjectId) return null;
     const set = draft ?? (attributeSetId ? rt.ws.attributeSets.find((s) => s.id === attributeSetId) : undefined);
     if (attributeSetId && !set) throw new CoreError('ATTRIBUTE_SET_NOT_FOUND', `No attribute set "${attributeSetId}".`);
-    return previewClaims({ tenant: rt.ws.tenant, app: rt.app(entry.appObjectId), user: rt.user(user), ...(set ? { overrides: flowOverrides(set) } : {}), specs: rt.vendor(vendorId).profile.attributes });
+    return previewClaims({
+      tenant: rt.ws.tenant,
+      app: rt.app(entry.appObjectId),
+      user: rt.user(user),
+      ...(set ? { overrides: flowOverrides(set) } : {}),
+      specs: rt.vendor(vendorId).profile.attributes,
+    });
   },
   'vendors.saveGeneric': async (rt, { definition }) => {
     const existing = rt.ws.vendors.find((v) => v.id === definition.id);

@@ -62,7 +62,16 @@ export async function rolesFromAcceptedValues(rt: AppContext, objectId: string, 
   const rule = app.claims.attributes.find((r) => r.name === claim);
   if (!rule) throw new CoreError('CLAIM_NOT_FOUND', `${app.displayName} has no claim "${claim}".`);
   const existing = app.appRoles ?? [];
-  const made = spec.accepted.filter((v) => !existing.some((r) => r.value === v)).map((value) => ({ id: newGuid(), displayName: value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' '), value, description: `${claim} = ${value}`, allowedMemberTypes: ['User' as const], enabled: true }));
+  const made = spec.accepted
+    .filter((v) => !existing.some((r) => r.value === v))
+    .map((value) => ({
+      id: newGuid(),
+      displayName: value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' '),
+      value,
+      description: `${claim} = ${value}`,
+      allowedMemberTypes: ['User' as const],
+      enabled: true,
+    }));
   app.appRoles = [...existing, ...made];
   rule.source = { kind: 'attribute', attribute: 'user.assignedroles' };
   delete rule.conditions;

@@ -56,7 +56,7 @@ const FLOW_WORDS: Record<FlowResult['flow'], string> = {
   'sp-initiated': 'an SP-initiated sign-in',
   'idp-initiated': 'an IdP-initiated sign-in',
   'sp-logout': 'an SP-initiated sign-out',
-  'acs-post': 'a POST to the SP\'s ACS',
+  'acs-post': "a POST to the SP's ACS",
   external: 'a sign-in by your SP',
 };
 
@@ -79,7 +79,6 @@ export class FlowRuns {
     /** The attribute set applied during the current run, by user object ID (read by the tenant's claims). */
     private readonly overrides: Map<string, Readonly<Record<string, readonly string[]>>>,
   ) {}
-
 
   /**
    * Runs a flow for a vendor, with its enterprise app and, for one flow, an attribute set applied to the user.
@@ -164,7 +163,13 @@ export class FlowRuns {
   rememberBrowserRun(run: BrowserRun): Promise<FlowRunView> {
     const sp = this.ctx.vendors.get(run.vendorId);
     const fixes = sp ? runFixes(sp, run.result, this.ctx.clock.now()) : [];
-    return this.keep({ vendorId: run.vendorId, flow: run.result.flow, source: 'browser', ...(run.user ? { user: run.user } : {}) }, run.result, new UserAgent(this.ctx.harness.flowEnv.transport), undefined, fixes);
+    return this.keep(
+      { vendorId: run.vendorId, flow: run.result.flow, source: 'browser', ...(run.user ? { user: run.user } : {}) },
+      run.result,
+      new UserAgent(this.ctx.harness.flowEnv.transport),
+      undefined,
+      fixes,
+    );
   }
 
   private async keep(req: RunRequest, ran: FlowResult, agent: UserAgent, scenario?: Scenario, fixes: Fix[] = []): Promise<FlowRunView> {

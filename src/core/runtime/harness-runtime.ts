@@ -113,13 +113,24 @@ export class HarnessRuntime {
       ws = finished.ws;
       loaded.problems.push(finished.problem);
     } else if (loaded.fresh) {
-      ws = opts.seed === 'tenant' ? { tenant: { ...demoTenant(), ...(opts.tenantId ? { id: opts.tenantId } : {}) }, apps: [], vendors: [], attributeSets: [] } : await seedDemoWorkspace(clock.now(), opts.tenantId);
+      ws =
+        opts.seed === 'tenant'
+          ? { tenant: { ...demoTenant(), ...(opts.tenantId ? { id: opts.tenantId } : {}) }, apps: [], vendors: [], attributeSets: [] }
+          : await seedDemoWorkspace(clock.now(), opts.tenantId);
       if (!opts.readOnly) await store.saveAll(ws);
     } else {
-      ws = { tenant: loaded.workspace.tenant ?? (await standInTenant(store, loaded.problems)), apps: loaded.workspace.apps, vendors: loaded.workspace.vendors, attributeSets: loaded.workspace.attributeSets ?? [] };
+      ws = {
+        tenant: loaded.workspace.tenant ?? (await standInTenant(store, loaded.problems)),
+        apps: loaded.workspace.apps,
+        vendors: loaded.workspace.vendors,
+        attributeSets: loaded.workspace.attributeSets ?? [],
+      };
     }
     if (opts.tenantId && ws.tenant.id !== opts.tenantId) {
-      throw new CoreError('TENANT_ID_MISMATCH', `The workspace ${opts.dir} holds tenant ${ws.tenant.id}, not the pinned ${opts.tenantId}. Use a fresh workspace (it is made with the pinned ID), or drop the pin.`);
+      throw new CoreError(
+        'TENANT_ID_MISMATCH',
+        `The workspace ${opts.dir} holds tenant ${ws.tenant.id}, not the pinned ${opts.tenantId}. Use a fresh workspace (it is made with the pinned ID), or drop the pin.`,
+      );
     }
     const overrides = new Map<string, Readonly<Record<string, readonly string[]>>>();
     // Runs by outside clients are kept once the runtime exists; none can arrive before the host starts.
@@ -133,7 +144,12 @@ export class HarnessRuntime {
     const problems = [...loaded.problems];
     const tls = opts.https ? await loadOrCreateTls(opts.dir, clock.now(), hostNames(ws)) : undefined;
     if (tls?.renewed) {
-      problems.push({ file: 'tls/ca.pem', code: 'CA_RENEWED', message: `The local CA was made anew because ${tls.renewed}. Trust the new tls/ca.pem in your browser and SP, and remove the old "SAML Harness local CA".`, keptAs: 'tls/ca.pem' });
+      problems.push({
+        file: 'tls/ca.pem',
+        code: 'CA_RENEWED',
+        message: `The local CA was made anew because ${tls.renewed}. Trust the new tls/ca.pem in your browser and SP, and remove the old "SAML Harness local CA".`,
+        keptAs: 'tls/ca.pem',
+      });
     }
     const harness = await startHarness({
       state: () => ws,
@@ -178,7 +194,6 @@ export class HarnessRuntime {
     return [...this.vendors].find(([, sp]) => same(sp.site.urls.acsUrl))?.[0];
   }
 
-
   /** Puts a workspace SP on the host (replacing the site of the same ID), as a live VendorSp over its entry. */
   async mountVendor(entry: VendorInstance): Promise<VendorSp<unknown>> {
     const sp = await instantiateVendor(entry, { clock: this.clock, transport: this.harness.flowEnv.transport });
@@ -220,7 +235,9 @@ export class HarnessRuntime {
         logoutUrl: urls.saml2,
         logoutResponseIssuer: logoutResponseIssuer(this.ws.tenant, urls),
         ...pitfall(logoutIssuerSummary(logoutResponseIssuer(this.ws.tenant, urls), this.ws.tenant.id)),
-        reachable: publishedEndpoints(this).flatMap((e) => (e.form === 'real' ? [] : [{ form: e.form, loginUrl: e.urls.saml2, logoutUrl: e.urls.saml2, myAppsUrl: e.myApps, metadataBase: e.urls.appMetadata('') }])),
+        reachable: publishedEndpoints(this).flatMap((e) =>
+          e.form === 'real' ? [] : [{ form: e.form, loginUrl: e.urls.saml2, logoutUrl: e.urls.saml2, myAppsUrl: e.myApps, metadataBase: e.urls.appMetadata('') }],
+        ),
         ...(this.caFile ? { caFile: this.caFile } : {}),
       },
     };
@@ -317,14 +334,27 @@ export class HarnessRuntime {
  * when it failed to load (kept aside, reported), nothing is saved over the user's chance to mend it.
  */
 async function standInTenant(store: WorkspaceStore, problems: LoadProblem[]): Promise<Workspace['tenant']> {
-  const tenant: Workspace['tenant'] = { id: newGuid(), displayName: 'Tenant', domains: ['tenant.onmicrosoft.com'], users: [], groups: [], tokenTiming: '2022', logoutIssuer: 'login-host', signingKeys: [] };
+  const tenant: Workspace['tenant'] = {
+    id: newGuid(),
+    displayName: 'Tenant',
+    domains: ['tenant.onmicrosoft.com'],
+    users: [],
+    groups: [],
+    tokenTiming: '2022',
+    logoutIssuer: 'login-host',
+    signingKeys: [],
+  };
   if (store.readOnly || problems.some((p) => p.file === 'tenant.json')) return tenant;
   await store.saveTenant(tenant);
-  problems.push({ file: 'tenant.json', code: 'TENANT_MISSING', message: `The workspace had no tenant.json; a new, empty tenant (${tenant.id}) was made and saved. SPs set up from the old tenant's metadata need it again.`, keptAs: 'tenant.json' });
+  problems.push({
+    file: 'tenant.json',
+    code: 'TENANT_MISSING',
+    message: `The workspace had no tenant.json; a new, empty tenant (${tenant.id}) was made and saved. SPs set up from the old tenant's metadata need it again.`,
+    keptAs: 'tenant.json',
+  });
   return tenant;
 }
 
 const pitfall = (summary: string | undefined): Pick<WorkspaceView['idp'], 'logoutIssuerPitfall'> => (summary ? { logoutIssuerPitfall: { summary, fixes: LOGOUT_ISSUER_FIXES } } : {});
-
 
 /** The sign-in log's line for a run. */

@@ -54,7 +54,8 @@ function hopOf(ex: IdpExchange, index: number): Hop {
   const posted = req.method === 'POST' ? req.form : undefined;
   const saml = samlMessagesIn(req.url.searchParams, posted);
   // The response Entra issues travels in the auto-posting page: it is shown with the hop that carried it.
-  if (outcome.kind === 'post' && outcome.fields.SAMLResponse) saml.push(viewSamlMessage('SAMLResponse', outcome.fields.SAMLResponse, 'post', outcome.fields.RelayState !== undefined ? { relayState: outcome.fields.RelayState } : {}));
+  if (outcome.kind === 'post' && outcome.fields.SAMLResponse)
+    saml.push(viewSamlMessage('SAMLResponse', outcome.fields.SAMLResponse, 'post', outcome.fields.RelayState !== undefined ? { relayState: outcome.fields.RelayState } : {}));
   // A LogoutResponse travels in the redirect back to the SP's Logout URL, signed in its query.
   if (outcome.kind === 'redirect') saml.push(...samlMessagesIn(new URL(outcome.location).searchParams, undefined).filter((m) => m.param === 'SAMLResponse'));
   const contentType = res.headers?.['content-type'];
@@ -97,7 +98,8 @@ function outcomeOf(ex: IdpExchange, hop: Hop, appName: (issuer: string) => strin
   const signedOutOf = (fallback: string) => (issuer ? appName(issuer) : undefined) ?? fallback;
   switch (o.kind) {
     case 'post': {
-      if (o.issued.kind === 'response') return { status: 'issued', sp: o.issued.app.displayName, appId: o.issued.app.appId, acsUrl: o.action, responseId: o.issued.responseId, ...(o.issued.user ? { user: o.issued.user } : {}) };
+      if (o.issued.kind === 'response')
+        return { status: 'issued', sp: o.issued.app.displayName, appId: o.issued.app.appId, acsUrl: o.action, responseId: o.issued.responseId, ...(o.issued.user ? { user: o.issued.user } : {}) };
       const code = /AADSTS\d+/.exec(o.issued.xml)?.[0] ?? 'ERROR_RESPONSE';
       return { status: 'error', source: 'entra', code, message: `Entra answered ${o.action} with an error Response (${code})` };
     }

@@ -25,7 +25,14 @@ export function outsideRunScenario(result: FlowResult, ctx: { tenant: Tenant; ap
   if (!metadata.ok) return undefined;
   // The stand-in starts SP-initiated sign-in at a login URL of its own, on your SP's host.
   const loginUrl = new URL('/login', acsUrl).toString();
-  const definition = GenericSpDefinition.safeParse({ id: 'your-sp', displayName: `${app.displayName} (your SP, stood in for)`, entityId, acsUrl, loginUrl, flows: { spInitiated: true, idpInitiated: true, logout: false } });
+  const definition = GenericSpDefinition.safeParse({
+    id: 'your-sp',
+    displayName: `${app.displayName} (your SP, stood in for)`,
+    entityId,
+    acsUrl,
+    loginUrl,
+    flows: { spInitiated: true, idpInitiated: true, logout: false },
+  });
   if (!definition.success) return undefined;
   const vendor: VendorInstance = {
     id: 'your-sp',

@@ -46,7 +46,11 @@ const nameFor = (entityId: string): string => {
 function fieldsFrom(md: SpMetadata, signOn: boolean): RegisteredSp['fields'] {
   return [
     { field: 'Identifier (Entity ID)', value: md.entityId, from: 'EntityDescriptor@entityID' },
-    ...md.replyUrls.map((r, i) => ({ field: `Reply URL${md.replyUrls.length > 1 ? ` ${i + 1}` : ''}${r.isDefault ? ' (default)' : ''}`, value: r.url, from: `AssertionConsumerService (HTTP-POST${r.index !== undefined ? `, index ${r.index}` : ''})` })),
+    ...md.replyUrls.map((r, i) => ({
+      field: `Reply URL${md.replyUrls.length > 1 ? ` ${i + 1}` : ''}${r.isDefault ? ' (default)' : ''}`,
+      value: r.url,
+      from: `AssertionConsumerService (HTTP-POST${r.index !== undefined ? `, index ${r.index}` : ''})`,
+    })),
     ...(md.logoutUrl ? [{ field: 'Logout Url', value: md.logoutUrl, from: 'SingleLogoutService' }] : []),
     ...(signOn && md.signOnUrl ? [{ field: 'Sign on URL', value: md.signOnUrl, from: 'Extensions/RequestInitiator' }] : []),
     ...md.signingCertificates.map((_, i) => ({ field: `Verification certificate ${i + 1}`, value: '(the SP signs its AuthnRequests with it)', from: 'KeyDescriptor use="signing"' })),

@@ -29,7 +29,11 @@ export function listPresets(): PresetView[] {
  */
 export async function runScenarioView(rt: ScenarioContext, scenario: Scenario, from?: { source: 'reproduced' | 'replayed'; baseline?: Scenario }): Promise<ScenarioRunView> {
   const run = await runScenario(scenario);
-  const view = await rt.rememberRun({ vendorId: scenario.vendor.profile, flow: run.result.flow, source: from?.source ?? 'replayed', ...(scenario.flow.user ? { user: scenario.flow.user } : {}) }, run.result, scenario);
+  const view = await rt.rememberRun(
+    { vendorId: scenario.vendor.profile, flow: run.result.flow, source: from?.source ?? 'replayed', ...(scenario.flow.user ? { user: scenario.flow.user } : {}) },
+    run.result,
+    scenario,
+  );
   return {
     run: view,
     matches: run.matches,

@@ -64,7 +64,14 @@ function idpConfigSpec(input: IdpConfigInput | undefined, app: EnterpriseApp, ur
       return { method: 'metadata-url', metadataUrl: input.metadataUrl === urls.appMetadata(app.appId) ? 'app' : input.metadataUrl };
     case 'signon-url-and-certificate': {
       const pemOf = app.signing.certificates.find((c) => c.thumbprint === held[0])?.certificatePem ?? active?.certificatePem;
-      const certificate = !fromThisApp || !pemOf ? input.certificate : input.certificate.includes('BEGIN CERTIFICATE') ? 'app' : input.certificate.replace(/\s/g, '') === pemToBase64(pemOf) ? 'app-without-pem-lines' : input.certificate;
+      const certificate =
+        !fromThisApp || !pemOf
+          ? input.certificate
+          : input.certificate.includes('BEGIN CERTIFICATE')
+            ? 'app'
+            : input.certificate.replace(/\s/g, '') === pemToBase64(pemOf)
+              ? 'app-without-pem-lines'
+              : input.certificate;
       return { method: input.method, signOnUrl: input.signOnUrl === urls.saml2 ? 'app' : input.signOnUrl, certificate };
     }
   }

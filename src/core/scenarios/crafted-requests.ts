@@ -109,6 +109,8 @@ export function redirectQuery(xml: string, opts: { relayState?: string; signWith
   const base = opts.signWith
     ? signRedirectQuery('SAMLRequest', message, opts.relayState, opts.signWith)
     : `SAMLRequest=${encodeURIComponent(message)}${opts.relayState !== undefined ? `&RelayState=${encodeURIComponent(opts.relayState)}` : ''}`;
-  const extra = Object.entries(opts.extra ?? {}).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
+  const extra = Object.entries(opts.extra ?? {})
+    .map(([k, v]) => `&${k}=${encodeURIComponent(v)}`)
+    .join('');
   return base + extra;
 }

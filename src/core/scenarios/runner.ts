@@ -88,7 +88,12 @@ async function craftedSignIn(s: Scenario, box: Sandbox): Promise<FlowResult> {
   // The vendor's SP expects the answer to this request, as if it had sent it.
   if (id) box.vendor.site.core.requests.add(id, box.clock.now());
   const relayState = spec.relayStateLength ? 'r'.repeat(spec.relayStateLength) : s.flow.relayState;
-  const signWith = spec.sign === 'sp-key' ? box.spKey?.privateKeyPem : spec.sign === 'other-key' ? (await generateSelfSignedCertificate({ now: box.clock.now(), subject: 'CN=someone else' })).privateKeyPem : undefined;
+  const signWith =
+    spec.sign === 'sp-key'
+      ? box.spKey?.privateKeyPem
+      : spec.sign === 'other-key'
+        ? (await generateSelfSignedCertificate({ now: box.clock.now(), subject: 'CN=someone else' })).privateKeyPem
+        : undefined;
   const extra = s.flow.user ? { login_hint: s.flow.user } : undefined;
   const base = loginUrl(box, spec.unknownTenant);
   const query = spec.omit

@@ -103,7 +103,7 @@ async function resolveIdpConfig(spec: IdpConfigSpec, box: Omit<Sandbox, 'vendor'
       return ok({ method: 'metadata-url', metadataUrl: spec.metadataUrl === 'app' ? box.harness.urls.appMetadata(box.app.appId) : spec.metadataUrl });
     case 'signon-url-and-certificate': {
       const fromApp = spec.certificate === 'app' || spec.certificate === 'app-without-pem-lines';
-      if (fromApp && !activePem) return err(new CoreError('NO_APP_CERTIFICATE', 'The scenario gives the vendor the app\'s certificate, but the app has none.'));
+      if (fromApp && !activePem) return err(new CoreError('NO_APP_CERTIFICATE', "The scenario gives the vendor the app's certificate, but the app has none."));
       const certificate = spec.certificate === 'app' ? activePem! : spec.certificate === 'app-without-pem-lines' ? pemToBase64(activePem!) : spec.certificate;
       return ok({ method: spec.method, signOnUrl: spec.signOnUrl === 'app' ? box.harness.urls.saml2 : spec.signOnUrl, certificate });
     }
@@ -158,7 +158,12 @@ export async function openSandbox(s: Scenario, opts: { spEncryption?: KeyPair } 
     const settings = profile.settings.schema.parse({ ...(profile.settings.defaults() as object), ...s.vendor.settings });
     const ahead = (s.vendor.clockAheadSeconds ?? 0) * 1000;
     const vendorClock: Clock = ahead ? { now: () => new Date(clock.now().getTime() + ahead) } : clock;
-    const vendor = new VendorSp(profile, s.vendor.params, { settings, directory: structuredClone(s.vendor.directory), faults: [...s.vendor.faults] }, { clock: vendorClock, transport: harness.flowEnv.transport, ...(opts.spEncryption ? { encryption: opts.spEncryption } : {}) });
+    const vendor = new VendorSp(
+      profile,
+      s.vendor.params,
+      { settings, directory: structuredClone(s.vendor.directory), faults: [...s.vendor.faults] },
+      { clock: vendorClock, transport: harness.flowEnv.transport, ...(opts.spEncryption ? { encryption: opts.spEncryption } : {}) },
+    );
     harness.sites.add(vendor.site);
     const box: Sandbox = { clock, tenant, app, harness, vendor, overrides, stop: () => harness.stop(), ...(spKey ? { spKey } : {}) };
     const refused = await setUpVendor(s, box);

@@ -21,5 +21,10 @@ export function saveScenarioFile(path: string, s: Scenario): Promise<void> {
 
 /** A file name for a scenario: its name, lower-case, with dashes. */
 export function scenarioFileName(s: Pick<Scenario, 'name'>): string {
-  return `${s.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario'}.json`;
+  return `${
+    s.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'scenario'
+  }.json`;
 }

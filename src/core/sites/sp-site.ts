@@ -22,9 +22,7 @@ export interface SignInRecord {
   relayState?: string;
   /** Absent when the vendor refused before validating (SSO switched off). */
   report?: ValidationReport;
-  outcome:
-    | { kind: 'signed-in'; identity: Identity; details?: Readonly<Record<string, unknown>> }
-    | ({ kind: 'refused' } & SiteError);
+  outcome: { kind: 'signed-in'; identity: Identity; details?: Readonly<Record<string, unknown>> } | ({ kind: 'refused' } & SiteError);
 }
 
 const SESSION_COOKIE = 'SPSESSION';

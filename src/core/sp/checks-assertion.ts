@@ -15,8 +15,17 @@ export function checkAudience(a: Element, r: ReportBuilder, ctx: ValidationConte
   for (const restriction of restrictions) {
     const audiences = childElements(restriction, NS.saml, 'Audience').map((e) => (e.textContent ?? '').trim());
     if (!audiences.includes(ctx.sp.entityId)) {
-      const collided = collision('Audience', { where: 'Assertion › Conditions › AudienceRestriction › Audience', value: audiences.join(', ') || '(empty)' }, { where: "The SP's entity ID", values: [ctx.sp.entityId] });
-      return r.fail('assertion.audience', `the audience is ${audiences.map((x) => `"${x}"`).join(', ') || '(empty)'}, not this SP's entity ID "${ctx.sp.entityId}"`, elementPath(restriction), collided);
+      const collided = collision(
+        'Audience',
+        { where: 'Assertion › Conditions › AudienceRestriction › Audience', value: audiences.join(', ') || '(empty)' },
+        { where: "The SP's entity ID", values: [ctx.sp.entityId] },
+      );
+      return r.fail(
+        'assertion.audience',
+        `the audience is ${audiences.map((x) => `"${x}"`).join(', ') || '(empty)'}, not this SP's entity ID "${ctx.sp.entityId}"`,
+        elementPath(restriction),
+        collided,
+      );
     }
   }
   r.pass('assertion.audience', ctx.sp.entityId);
@@ -41,8 +50,7 @@ export function checkBearer(a: Element, r: ReportBuilder, ctx: ValidationContext
     else if (recipient !== ctx.sp.acsUrl) {
       const collided = collision('Recipient', { where: 'Assertion › Subject › SubjectConfirmationData › Recipient', value: recipient }, { where: "The SP's ACS URL", values: [ctx.sp.acsUrl] });
       problems.push({ reason: `Recipient is "${recipient}", not this SP's ACS URL "${ctx.sp.acsUrl}"`, element: data, collided });
-    }
-    else if (!notOnOrAfter) problems.push({ reason: 'the bearer confirmation has no NotOnOrAfter', element: data });
+    } else if (!notOnOrAfter) problems.push({ reason: 'the bearer confirmation has no NotOnOrAfter', element: data });
     else if (Date.parse(notOnOrAfter) <= now - skewMs(ctx)) problems.push({ reason: `the bearer confirmation expired at ${notOnOrAfter} (checked at ${ctx.now.toISOString()})`, element: data });
     else {
       r.pass('subject.bearer', `Recipient ${recipient}, valid until ${notOnOrAfter}`);
@@ -70,7 +78,11 @@ export function checkInResponseTo(response: Element, bearerInResponseTo: string 
     r.pass('response.inResponseTo', `answers AuthnRequest ${answered}`);
     return answered;
   }
-  r.fail('response.inResponseTo', state === 'expired' ? `AuthnRequest ${answered} is too old to be answered` : `InResponseTo "${answered}" matches no AuthnRequest this SP has outstanding`, elementPath(response));
+  r.fail(
+    'response.inResponseTo',
+    state === 'expired' ? `AuthnRequest ${answered} is too old to be answered` : `InResponseTo "${answered}" matches no AuthnRequest this SP has outstanding`,
+    elementPath(response),
+  );
   return undefined;
 }
 
@@ -98,12 +110,18 @@ function ageProblem(a: Element, ctx: ValidationContext): { reason: string; eleme
   const { maxIssueAgeSeconds: maxIssue, maxAuthnAgeSeconds: maxAuthn, clockSkewSeconds: skew } = ctx.policy;
   const issued = Date.parse(attr(a, 'IssueInstant') ?? '');
   if (maxIssue > 0 && now - issued > (maxIssue + skew) * 1000) {
-    return { reason: `issued at ${attr(a, 'IssueInstant')}, ${ageText(now - issued)} ago; this SP takes assertions up to ${maxIssue} s old (clock skew allowed: ${skew} s), whatever their NotOnOrAfter`, element: a };
+    return {
+      reason: `issued at ${attr(a, 'IssueInstant')}, ${ageText(now - issued)} ago; this SP takes assertions up to ${maxIssue} s old (clock skew allowed: ${skew} s), whatever their NotOnOrAfter`,
+      element: a,
+    };
   }
   const authn = firstChild(a, NS.saml, 'AuthnStatement');
   const authnAt = Date.parse(attr(authn, 'AuthnInstant') ?? '');
   if (authn && maxAuthn > 0 && now - authnAt > (maxAuthn + skew) * 1000) {
-    return { reason: `the user authenticated at ${attr(authn, 'AuthnInstant')}, ${ageText(now - authnAt)} ago; this SP takes a sign-in up to ${ageText(maxAuthn * 1000)} old (maxTimeSinceAuthn)`, element: authn };
+    return {
+      reason: `the user authenticated at ${attr(authn, 'AuthnInstant')}, ${ageText(now - authnAt)} ago; this SP takes a sign-in up to ${ageText(maxAuthn * 1000)} old (maxTimeSinceAuthn)`,
+      element: authn,
+    };
   }
   return undefined;
 }
@@ -162,7 +180,11 @@ export function checkAttributes(a: Element, r: ReportBuilder, ctx: ValidationCon
   const what = repeated.map((c) => `"${c.name}" (${c.count} elements)`).join(', ');
   const rule = ctx.policy.repeatedAttributes;
   if (rule === 'refuse') {
-    r.fail('assertion.attributes', `attribute ${what} is sent more than once; SPs that merge, read the first or read the last would see different values, and this SP refuses it`, path(repeated[0]!.first, a));
+    r.fail(
+      'assertion.attributes',
+      `attribute ${what} is sent more than once; SPs that merge, read the first or read the last would see different values, and this SP refuses it`,
+      path(repeated[0]!.first, a),
+    );
     return false;
   }
   r.warn('assertion.attributes', `attribute ${what} is sent more than once; ${RULE[rule]}`, path(repeated[0]!.first, a));

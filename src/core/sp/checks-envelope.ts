@@ -32,8 +32,7 @@ export function checkDestination(parts: ResponseParts, r: ReportBuilder, ctx: Va
   if (destination !== ctx.sp.acsUrl) {
     const collided = collision('Destination', { where: 'Response › Destination', value: destination }, { where: "The SP's ACS URL", values: [ctx.sp.acsUrl] });
     r.fail('response.destination', `Destination is "${destination}", not this SP's ACS URL "${ctx.sp.acsUrl}"`, elementPath(parts.response), collided);
-  }
-  else r.pass('response.destination', destination);
+  } else r.pass('response.destination', destination);
 }
 
 /** Both the Response's and the Assertion's Issuer must name the IdP the SP was configured with. */

@@ -106,7 +106,14 @@ function fromSigned(xml: string, localName: 'Assertion' | 'Response'): Element |
  * The signature checks, and the assertion every later check reads: taken from the bytes a trusted signature
  * covered, never from the surrounding document.
  */
-export function checkSignatures(xml: string, doc: Document, parts: ResponseParts, decryption: { xml: string; root: Element } | undefined | 'failed', r: ReportBuilder, ctx: ValidationContext): AssertionInUse {
+export function checkSignatures(
+  xml: string,
+  doc: Document,
+  parts: ResponseParts,
+  decryption: { xml: string; root: Element } | undefined | 'failed',
+  r: ReportBuilder,
+  ctx: ValidationContext,
+): AssertionInUse {
   // 'failed': the assertion is encrypted and could not be read, so its own signature cannot be seen.
   const hidden = decryption === 'failed';
   const decrypted = hidden ? undefined : decryption;
@@ -122,7 +129,8 @@ export function checkSignatures(xml: string, doc: Document, parts: ResponseParts
   validity(present, r, ctx);
   algorithms(present, r, ctx);
   if (present.length === 0) {
-    for (const id of ['signature.valid', 'signature.trusted', 'signature.algorithm'] as const) r.skip(id, hidden ? 'the assertion is encrypted and could not be read' : 'there is no signature to check');
+    for (const id of ['signature.valid', 'signature.trusted', 'signature.algorithm'] as const)
+      r.skip(id, hidden ? 'the assertion is encrypted and could not be read' : 'there is no signature to check');
   }
   const verified = (w: Signed['what']) => present.find((s) => s.what === w && s.outcome?.status === 'verified')?.outcome as Extract<SignatureOutcome, { status: 'verified' }> | undefined;
   const byAssertion = verified('Assertion');

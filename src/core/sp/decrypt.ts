@@ -20,13 +20,9 @@ export function decryptAssertion(encrypted: Element, privateKeyPem: string): Pro
   const data = descendants(encrypted, NS.xenc, 'EncryptedData')[0];
   if (!data) return Promise.resolve(err(new CoreError('DECRYPT_NO_DATA', 'The EncryptedAssertion has no xenc:EncryptedData.')));
   return new Promise((resolve) => {
-    xmlenc.decrypt(
-      encrypted.toString(),
-      { key: privateKeyPem, disallowDecryptionWithInsecureAlgorithm: false, warnInsecureAlgorithm: false },
-      (e: Error | null, result?: string) => {
-        if (e || !result) resolve(err(new CoreError('DECRYPT_FAILED', `The assertion does not decrypt with the SP key (${e?.message ?? 'no result'}).`)));
-        else resolve(ok({ xml: result, ...(dataAlgorithm ? { dataAlgorithm } : {}), ...(keyAlgorithm ? { keyAlgorithm } : {}) }));
-      },
-    );
+    xmlenc.decrypt(encrypted.toString(), { key: privateKeyPem, disallowDecryptionWithInsecureAlgorithm: false, warnInsecureAlgorithm: false }, (e: Error | null, result?: string) => {
+      if (e || !result) resolve(err(new CoreError('DECRYPT_FAILED', `The assertion does not decrypt with the SP key (${e?.message ?? 'no result'}).`)));
+      else resolve(ok({ xml: result, ...(dataAlgorithm ? { dataAlgorithm } : {}), ...(keyAlgorithm ? { keyAlgorithm } : {}) }));
+    });
   });
 }

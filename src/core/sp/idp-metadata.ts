@@ -20,8 +20,7 @@ export interface ParsedIdpMetadata {
   notes: string[];
 }
 
-const fail = (code: string, message: string, element?: Element): { ok: false; error: CoreError } =>
-  err(new CoreError(code, message, element ? { element: elementPath(element) } : {}));
+const fail = (code: string, message: string, element?: Element): { ok: false; error: CoreError } => err(new CoreError(code, message, element ? { element: elementPath(element) } : {}));
 
 function pickEntity(root: Element): Element | undefined {
   if (root.namespaceURI === NS.md && root.localName === 'EntityDescriptor') return root;
@@ -35,7 +34,9 @@ function signingCertificates(idp: Element): Result<string[]> {
   const read = signingCertificatesOf(idp);
   if (!read.ok) {
     const e = read.error;
-    return e.kind === 'no-certificate' ? fail('METADATA_KEY_WITHOUT_CERTIFICATE', e.message, e.element) : fail('METADATA_CERTIFICATE_UNREADABLE', `A signing certificate in the metadata cannot be read: ${e.message}`, e.element);
+    return e.kind === 'no-certificate'
+      ? fail('METADATA_KEY_WITHOUT_CERTIFICATE', e.message, e.element)
+      : fail('METADATA_CERTIFICATE_UNREADABLE', `A signing certificate in the metadata cannot be read: ${e.message}`, e.element);
   }
   return ok(read.value.map((c) => c.info.pem));
 }
@@ -82,7 +83,10 @@ export function parseIdpMetadata(xml: string, source: IdpTrust['source'] = 'meta
   const sso = childElements(idp, NS.md, 'SingleSignOnService');
   const ssoUrl = attr(sso.find((s) => attr(s, 'Binding') === BINDING.redirect) ?? sso.find((s) => attr(s, 'Binding') === BINDING.post), 'Location');
   if (!ssoUrl) return fail('METADATA_NO_SSO', 'The IDPSSODescriptor has no SingleSignOnService for HTTP-Redirect or HTTP-POST.', idp);
-  const sloUrl = attr(childElements(idp, NS.md, 'SingleLogoutService').find((s) => attr(s, 'Binding') === BINDING.redirect), 'Location');
+  const sloUrl = attr(
+    childElements(idp, NS.md, 'SingleLogoutService').find((s) => attr(s, 'Binding') === BINDING.redirect),
+    'Location',
+  );
   const signature = metadataSignature(xml, entity, certs.value);
   const notes: string[] = [];
   if (certs.value.length > 1) notes.push(`${certs.value.length} signing certificates are published (a rollover); all are trusted.`);
@@ -105,4 +109,3 @@ export function trustFromSignOnUrl(ssoUrl: string, certificate: string): Result<
   if (!info.ok) return info;
   return ok({ ssoUrl, certificates: [info.value.pem], source: 'signon-url-and-certificate' });
 }
-

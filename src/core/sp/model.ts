@@ -18,7 +18,11 @@ export const SpPolicy = z.object({
    */
   maxIssueAgeSeconds: z.int().min(0).max(86_400).default(60),
   /** How long ago the user may have entered credentials (AuthnInstant), 0 for no limit: Shibboleth's maxTimeSinceAuthn. */
-  maxAuthnAgeSeconds: z.int().min(0).max(31 * 86_400).default(8 * 3600),
+  maxAuthnAgeSeconds: z
+    .int()
+    .min(0)
+    .max(31 * 86_400)
+    .default(8 * 3600),
   requireEncryptedAssertion: z.boolean().default(false),
   signAuthnRequests: z.boolean().default(false),
   /** Send node-saml's default RequestedAuthnContext (PasswordProtectedTransport, exact), as many SPs do. */

@@ -14,12 +14,7 @@ export interface OutboundMessage {
  * sends) but stamps IssueInstant from the real clock. The harness's clock is injectable, so the instant is
  * set here, and the query is signed afterwards over the final bytes.
  */
-export function restampRedirect(
-  nodeSamlUrl: string,
-  param: 'SAMLRequest',
-  now: Date,
-  signWith: string | undefined,
-): Result<OutboundMessage> {
+export function restampRedirect(nodeSamlUrl: string, param: 'SAMLRequest', now: Date, signWith: string | undefined): Result<OutboundMessage> {
   const url = new URL(nodeSamlUrl);
   const encoded = url.searchParams.get(param);
   const decoded = encoded ? decodeRedirectMessage(encoded) : undefined;

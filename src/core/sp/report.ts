@@ -24,7 +24,7 @@ export const CHECKS = {
   'assertion.time': 'Within NotBefore / NotOnOrAfter',
   'assertion.replay': 'Assertion not seen before',
   'subject.nameId': 'NameID present',
-  'assertion.attributes': 'Each attribute sent once, or read by the SP\'s stated rule',
+  'assertion.attributes': "Each attribute sent once, or read by the SP's stated rule",
   'crossCheck.nodeSaml': '@node-saml/node-saml agrees',
 } as const;
 
@@ -107,9 +107,7 @@ export class ReportBuilder {
   }
 
   build(message: MessageSummary, evaluatedAt: Date, identity: Identity | undefined, skippedReason: string): ValidationReport {
-    const checks = (Object.keys(CHECKS) as CheckId[]).map(
-      (id) => this.results.get(id) ?? { id, title: CHECKS[id], status: 'skipped' as const, reason: skippedReason },
-    );
+    const checks = (Object.keys(CHECKS) as CheckId[]).map((id) => this.results.get(id) ?? { id, title: CHECKS[id], status: 'skipped' as const, reason: skippedReason });
     const failure = checks.find((c) => c.status === 'fail' && !c.informational);
     return {
       ok: !failure,

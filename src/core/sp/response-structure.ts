@@ -96,7 +96,10 @@ function splitValue(root: Element): StructureProblem | undefined {
   for (const el of [...descendants(root, NS.saml, 'NameID'), ...descendants(root, NS.saml, 'AttributeValue')]) {
     for (let c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 8 || c.nodeType === 7) {
-        return { reason: `a ${c.nodeType === 8 ? 'comment' : 'processing instruction'} splits the text of <${el.localName}> ("${el.textContent ?? ''}"): what an SP reads and what was signed could differ`, element: elementPath(el) };
+        return {
+          reason: `a ${c.nodeType === 8 ? 'comment' : 'processing instruction'} splits the text of <${el.localName}> ("${el.textContent ?? ''}"): what an SP reads and what was signed could differ`,
+          element: elementPath(el),
+        };
       }
     }
   }

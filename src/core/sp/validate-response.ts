@@ -32,7 +32,8 @@ function summary(parts: ResponseParts | undefined, doc: Document | undefined): M
 
 async function decryptIfNeeded(parts: ResponseParts, r: ReportBuilder, ctx: ValidationContext): Promise<{ xml: string; root: Element } | undefined | 'failed'> {
   if (!parts.encryptedAssertion) {
-    if (ctx.policy.requireEncryptedAssertion && parts.assertion) r.fail('assertion.decryption', 'this SP requires an encrypted assertion; the assertion is in clear text', elementPath(parts.assertion));
+    if (ctx.policy.requireEncryptedAssertion && parts.assertion)
+      r.fail('assertion.decryption', 'this SP requires an encrypted assertion; the assertion is in clear text', elementPath(parts.assertion));
     else r.skip('assertion.decryption', 'the assertion is not encrypted');
     return undefined;
   }

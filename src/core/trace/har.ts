@@ -39,7 +39,17 @@ export interface Har {
   log: { version: string; creator: { name: string; version: string }; pages?: unknown[]; entries: HarEntry[] };
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 302: 'Found', 303: 'See Other', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway' };
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  302: 'Found',
+  303: 'See Other',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+};
 
 export const statusText = (status: number): string => STATUS_TEXT[status] ?? '';
 
@@ -70,7 +80,11 @@ function entryOf(hop: Hop, startedAt: number): HarEntry {
       method: hop.method,
       url: hop.url,
       httpVersion: 'HTTP/1.1',
-      headers: [{ name: 'Host', value: url.host }, ...(hop.cookiesSent.length ? [{ name: 'Cookie', value: hop.cookiesSent.map((c) => `${c}=…`).join('; ') }] : []), ...(form ? [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }] : [])],
+      headers: [
+        { name: 'Host', value: url.host },
+        ...(hop.cookiesSent.length ? [{ name: 'Cookie', value: hop.cookiesSent.map((c) => `${c}=…`).join('; ') }] : []),
+        ...(form ? [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }] : []),
+      ],
       queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
       cookies: hop.cookiesSent.map((name) => ({ name, value: '' })),
       ...(form ? { postData: { mimeType: 'application/x-www-form-urlencoded', text: body, params: form } } : {}),

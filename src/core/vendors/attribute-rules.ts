@@ -50,11 +50,19 @@ export function violationCollision(v: AttributeViolation): Collision {
   const sent = { where: `The assertion's ${v.spec.name} attribute` };
   switch (v.kind) {
     case 'missing':
-      return collision(`Claim ${v.spec.name}`, { ...sent, value: v.nearMiss ? `(not sent; "${v.nearMiss}" was)` : '(not sent)' }, { where: 'The vendor requires it, by this exact name', values: [v.spec.name] });
+      return collision(
+        `Claim ${v.spec.name}`,
+        { ...sent, value: v.nearMiss ? `(not sent; "${v.nearMiss}" was)` : '(not sent)' },
+        { where: 'The vendor requires it, by this exact name', values: [v.spec.name] },
+      );
     case 'multiple':
       return collision(`Claim ${v.spec.name}`, { ...sent, value: v.values.join(', ') }, { where: 'The vendor takes one value', values: [v.values[0]!] });
     case 'not-accepted':
-      return collision(`Claim ${v.spec.name}`, { ...sent, value: v.value }, { where: `Values the vendor accepts${v.spec.caseInsensitiveValues ? '' : ' (case-sensitive)'}`, values: v.spec.accepted ?? [] });
+      return collision(
+        `Claim ${v.spec.name}`,
+        { ...sent, value: v.value },
+        { where: `Values the vendor accepts${v.spec.caseInsensitiveValues ? '' : ' (case-sensitive)'}`, values: v.spec.accepted ?? [] },
+      );
   }
 }
 
@@ -62,9 +70,7 @@ export function violationCollision(v: AttributeViolation): Collision {
 export function describeViolation(v: AttributeViolation): string {
   switch (v.kind) {
     case 'missing':
-      return v.nearMiss
-        ? `attribute "${v.spec.name}" is missing; "${v.nearMiss}" was sent — names are matched exactly, namespace and case included`
-        : `attribute "${v.spec.name}" is missing`;
+      return v.nearMiss ? `attribute "${v.spec.name}" is missing; "${v.nearMiss}" was sent — names are matched exactly, namespace and case included` : `attribute "${v.spec.name}" is missing`;
     case 'multiple':
       return `attribute "${v.spec.name}" has ${v.values.length} values (${v.values.join(', ')}); it takes one`;
     case 'not-accepted':

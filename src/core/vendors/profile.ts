@@ -111,9 +111,7 @@ export interface SignInContext<S> {
   faults: ReadonlySet<string>;
 }
 
-export type SignInResult =
-  | { ok: true; diff?: ProvisioningDiff; details?: Record<string, unknown> }
-  | { ok: false; error: VendorError };
+export type SignInResult = { ok: true; diff?: ProvisioningDiff; details?: Record<string, unknown> } | { ok: false; error: VendorError };
 
 export interface Brand {
   name: string;

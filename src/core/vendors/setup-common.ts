@@ -92,8 +92,7 @@ export function signingOptionCheck(ctx: SetupContext, step: string, required: Si
   return actual === required ? pass(c, 'as the guide says') : fail(c, `it is "${label(actual)}"`);
 }
 
-const label = (o: SigningOption): string =>
-  ({ assertion: 'Sign SAML assertion', response: 'Sign SAML response', 'response-and-assertion': 'Sign SAML response and assertion' })[o];
+const label = (o: SigningOption): string => ({ assertion: 'Sign SAML assertion', response: 'Sign SAML response', 'response-and-assertion': 'Sign SAML response and assertion' })[o];
 
 export function assignmentCheck(ctx: SetupContext, step: string): SetupCheck {
   const c = { id: 'assignment', step, title: `${ctx.user?.attributes.userprincipalname ?? 'The test user'} is assigned to the app` };

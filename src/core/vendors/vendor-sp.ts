@@ -127,13 +127,13 @@ export class VendorSp<S> {
   setupChecks(tenant: Tenant, app: EnterpriseApp, user?: User): SetupCheck[] {
     return this.profile.setupChecks(
       {
-      tenant,
-      app,
-      urls: this.urls,
-      now: this.deps.clock.now(),
-      ...(user ? { user } : {}),
-      ...(this.state.idpConfig ? { idpConfig: this.state.idpConfig } : {}),
-      ...(this.trust ? { trust: this.trust } : {}),
+        tenant,
+        app,
+        urls: this.urls,
+        now: this.deps.clock.now(),
+        ...(user ? { user } : {}),
+        ...(this.state.idpConfig ? { idpConfig: this.state.idpConfig } : {}),
+        ...(this.trust ? { trust: this.trust } : {}),
       },
       this.state.settings,
     );
@@ -172,10 +172,14 @@ export class VendorSp<S> {
         return g ? siteError(g) : undefined;
       },
       ...(profile.beforeSignOn
-        ? { signOnForm: { beforeSignOn: (email: string) => {
-            const r = profile.beforeSignOn!(state.settings, this.directory, email);
-            return r ? siteError(r) : undefined;
-          } } }
+        ? {
+            signOnForm: {
+              beforeSignOn: (email: string) => {
+                const r = profile.beforeSignOn!(state.settings, this.directory, email);
+                return r ? siteError(r) : undefined;
+              },
+            },
+          }
         : {}),
       decide: async (identity, report) => {
         const r = profile.signIn({

@@ -34,7 +34,11 @@ const RESET_MARK = 'reset-in-progress.json';
 /** What a reset backs up and clears. Saved scenarios, the local CA (tls/) and older backups stay. */
 const RECORDS = ['tenant.json', 'apps', 'vendors', 'attribute-sets.json'];
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /**
  * The workspace folder: one JSON file per tenant, app, vendor SP, and the attribute sets. Each file carries

@@ -50,13 +50,7 @@ export function parseXml(text: string, maxChars: number = LIMITS.maxXmlChars): R
   if (plainly) return err(new XmlError(plainly.code, plainly.message, plainly.location));
   const dtd = DTD.exec(text);
   if (dtd) {
-    return err(
-      new XmlError(
-        'XML_DTD_FORBIDDEN',
-        'The document declares a DTD or entity; SAML messages must not, and they are refused to rule out XXE and entity expansion.',
-        locate(text, dtd.index),
-      ),
-    );
+    return err(new XmlError('XML_DTD_FORBIDDEN', 'The document declares a DTD or entity; SAML messages must not, and they are refused to rule out XXE and entity expansion.', locate(text, dtd.index)));
   }
   const problems: string[] = [];
   const parser = new DOMParser({

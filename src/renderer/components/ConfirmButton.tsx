@@ -4,7 +4,21 @@ import { useId, useRef, type ReactNode } from 'react';
  * A button that asks first, in a modal dialog of the page's own (Electron and the browser alike): what will be
  * deleted, and a confirm and a cancel. Escape or Cancel leaves everything as it was.
  */
-export function ConfirmButton({ label, ariaLabel, title, children, confirmLabel, onConfirm }: { label: string; ariaLabel?: string; title: string; children: ReactNode; confirmLabel: string; onConfirm(): void }) {
+export function ConfirmButton({
+  label,
+  ariaLabel,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+}: {
+  label: string;
+  ariaLabel?: string;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm(): void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = () => dialog.current?.close();

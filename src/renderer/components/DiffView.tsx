@@ -9,7 +9,11 @@ export function DiffView({ diff }: { diff: ProvisioningDiff }) {
       <h3>
         Provisioning: {diff.email || diff.userId} <span className={diff.action === 'created' ? 'pass' : diff.action === 'updated' ? 'warn' : 'muted'}>{diff.action}</span>
       </h3>
-      {diff.email && diff.email !== diff.userId ? <p className="muted">The SP's ID for this user: <span className="mono">{diff.userId}</span></p> : null}
+      {diff.email && diff.email !== diff.userId ? (
+        <p className="muted">
+          The SP's ID for this user: <span className="mono">{diff.userId}</span>
+        </p>
+      ) : null}
       {diff.changes.length ? (
         <table>
           <thead>

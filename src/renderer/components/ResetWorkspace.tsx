@@ -16,9 +16,8 @@ export function ResetWorkspace({ dir }: { dir: string }) {
   return (
     <ConfirmButton label="Reset…" ariaLabel="Reset to the demo workspace" title="Reset to the demo workspace?" confirmLabel="Back up and reset" onConfirm={() => void reset()}>
       <p>
-        The tenant, its users and groups, every enterprise app, every service provider (with the users provisioned
-        there) and the attribute sets are replaced by the demo. They are first copied to <code>backups/</code> in{' '}
-        <code>{dir}</code>. Saved scenarios, the sign-in logs and the local certificate authority stay.
+        The tenant, its users and groups, every enterprise app, every service provider (with the users provisioned there) and the attribute sets are replaced by the demo. They are first copied to{' '}
+        <code>backups/</code> in <code>{dir}</code>. Saved scenarios, the sign-in logs and the local certificate authority stay.
       </p>
     </ConfirmButton>
   );

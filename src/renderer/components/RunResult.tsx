@@ -56,10 +56,10 @@ function ResultAndTrace({ run }: { run: FlowRunView }) {
           {run.result.authnRequest ? <AuthnRequestPanel finding={run.result.authnRequest} /> : null}
           {report ? (
             <section className="panel" aria-label="Validation report" data-testid="report" data-ok={String(report.ok)}>
-              <h2 style={{ marginTop: 0 }}>
-                SAML checks {report.ok ? <span className="badge pass">all passed</span> : <span className="badge fail">failed: {report.failure?.id ?? 'refused'}</span>}
-              </h2>
-              {report.ok && o.status === 'error' && o.source === 'sp' ? <p data-testid="report-note">The response itself is sound (signature, times, addresses): the refusal above is the vendor's own rule.</p> : null}
+              <h2 style={{ marginTop: 0 }}>SAML checks {report.ok ? <span className="badge pass">all passed</span> : <span className="badge fail">failed: {report.failure?.id ?? 'refused'}</span>}</h2>
+              {report.ok && o.status === 'error' && o.source === 'sp' ? (
+                <p data-testid="report-note">The response itself is sound (signature, times, addresses): the refusal above is the vendor's own rule.</p>
+              ) : null}
               <p className="muted">Evaluated at {report.evaluatedAt}</p>
               <Checklist items={report.checks} label="Validation checks" />
             </section>

@@ -109,8 +109,13 @@ export function XmlView({ text, label, copyText }: { text: string; label: string
     <div>
       <div className="row" style={{ justifyContent: 'space-between', marginBottom: 6 }}>
         <span className="muted" style={{ fontSize: 12 }}>
-          <span className="pill" style={{ background: 'var(--sig)' }}>signature</span>
-          <span className="pill" style={{ background: 'var(--covered)' }}>element it covers</span> Ctrl/⌘-F searches
+          <span className="pill" style={{ background: 'var(--sig)' }}>
+            signature
+          </span>
+          <span className="pill" style={{ background: 'var(--covered)' }}>
+            element it covers
+          </span>{' '}
+          Ctrl/⌘-F searches
         </span>
         <button className="btn" onClick={copy}>
           Copy

@@ -25,7 +25,12 @@ export function fixTarget(checkId: string, appObjectId: string | undefined, vend
   if (checkId === 'claim-values') return app('claims', 'Attributes & Claims', 'section[aria-label="Additional claims"] button');
   if (checkId === 'signing-option') return app('certificates', 'SAML Certificates › Signing Option', 'select[name=signing-option]');
   if (checkId === 'assignment') return app('users', 'Users and groups', 'section[aria-label="Users and groups"] input, section[aria-label="Users and groups"] select');
-  if (checkId === 'idp-config') return { route: { screen: 'vendors', id: vendorId }, label: 'the SP’s single sign-on configuration', field: 'section[aria-label="Single sign-on configuration"] input, section[aria-label="Single sign-on configuration"] textarea, section[aria-label="Single sign-on configuration"] select' };
+  if (checkId === 'idp-config')
+    return {
+      route: { screen: 'vendors', id: vendorId },
+      label: 'the SP’s single sign-on configuration',
+      field: 'section[aria-label="Single sign-on configuration"] input, section[aria-label="Single sign-on configuration"] textarea, section[aria-label="Single sign-on configuration"] select',
+    };
   return undefined;
 }
 

@@ -70,7 +70,12 @@ function AppProperties({ app }: { app: AppView }) {
         <span>Name</span>
         <input name="app-name" value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      <button className="btn" style={{ marginBottom: 10 }} disabled={!name.trim() || name === app.displayName} onClick={() => void call('apps.save', { app: { ...toBasics(app), displayName: name.trim() } }, 'Renamed')}>
+      <button
+        className="btn"
+        style={{ marginBottom: 10 }}
+        disabled={!name.trim() || name === app.displayName}
+        onClick={() => void call('apps.save', { app: { ...toBasics(app), displayName: name.trim() } }, 'Renamed')}
+      >
         Rename
       </button>
       <div style={{ marginBottom: 10 }}>
@@ -81,7 +86,8 @@ function AppProperties({ app }: { app: AppView }) {
           onConfirm={() => void call('apps.delete', { objectId: app.objectId }, `${app.displayName} deleted`).then((r) => r && go({ screen: 'apps', tab: 'basic' }))}
         >
           <p>
-            The enterprise application, its claims and its signing certificates are deleted. Sign-ins to it fail with AADSTS700016 from then on{app.vendorId ? `; ${app.vendorId} keeps its own settings` : ''}.
+            The enterprise application, its claims and its signing certificates are deleted. Sign-ins to it fail with AADSTS700016 from then on
+            {app.vendorId ? `; ${app.vendorId} keeps its own settings` : ''}.
           </p>
         </ConfirmButton>
       </div>
@@ -143,7 +149,17 @@ export function AppsScreen({ id, tab }: { id?: string; tab: Tab }) {
       </div>
       <AppProperties key={app.objectId} app={app} />
       <Tabs label="Single sign-on" tabs={TABS} active={tab} onChange={(t) => go({ screen: 'apps', id: app.objectId, tab: t })} />
-      {tab === 'basic' ? <BasicPanel app={app} /> : tab === 'claims' ? <ClaimsPanel app={app} /> : tab === 'certificates' ? <CertificatesPanel app={app} /> : tab === 'roles' ? <AppRolesPanel app={app} /> : <AssignmentPanel app={app} />}
+      {tab === 'basic' ? (
+        <BasicPanel app={app} />
+      ) : tab === 'claims' ? (
+        <ClaimsPanel app={app} />
+      ) : tab === 'certificates' ? (
+        <CertificatesPanel app={app} />
+      ) : tab === 'roles' ? (
+        <AppRolesPanel app={app} />
+      ) : (
+        <AssignmentPanel app={app} />
+      )}
     </>
   );
 }

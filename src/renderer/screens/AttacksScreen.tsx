@@ -67,7 +67,8 @@ export function AttacksScreen() {
     <>
       <h1>Attack pack</h1>
       <p className="subtitle">
-        Forged responses against a vendor SP as your workspace sets it up, posted to its ACS in a sandbox: each must be refused by the check that guards against it. The last column is what a deliberately lax SP would have done — the attack is real.
+        Forged responses against a vendor SP as your workspace sets it up, posted to its ACS in a sandbox: each must be refused by the check that guards against it. The last column is what a
+        deliberately lax SP would have done — the attack is real.
       </p>
       <section className="panel row" aria-label="Target" style={{ alignItems: 'end' }}>
         <VendorSelect name="attack-vendor" value={vendorId} onChange={setVendorId} width={240} />
@@ -78,7 +79,9 @@ export function AttacksScreen() {
       {run ? (
         <section className="panel" aria-label="Results" data-testid="attack-results" data-passed={String(run.passed)}>
           <h2 style={{ marginTop: 0 }} className={bad ? 'fail' : 'pass'}>
-            {bad ? `${bad} of ${run.results.length} attacks not handled as they should be` : `All ${run.results.length} handled as they should be: ${run.results.length - 1} refused, the control accepted`}
+            {bad
+              ? `${bad} of ${run.results.length} attacks not handled as they should be`
+              : `All ${run.results.length} handled as they should be: ${run.results.length - 1} refused, the control accepted`}
           </h2>
           <p className="muted">
             Attacker {run.attacker} (a genuine account of the tenant), victim {run.victim}.

@@ -33,7 +33,15 @@ function InputPanel() {
       ) : (
         <label className="field">
           <span>Paste it here</span>
-          <textarea name="artefact" value={d.text} onChange={(e) => d.set({ text: e.target.value, source: 'pasted' })} spellCheck={false} aria-invalid={d.inputError ? true : undefined} aria-describedby={d.inputError ? 'artefact-error' : undefined} placeholder="PHNhbWxwOlJlc3BvbnNl… or https://login.microsoftonline.com/…/saml2?SAMLRequest=… or { &quot;log&quot;: { &quot;entries&quot;: … } }" />
+          <textarea
+            name="artefact"
+            value={d.text}
+            onChange={(e) => d.set({ text: e.target.value, source: 'pasted' })}
+            spellCheck={false}
+            aria-invalid={d.inputError ? true : undefined}
+            aria-describedby={d.inputError ? 'artefact-error' : undefined}
+            placeholder='PHNhbWxwOlJlc3BvbnNl… or https://login.microsoftonline.com/…/saml2?SAMLRequest=… or { "log": { "entries": … } }'
+          />
         </label>
       )}
       {d.inputError ? (
@@ -63,9 +71,7 @@ function InputPanel() {
       </div>
       <details>
         <summary>What the vendor holds, and the SP's key (optional)</summary>
-        <p className="muted">
-          A signer outside what the vendor holds (or what you give here) is refused. When nothing is known of the IdP, the verdict is "undetermined: signer unknown".
-        </p>
+        <p className="muted">A signer outside what the vendor holds (or what you give here) is refused. When nothing is known of the IdP, the verdict is "undetermined: signer unknown".</p>
         <label className="field">
           <span>The IdP's signing certificate: PEM or Base64</span>
           <textarea name="certificate" value={d.certificate} onChange={(e) => d.set({ certificate: e.target.value })} spellCheck={false} />
@@ -126,7 +132,14 @@ function Result() {
       {r.request ? (
         <section className="panel" aria-label="AuthnRequest">
           <h2 style={{ marginTop: 0 }}>
-            AuthnRequest <span className="mono">{r.request.id}</span> {!r.request.entra.ok ? <span className="badge fail">{r.request.entra.code}</span> : r.request.otherTenant ? <span className="badge">another tenant</span> : <span className="badge pass">Entra would take it</span>}
+            AuthnRequest <span className="mono">{r.request.id}</span>{' '}
+            {!r.request.entra.ok ? (
+              <span className="badge fail">{r.request.entra.code}</span>
+            ) : r.request.otherTenant ? (
+              <span className="badge">another tenant</span>
+            ) : (
+              <span className="badge pass">Entra would take it</span>
+            )}
           </h2>
           {r.request.entra.ok ? null : <p>{r.request.entra.message}</p>}
           {r.request.against ? <p data-testid="request-against">{r.request.against}</p> : null}

@@ -87,7 +87,12 @@ export function ReproduceScreen({ source }: { source?: string }) {
       </section>
       {result ? (
         <section ref={resultRef} tabIndex={-1} aria-label="Reproduced" data-testid="reproduced" className="result-anchor">
-          <ScenarioVerdict matches={result.matches} expected={result.expected} outcome={result.outcome} what={`Reproduced ${result.expected.status === 'error' ? result.expected.code : result.expected.status}`} />
+          <ScenarioVerdict
+            matches={result.matches}
+            expected={result.expected}
+            outcome={result.outcome}
+            what={`Reproduced ${result.expected.status === 'error' ? result.expected.code : result.expected.status}`}
+          />
           <Explanation collisions={result.collisions} changed={result.changedFromBaseline} />
           <RunResult run={result.run} />
         </section>

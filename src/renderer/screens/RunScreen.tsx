@@ -95,7 +95,8 @@ export function RunScreen({ vendor: initialVendor, flow: initialFlow }: { vendor
           <span className="muted">Earlier runs{runs.length ? '' : ': none yet'}</span>
           {runs.map((r) => (
             <button key={r.id} className="btn" aria-pressed={r.id === current?.id} onClick={() => select(r.id)} data-run-flow={r.request.flow}>
-              {r.request.flow === 'external' ? 'Your SP' : (view!.vendors.find((v) => v.id === r.vendorId)?.displayName ?? r.vendorId)} · {r.request.flow} · {r.result.outcome.status === 'error' ? r.result.outcome.code : r.result.outcome.status}
+              {r.request.flow === 'external' ? 'Your SP' : (view!.vendors.find((v) => v.id === r.vendorId)?.displayName ?? r.vendorId)} · {r.request.flow} ·{' '}
+              {r.result.outcome.status === 'error' ? r.result.outcome.code : r.result.outcome.status}
               {r.request.user ? ` · ${r.request.user}` : ''} · {new Date(r.result.startedAt).toLocaleTimeString()}
             </button>
           ))}

@@ -22,7 +22,8 @@ export function ScenariosScreen() {
     <>
       <h1>Scenarios</h1>
       <p className="subtitle">
-        A scenario holds an app's configuration, the vendor's settings, a user and attribute set, a flow and the outcome it expects. Replay tells whether the outcome still matches. They live in the workspace's <code>scenarios</code> folder, and <code>saml-harness run</code> replays them in CI.
+        A scenario holds an app's configuration, the vendor's settings, a user and attribute set, a flow and the outcome it expects. Replay tells whether the outcome still matches. They live in the
+        workspace's <code>scenarios</code> folder, and <code>saml-harness run</code> replays them in CI.
       </p>
       <div className="row" style={{ marginBottom: 12 }}>
         <button className="btn primary" onClick={() => picker.current?.click()}>

@@ -42,7 +42,11 @@ export function SignInLogsScreen({ id }: { id?: string }) {
       <section className="panel" aria-label="Sign-ins">
         <div className="row" style={{ justifyContent: 'space-between', marginBottom: 8 }}>
           <p className="muted" role="status" style={{ margin: 0 }} data-testid="log-count">
-            {page ? (page.total === 0 ? 'No runs yet: run a flow, reproduce an error or replay a scenario.' : `${page.entries.length} shown of ${page.matched} matching · ${page.total} in the log`) : 'Reading the log…'}
+            {page
+              ? page.total === 0
+                ? 'No runs yet: run a flow, reproduce an error or replay a scenario.'
+                : `${page.entries.length} shown of ${page.matched} matching · ${page.total} in the log`
+              : 'Reading the log…'}
           </p>
           <button className="btn primary" disabled={picked.length !== 2} onClick={() => void compare()}>
             {picked.length === 2 ? 'Compare the two runs' : `Tick two runs to compare (${picked.length} ticked)`}
@@ -63,7 +67,8 @@ export function SignInLogsScreen({ id }: { id?: string }) {
       {shownRun ? (
         <section ref={runRef} tabIndex={-1} aria-labelledby="log-run-title" data-testid="log-run">
           <h2 id="log-run-title">
-            Run of {when(shownRun.result.startedAt)} · {shownRun.request.user ?? shownRun.vendorId} · {shownRun.result.outcome.status === 'error' ? shownRun.result.outcome.code : shownRun.result.outcome.status}
+            Run of {when(shownRun.result.startedAt)} · {shownRun.request.user ?? shownRun.vendorId} ·{' '}
+            {shownRun.result.outcome.status === 'error' ? shownRun.result.outcome.code : shownRun.result.outcome.status}
           </h2>
           <RunResult run={shownRun} />
         </section>

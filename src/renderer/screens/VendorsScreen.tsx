@@ -33,7 +33,18 @@ function EntraValues({ vendor }: { vendor: VendorView }) {
             </div>
           ))}
         <dt>Attributes it reads</dt>
-        <dd>{vendor.attributes.length ? vendor.attributes.map((a) => <span key={a.name} className="pill mono">{a.name}{a.required ? '' : '?'}</span>) : <span className="muted">the NameID only</span>}</dd>
+        <dd>
+          {vendor.attributes.length ? (
+            vendor.attributes.map((a) => (
+              <span key={a.name} className="pill mono">
+                {a.name}
+                {a.required ? '' : '?'}
+              </span>
+            ))
+          ) : (
+            <span className="muted">the NameID only</span>
+          )}
+        </dd>
         <dt>Flows</dt>
         <dd>{[vendor.flows.spInitiated ? 'SP-initiated' : '', vendor.flows.idpInitiated ? 'IdP-initiated' : '', vendor.flows.logout ? 'single logout' : ''].filter(Boolean).join(', ')}</dd>
       </dl>
@@ -79,11 +90,7 @@ function SetupChecks({ vendor }: { vendor: VendorView }) {
         </label>
       </div>
       <div ref={listRef}>
-        <Checklist
-          items={ordered}
-          label="Setup check results"
-          action={(c) => (c.status === 'fail' ? <FixItButton check={c.id} vendorId={vendor.id} /> : null)}
-        />
+        <Checklist items={ordered} label="Setup check results" action={(c) => (c.status === 'fail' ? <FixItButton check={c.id} vendorId={vendor.id} /> : null)} />
       </div>
     </section>
   );
@@ -149,9 +156,16 @@ export function VendorsScreen({ id }: { id?: string }) {
           <SetupChecks key={`checks-${vendor.id}`} vendor={vendor} />
           <section className="panel" aria-label="Users at the vendor">
             <div className="row" style={{ justifyContent: 'space-between' }}>
-              <h2 style={{ marginTop: 0 }}>Users at {vendor.displayName} ({vendor.users.length})</h2>
+              <h2 style={{ marginTop: 0 }}>
+                Users at {vendor.displayName} ({vendor.users.length})
+              </h2>
               {vendor.users.length > 1 ? (
-                <ConfirmButton label="Delete all users" title={`Delete all ${vendor.users.length} users at ${vendor.displayName}?`} confirmLabel={`Delete ${vendor.users.length} users`} onConfirm={() => void call('vendors.deleteUsers', { vendorId: vendor.id, userIds: vendor.users.map((u) => u.id) }, `Deleted ${vendor.users.length} users at ${vendor.displayName}`)}>
+                <ConfirmButton
+                  label="Delete all users"
+                  title={`Delete all ${vendor.users.length} users at ${vendor.displayName}?`}
+                  confirmLabel={`Delete ${vendor.users.length} users`}
+                  onConfirm={() => void call('vendors.deleteUsers', { vendorId: vendor.id, userIds: vendor.users.map((u) => u.id) }, `Deleted ${vendor.users.length} users at ${vendor.displayName}`)}
+                >
                   {vendor.displayName} forgets them, as its admin deleting them would: the next sign-in of each creates the user again (where just-in-time provisioning is on).
                 </ConfirmButton>
               ) : null}
@@ -183,7 +197,13 @@ export function VendorsScreen({ id }: { id?: string }) {
                     <td>{u.groups.join(', ') || '—'}</td>
                     <td>{u.source}</td>
                     <td>
-                      <ConfirmButton label="Delete" ariaLabel={`Delete ${u.email} at ${vendor.displayName}`} title={`Delete ${u.email} at ${vendor.displayName}?`} confirmLabel="Delete user" onConfirm={() => void call('vendors.deleteUsers', { vendorId: vendor.id, userIds: [u.id] }, `Deleted ${u.email} at ${vendor.displayName}`)}>
+                      <ConfirmButton
+                        label="Delete"
+                        ariaLabel={`Delete ${u.email} at ${vendor.displayName}`}
+                        title={`Delete ${u.email} at ${vendor.displayName}?`}
+                        confirmLabel="Delete user"
+                        onConfirm={() => void call('vendors.deleteUsers', { vendorId: vendor.id, userIds: [u.id] }, `Deleted ${u.email} at ${vendor.displayName}`)}
+                      >
                         {vendor.displayName} forgets this user (the tenant keeps it): the next sign-in creates it again where just-in-time provisioning is on.
                       </ConfirmButton>
                     </td>

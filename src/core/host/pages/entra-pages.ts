@@ -58,7 +58,10 @@ export function accountPickerPage(opts: { action: string; ctx: string; app: AppR
     (a) =>
       html`<form method="POST" action="${opts.action}"><input type="hidden" name="ctx" value="${opts.ctx}"><input type="hidden" name="login" value="${a.upn}"><button class="tile" type="submit" data-upn="${a.upn}"><span class="avatar" aria-hidden="true">${initials(a.displayName)}</span><span><span>${a.displayName}</span><br><span class="small">${a.upn}</span></span></button></form>`,
   );
-  return page('Sign in to your account', html`<main class="card" data-page="pick-account">${MS_LOGO}<h1>Pick an account</h1><p class="small">to continue to ${opts.app.displayName}</p>${forms}</main>`);
+  return page(
+    'Sign in to your account',
+    html`<main class="card" data-page="pick-account">${MS_LOGO}<h1>Pick an account</h1><p class="small">to continue to ${opts.app.displayName}</p>${forms}</main>`,
+  );
 }
 
 export function signedOutPage(): SafeHtml {

@@ -25,7 +25,12 @@ export const GENERIC_PRESETS = presetsFor(
   [
     { code: 'SSO_NOT_CONFIGURED', at: 'sp', title: 'The SP was never given the IdP configuration', fault: (d) => void (d.s.vendor.idpConfig = null) },
     { code: 'SAML_CHECK_FAILED', at: 'sp', title: 'An IdP-initiated login to an SP that accepts SP-initiated only', fault: (d) => void (d.s.flow.kind = 'idp-initiated') },
-    { code: 'NAMEID_NOT_EMAIL', at: 'sp', title: 'The NameID is the object ID, not an email', fault: (d) => void (d.s.app.claims.nameId = { source: { kind: 'attribute', attribute: 'user.objectid' }, format: 'persistent' }) },
+    {
+      code: 'NAMEID_NOT_EMAIL',
+      at: 'sp',
+      title: 'The NameID is the object ID, not an email',
+      fault: (d) => void (d.s.app.claims.nameId = { source: { kind: 'attribute', attribute: 'user.objectid' }, format: 'persistent' }),
+    },
     { code: 'ATTRIBUTE_MISSING', at: 'sp', title: 'The department claim is missing', fault: (d) => d.removeClaim('department') },
     { code: 'ATTRIBUTE_NOT_ACCEPTED', at: 'sp', title: 'department is "Developer"; the SP accepts "developer"', fault: (d) => d.signInAs('diego.siciliani@contoso.com') },
     { code: 'USER_NOT_FOUND', at: 'sp', title: 'A login-only SP and a user it has no account for', fault: (d) => void (d.s.vendor.definition = { ...EXAMPLE_GENERIC, provisioning: 'login-only' }) },

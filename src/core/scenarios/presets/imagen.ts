@@ -7,10 +7,15 @@ export const IMAGEN_PRESETS = presetsFor(
   [
     { code: 'ACSPARAMS', at: 'sp', title: 'The ACS is reached without a SAMLResponse (a bookmark, a refresh)', fault: (d) => void (d.s.flow.kind = 'acs-without-response') },
     { code: 'METADATANOTFOUND', at: 'sp', title: 'Imagen support has not applied the Federation Metadata XML yet', fault: (d) => void (d.s.vendor.supportApplied = false) },
-    { code: 'NOSTATE', at: 'sp', title: 'Sign on URL left empty in Entra, so My Apps posts an unsolicited response', fault: (d) => {
-      delete d.s.app.saml.signOnUrl;
-      d.s.flow.kind = 'idp-initiated';
-    } },
+    {
+      code: 'NOSTATE',
+      at: 'sp',
+      title: 'Sign on URL left empty in Entra, so My Apps posts an unsolicited response',
+      fault: (d) => {
+        delete d.s.app.saml.signOnUrl;
+        d.s.flow.kind = 'idp-initiated';
+      },
+    },
     { code: 'PROCESSASSERTION', at: 'sp', title: 'Signing option "Sign SAML response" leaves the assertion unsigned', fault: (d) => void (d.s.app.signing.option = 'response') },
     { code: 'RESPONSESTATUSNOSUCCESS', at: 'sp', title: 'A passive check without an Entra session gets an error status back', fault: (d) => void (d.s.flow.passive = true) },
     { code: 'IMAGEN_ATTRIBUTES', at: 'sp', title: `The mail attribute (${MAIL_OID}) is missing`, fault: (d) => d.removeClaim(MAIL_OID) },

@@ -22,24 +22,44 @@ interface MistakeSpec {
  */
 const SPECS: readonly MistakeSpec[] = [
   { id: 'certificate-rolled-over', title: 'A new certificate was made active in Entra; the SP still holds the old one', fault: (d) => void (d.s.app.signing.certificate = 'rolled-over') },
-  { id: 'metadata-other-app', title: "The SP was given another enterprise app's Federation Metadata XML", fault: (d) => void (d.s.vendor.idpConfig = { method: 'metadata-xml', metadataXml: 'other-app' }) },
+  {
+    id: 'metadata-other-app',
+    title: "The SP was given another enterprise app's Federation Metadata XML",
+    fault: (d) => void (d.s.vendor.idpConfig = { method: 'metadata-xml', metadataXml: 'other-app' }),
+  },
   // Started from My Apps: SP-initiated, the SP would send the user to the other tenant, which this one is not.
-  { id: 'metadata-other-tenant', title: "The SP was given another tenant's Federation Metadata XML; the user signs in from My Apps", fault: (d) => {
-    d.s.vendor.idpConfig = { method: 'metadata-xml', metadataXml: 'other-tenant' };
-    d.s.vendor.definition = GenericSpDefinition.parse({ ...STRICT, flows: { ...STRICT.flows, idpInitiated: true } });
-    d.s.flow.kind = 'idp-initiated';
-  } },
-  { id: 'tenant-metadata', title: "The SP was given the tenant's metadata (federationmetadata.xml without ?appid=) instead of the app's", fault: (d) => void (d.s.vendor.idpConfig = { method: 'metadata-xml', metadataXml: 'tenant' }) },
-  { id: 'certificate-expired', title: "The certificate expires a minute after sign-in, and the SP's clock runs two minutes ahead", fault: (d) => {
-    d.s.app.signing.certificate = 'expiring';
-    d.s.vendor.clockAheadSeconds = 120;
-  } },
+  {
+    id: 'metadata-other-tenant',
+    title: "The SP was given another tenant's Federation Metadata XML; the user signs in from My Apps",
+    fault: (d) => {
+      d.s.vendor.idpConfig = { method: 'metadata-xml', metadataXml: 'other-tenant' };
+      d.s.vendor.definition = GenericSpDefinition.parse({ ...STRICT, flows: { ...STRICT.flows, idpInitiated: true } });
+      d.s.flow.kind = 'idp-initiated';
+    },
+  },
+  {
+    id: 'tenant-metadata',
+    title: "The SP was given the tenant's metadata (federationmetadata.xml without ?appid=) instead of the app's",
+    fault: (d) => void (d.s.vendor.idpConfig = { method: 'metadata-xml', metadataXml: 'tenant' }),
+  },
+  {
+    id: 'certificate-expired',
+    title: "The certificate expires a minute after sign-in, and the SP's clock runs two minutes ahead",
+    fault: (d) => {
+      d.s.app.signing.certificate = 'expiring';
+      d.s.vendor.clockAheadSeconds = 120;
+    },
+  },
   { id: 'sha1', title: 'The Signing Algorithm is SHA-1; the SP requires SHA-256', fault: (d) => void (d.s.app.signing.algorithm = 'sha1') },
   { id: 'response-signed-assertion-expected', title: 'Signing Option "Sign SAML response"; the SP reads the signature on the assertion', fault: (d) => void (d.s.app.signing.option = 'response') },
-  { id: 'assertion-signed-response-expected', title: 'Signing Option "Sign SAML assertion"; the SP wants the response signed', fault: (d) => {
-    d.s.vendor.definition = GenericSpDefinition.parse({ ...STRICT, policy: { ...STRICT.policy, wantResponseSigned: true } });
-    d.s.app.signing.option = 'assertion';
-  } },
+  {
+    id: 'assertion-signed-response-expected',
+    title: 'Signing Option "Sign SAML assertion"; the SP wants the response signed',
+    fault: (d) => {
+      d.s.vendor.definition = GenericSpDefinition.parse({ ...STRICT, policy: { ...STRICT.policy, wantResponseSigned: true } });
+      d.s.app.signing.option = 'assertion';
+    },
+  },
 ];
 
 export const MISTAKE_PRESETS: readonly Preset[] = SPECS.map((spec) => ({
@@ -55,4 +75,5 @@ export const MISTAKE_PRESETS: readonly Preset[] = SPECS.map((spec) => ({
 }));
 
 /** The working set-up the mistake presets change one thing in. */
-export const mistakesBaseline = () => new ScenarioDraft(BASE).finish('Mistakes: the strict example SP as set up', 'The working set-up the mistake presets change one thing in.', { status: 'signed-in' });
+export const mistakesBaseline = () =>
+  new ScenarioDraft(BASE).finish('Mistakes: the strict example SP as set up', 'The working set-up the mistake presets change one thing in.', { status: 'signed-in' });

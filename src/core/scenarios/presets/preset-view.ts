@@ -34,5 +34,14 @@ export function presetView(p: Preset): PresetView {
   }
   const profile = resolveProfile(p.build().vendor);
   const def = profile.errors[p.code];
-  return { id: p.id, source: p.source, sourceName: profile.displayName, code: p.code, name: def?.name ?? p.code, text: def?.text ?? '', title: p.title, ...(def ? { httpStatus: def.httpStatus } : {}) };
+  return {
+    id: p.id,
+    source: p.source,
+    sourceName: profile.displayName,
+    code: p.code,
+    name: def?.name ?? p.code,
+    text: def?.text ?? '',
+    title: p.title,
+    ...(def ? { httpStatus: def.httpStatus } : {}),
+  };
 }

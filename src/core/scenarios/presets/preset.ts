@@ -47,16 +47,20 @@ export function presetsFor(source: string, base: VendorBase, specs: readonly Pre
     const d = new ScenarioDraft(base);
     return d.finish(`${label(d)}: sign-in as the guide sets it up`, 'The working set-up the presets change one thing in.', { status: 'signed-in' });
   };
-  return { source, baseline, presets: specs.map((p) => ({
-    id: `${source}/${p.code}`,
+  return {
     source,
-    code: p.code,
-    title: p.title,
-    build: () => {
-      const d = new ScenarioDraft(base);
-      p.fault(d);
-      const expect: ScenarioExpectation = { status: 'error', code: p.code, ...(p.at ? { source: p.at } : {}) };
-      return d.finish(`${label(d)}: ${p.code}${codeName(source, d, p.code)}`, p.title, expect);
-    },
-  })) };
+    baseline,
+    presets: specs.map((p) => ({
+      id: `${source}/${p.code}`,
+      source,
+      code: p.code,
+      title: p.title,
+      build: () => {
+        const d = new ScenarioDraft(base);
+        p.fault(d);
+        const expect: ScenarioExpectation = { status: 'error', code: p.code, ...(p.at ? { source: p.at } : {}) };
+        return d.finish(`${label(d)}: ${p.code}${codeName(source, d, p.code)}`, p.title, expect);
+      },
+    })),
+  };
 }

@@ -18,7 +18,12 @@ export function searchPresets(presets: readonly PresetView[], query: string): Pr
   return best >= 0.75 ? scored.filter((s) => s.score === best).map((s) => s.p) : [];
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/'[^']*'|"[^"]*"/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/'[^']*'|"[^"]*"/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Words a ticket wraps a code in, which name no preset. */
 const FILLER = new Set(['error', 'errors', 'code', 'codes', 'err', 'no', 'number', 'the', 'a', 'an', 'with', 'got', 'saml']);

@@ -33,4 +33,3 @@ export const CLOUDINARY_FAULTS = {
 } as const;
 
 export const cloudinaryError = (code: number, reason: string) => vendorError(CLOUDINARY_ERRORS, String(code), reason);
-

@@ -41,7 +41,11 @@ function provisioningInputError(ctx: SignInContext<CloudinarySettings>) {
   if (missing('CloudinaryAccountID')) return refused(2);
   const accountId = first(identity, 'CloudinaryAccountID');
   if (accountId !== undefined && accountId !== settings.accountId) {
-    const collided = collision('Claim CloudinaryAccountID', { where: "The assertion's CloudinaryAccountID attribute", value: accountId }, { where: "Cloudinary › this account's ID", values: [settings.accountId] });
+    const collided = collision(
+      'Claim CloudinaryAccountID',
+      { where: "The assertion's CloudinaryAccountID attribute", value: accountId },
+      { where: "Cloudinary › this account's ID", values: [settings.accountId] },
+    );
     return withCollision(cloudinaryError(3, `CloudinaryAccountID is "${accountId}"; this account's ID is "${settings.accountId}"`), collided);
   }
   if (missing('FirstName')) return refused(4);
@@ -96,7 +100,14 @@ export const cloudinary: VendorProfile<CloudinarySettings> = {
   errors: ERRORS,
   faults: CLOUDINARY_FAULTS,
   settings: { schema: Settings, defaults: () => Settings.parse({}) },
-  settingLabels: { accountId: 'Provisioning Account ID', cloudNames: 'Product environments (cloud names)', enforceSamlLogin: 'Enforce SAML login', provisioning: 'SAML provisioning (off = login only)', licenseLimit: 'User licenses', otherAccounts: 'Other Cloudinary accounts' },
+  settingLabels: {
+    accountId: 'Provisioning Account ID',
+    cloudNames: 'Product environments (cloud names)',
+    enforceSamlLogin: 'Enforce SAML login',
+    provisioning: 'SAML provisioning (off = login only)',
+    licenseLimit: 'User licenses',
+    otherAccounts: 'Other Cloudinary accounts',
+  },
   recommendedApp: (_params, settings) => ({
     identifiers: ['https://cloudinary.com/saml'],
     replyUrls: ['https://cloudinary.com/saml/consume'],
@@ -131,10 +142,8 @@ export const cloudinary: VendorProfile<CloudinarySettings> = {
       setup.idpConfigCheck(ctx, 'Configure SAML SSO in Cloudinary (metadata URL or inline)'),
     ];
   },
-  acceptIdpConfig: (input) =>
-    input.method === 'metadata-url' || input.method === 'metadata-xml' ? undefined : cloudinaryError(15, 'Cloudinary takes the IdP metadata as a URL or inline'),
-  beforeSignOn: (settings, directory, email) =>
-    settings.provisioning || directory.byEmail(email) ? undefined : cloudinaryError(11, `${email} has no Cloudinary user and SAML provisioning is off`),
+  acceptIdpConfig: (input) => (input.method === 'metadata-url' || input.method === 'metadata-xml' ? undefined : cloudinaryError(15, 'Cloudinary takes the IdP metadata as a URL or inline')),
+  beforeSignOn: (settings, directory, email) => (settings.provisioning || directory.byEmail(email) ? undefined : cloudinaryError(11, `${email} has no Cloudinary user and SAML provisioning is off`)),
   signIn,
   samlFailure,
   gate: (_settings, configured) => (configured ? undefined : cloudinaryError(15, 'SAML login is not configured: no IdP metadata is saved in Account Security')),

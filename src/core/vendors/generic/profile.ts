@@ -23,7 +23,9 @@ export const GenericSpDefinition = z.object({
   idpConfigMethod: z.enum(['metadata-xml', 'metadata-url', 'signon-url-and-certificate']).default('metadata-xml'),
   flows: z.object({ spInitiated: z.boolean(), idpInitiated: z.boolean(), logout: z.boolean() }).default({ spInitiated: true, idpInitiated: true, logout: true }),
   // A user-defined SP merges repeated Attribute elements unless its definition says otherwise, as most SP libraries do.
-  policy: SpPolicy.extend({ repeatedAttributes: RepeatedAttributes.default('merge') }).partial().default({ repeatedAttributes: 'merge' }),
+  policy: SpPolicy.extend({ repeatedAttributes: RepeatedAttributes.default('merge') })
+    .partial()
+    .default({ repeatedAttributes: 'merge' }),
   nameIdMustBeEmail: z.boolean().default(false),
   attributes: z
     .array(z.object({ name: z.string().min(1), required: z.boolean(), accepted: z.array(z.string()).optional(), multiValued: z.boolean().optional(), source: z.string().optional() }))
@@ -46,7 +48,13 @@ const ERRORS = {
 
 /** The profile a definition describes; everything vendor-like comes from the definition. */
 export function genericProfile(def: GenericSpDefinition): VendorProfile<GenericSettings> {
-  const attributes: AttributeSpec[] = def.attributes.map((a) => ({ name: a.name, required: a.required, description: a.source ?? '', ...(a.accepted ? { accepted: a.accepted } : {}), ...(a.multiValued ? { multiValued: true } : {}) }));
+  const attributes: AttributeSpec[] = def.attributes.map((a) => ({
+    name: a.name,
+    required: a.required,
+    description: a.source ?? '',
+    ...(a.accepted ? { accepted: a.accepted } : {}),
+    ...(a.multiValued ? { multiValued: true } : {}),
+  }));
   const err = (code: keyof typeof ERRORS, reason: string) => vendorError(ERRORS, code, reason);
   const signIn = (ctx: SignInContext<GenericSettings>): SignInResult => {
     const { identity, directory } = ctx;
@@ -61,7 +69,16 @@ export function genericProfile(def: GenericSpDefinition): VendorProfile<GenericS
       const vs = identity.attributes[a.name] ?? [];
       if (vs.length) fields[a.name] = vs.length === 1 ? vs[0]! : vs;
     }
-    const after: SpUser = { id: identity.nameId, email: isEmail(identity.nameId) ? identity.nameId : '', fields, groups: [], source: before?.source ?? 'saml', createdAt: before?.createdAt ?? now, updatedAt: now, lastSignInAt: now };
+    const after: SpUser = {
+      id: identity.nameId,
+      email: isEmail(identity.nameId) ? identity.nameId : '',
+      fields,
+      groups: [],
+      source: before?.source ?? 'saml',
+      createdAt: before?.createdAt ?? now,
+      updatedAt: now,
+      lastSignInAt: now,
+    };
     const diff = diffUsers(before, after);
     directory.put(after);
     return { ok: true, diff };

@@ -75,7 +75,8 @@ function signIn(ctx: SignInContext<HuggingFaceSettings>): SignInResult {
   const email = isEmail(identity.nameId) ? identity.nameId : first(identity, EMAIL_CLAIM);
   if (!email || !isEmail(email)) return { ok: false, error: hfError('NO_EMAIL', `the NameID is "${identity.nameId}" and there is no ${EMAIL_CLAIM} claim`) };
   if (settings.state !== 'enabled' && !ctx.solicited) return { ok: false, error: hfError('SSO_NOT_ENABLED', 'IdP-initiated sign-in works once the configuration is tested and enabled') };
-  if (!settings.accounts.some((a) => a.toLowerCase() === email.toLowerCase())) return { ok: false, error: hfError('NO_HF_ACCOUNT', `${email} has no Hugging Face account; SSO does not provision users`) };
+  if (!settings.accounts.some((a) => a.toLowerCase() === email.toLowerCase()))
+    return { ok: false, error: hfError('NO_HF_ACCOUNT', `${email} has no Hugging Face account; SSO does not provision users`) };
   const roleValues = settings.roleMapping ? values(identity, settings.roleMapping.attribute) : [];
   const role = settings.roleMapping?.mappings.find((x) => roleValues.includes(x.value))?.role ?? settings.defaultRole;
   const groupValues = settings.resourceGroupMapping ? values(identity, settings.resourceGroupMapping.attribute) : [];
@@ -142,7 +143,8 @@ export const huggingface: VendorProfile<HuggingFaceSettings> = {
     report.failure?.id === 'signature.required'
       ? hfError('SAML_SIGNATURE_REQUIRED', `${report.failure.reason} — set the Signing Option to "Sign SAML response and assertion"`)
       : hfError('SAML_VALIDATION_FAILED', report.failure ? `${report.failure.title}: ${report.failure.reason}` : 'refused'),
-  gate: (settings, configured) => (configured && settings.state !== 'unconfigured' ? undefined : hfError('SSO_NOT_CONFIGURED', 'no Sign-on URL and certificate were saved with "Update and Test SAML configuration"')),
+  gate: (settings, configured) =>
+    configured && settings.state !== 'unconfigured' ? undefined : hfError('SSO_NOT_CONFIGURED', 'no Sign-on URL and certificate were saved with "Update and Test SAML configuration"'),
   pages: {
     signedInFacts: (identity, details) => [
       ['Email', identity.nameId],

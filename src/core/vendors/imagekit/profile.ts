@@ -24,8 +24,18 @@ const ATTRIBUTES: AttributeSpec[] = [
 
 /** ImageKit publishes no error codes; these texts are modelled on its guide's wording. */
 const ERRORS = {
-  SSO_NOT_CONFIGURED: m('SSO_NOT_CONFIGURED', 'SSO not configured', 'Single sign-on is not set up for this ImageKit account. Ask an administrator to add the Metadata XML under Settings › Single sign-on.', 403),
-  FIRST_LOGIN_IDP_INITIATED: m('FIRST_LOGIN_IDP_INITIATED', 'First login must come from the identity provider', 'SSO users must make their very first login to ImageKit from their identity provider (for example, the My Apps page). After that, this page works.', 403),
+  SSO_NOT_CONFIGURED: m(
+    'SSO_NOT_CONFIGURED',
+    'SSO not configured',
+    'Single sign-on is not set up for this ImageKit account. Ask an administrator to add the Metadata XML under Settings › Single sign-on.',
+    403,
+  ),
+  FIRST_LOGIN_IDP_INITIATED: m(
+    'FIRST_LOGIN_IDP_INITIATED',
+    'First login must come from the identity provider',
+    'SSO users must make their very first login to ImageKit from their identity provider (for example, the My Apps page). After that, this page works.',
+    403,
+  ),
   INVALID_EMAIL: m('INVALID_EMAIL', 'Invalid user identifier', 'The Unique User Identifier must be the email address of the user.', 400),
   MISSING_ATTRIBUTE: m('MISSING_ATTRIBUTE', 'Missing attribute', 'The SAML response does not contain all the keys ImageKit requires (imagekit_id, full_name, imagekit_role).', 400),
   INVALID_ROLE: m('INVALID_ROLE', 'Invalid role', 'The value of imagekit_role is not one of the accepted roles.', 400),
@@ -38,10 +48,15 @@ function signIn(ctx: SignInContext<ImageKitSettings>): SignInResult {
   const { identity, directory } = ctx;
   if (!isEmail(identity.nameId)) return e('INVALID_EMAIL', `the NameID is "${identity.nameId}"; ImageKit takes user.mail`);
   const violation = attributeViolation(ATTRIBUTES, identity);
-  if (violation) return e(violation.kind === 'not-accepted' && violation.spec.name === 'imagekit_role' ? 'INVALID_ROLE' : 'MISSING_ATTRIBUTE', describeViolation(violation), violationCollision(violation));
+  if (violation)
+    return e(violation.kind === 'not-accepted' && violation.spec.name === 'imagekit_role' ? 'INVALID_ROLE' : 'MISSING_ATTRIBUTE', describeViolation(violation), violationCollision(violation));
   const imagekitId = first(identity, 'imagekit_id')!;
   if (imagekitId !== ctx.settings.imagekitId) {
-    const collided = collision('Claim imagekit_id', { where: "The assertion's imagekit_id attribute", value: imagekitId }, { where: "ImageKit › this account's ImageKit ID", values: [ctx.settings.imagekitId] });
+    const collided = collision(
+      'Claim imagekit_id',
+      { where: "The assertion's imagekit_id attribute", value: imagekitId },
+      { where: "ImageKit › this account's ImageKit ID", values: [ctx.settings.imagekitId] },
+    );
     return e('ACCOUNT_MISMATCH', `imagekit_id is "${imagekitId}"; this account's ImageKit ID is "${ctx.settings.imagekitId}"`, collided);
   }
   const before = directory.byEmail(identity.nameId);
@@ -95,11 +110,7 @@ export const imagekit: VendorProfile<ImageKitSettings> = {
     signingOption: 'assertion',
     claims: {
       nameId: { source: { kind: 'attribute', attribute: 'user.mail' }, format: 'emailAddress' },
-      attributes: [
-        constClaim('imagekit_id', settings.imagekitId),
-        { id: 'full_name', name: 'full_name', source: joinNames },
-        attrClaim('imagekit_role', 'user.department'),
-      ],
+      attributes: [constClaim('imagekit_id', settings.imagekitId), { id: 'full_name', name: 'full_name', source: joinNames }, attrClaim('imagekit_role', 'user.department')],
     },
   }),
   setupChecks: (ctx, settings) => {

@@ -27,11 +27,19 @@ const ATTRIBUTES: AttributeSpec[] = [
 const ssp = (code: string, name: string, text: string): VendorErrorDef => ({ code, name, text, httpStatus: 500, provenance: 'published' });
 const app = (code: string, name: string, text: string): VendorErrorDef => ({ code, name, text, httpStatus: 403, provenance: 'modelled' });
 const ERRORS = {
-  ACSPARAMS: ssp('ACSPARAMS', 'No SAML response provided', 'You accessed the Assertion Consumer Service interface, but did not provide a SAML Authentication Response. Please note that this endpoint is not intended to be accessed directly.'),
+  ACSPARAMS: ssp(
+    'ACSPARAMS',
+    'No SAML response provided',
+    'You accessed the Assertion Consumer Service interface, but did not provide a SAML Authentication Response. Please note that this endpoint is not intended to be accessed directly.',
+  ),
   METADATANOTFOUND: ssp('METADATANOTFOUND', 'Metadata not found', 'Unable to locate metadata for %ENTITYID%'),
   NOSTATE: ssp('NOSTATE', 'State information lost', 'State information lost, and no way to restart the request'),
   PROCESSASSERTION: ssp('PROCESSASSERTION', 'Error processing response from Identity Provider', 'We did not accept the response sent from the Identity Provider.'),
-  RESPONSESTATUSNOSUCCESS: ssp('RESPONSESTATUSNOSUCCESS', 'Error received from Identity Provider', 'The Identity Provider responded with an error. (The status code in the SAML Response was not success)'),
+  RESPONSESTATUSNOSUCCESS: ssp(
+    'RESPONSESTATUSNOSUCCESS',
+    'Error received from Identity Provider',
+    'The Identity Provider responded with an error. (The status code in the SAML Response was not success)',
+  ),
   IMAGEN_ATTRIBUTES: app('IMAGEN_ATTRIBUTES', 'Missing user attributes', 'Your account could not be set up: the identity provider did not send the user attributes Imagen needs.'),
   IMAGEN_NO_USER: app('IMAGEN_NO_USER', 'Unknown user', 'There is no Imagen user for this account, and just-in-time provisioning is turned off.'),
 } as const;
@@ -125,12 +133,13 @@ export const imagen: VendorProfile<ImagenSettings> = {
     ];
   },
   acceptIdpConfig: (input) =>
-    input.method === 'sent-to-support' ? undefined : imagenError('METADATANOTFOUND', 'Imagen is configured by its support team from the Federation Metadata XML you send them', { ENTITYID: 'the identity provider' }),
+    input.method === 'sent-to-support'
+      ? undefined
+      : imagenError('METADATANOTFOUND', 'Imagen is configured by its support team from the Federation Metadata XML you send them', { ENTITYID: 'the identity provider' }),
   signIn,
   samlFailure,
   missingResponse: () => imagenError('ACSPARAMS', 'the POST to the ACS carried no SAMLResponse'),
-  gate: (_settings, configured) =>
-    configured ? undefined : imagenError('METADATANOTFOUND', 'Imagen support has not applied the Federation Metadata XML yet', { ENTITYID: 'the identity provider' }),
+  gate: (_settings, configured) => (configured ? undefined : imagenError('METADATANOTFOUND', 'Imagen support has not applied the Federation Metadata XML yet', { ENTITYID: 'the identity provider' })),
   pages: {
     signedInFacts: (identity, details) => [
       ['Email', first(identity, MAIL_OID) ?? '—'],

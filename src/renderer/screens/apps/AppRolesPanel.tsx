@@ -32,8 +32,8 @@ export function AppRolesPanel({ app }: { app: AppView }) {
       {rolesFrom.map((a) => (
         <section key={a.name} className="panel" aria-label={`Roles for ${a.name}`}>
           <p>
-            {vendor!.displayName} accepts {a.accepted!.map((v) => `"${v}"`).join(', ')} in <code>{a.name}</code>. Instead of a user attribute, give the claim the user's app role: one role per accepted value, the claim from{' '}
-            <code>user.assignedroles</code>.
+            {vendor!.displayName} accepts {a.accepted!.map((v) => `"${v}"`).join(', ')} in <code>{a.name}</code>. Instead of a user attribute, give the claim the user's app role: one role per accepted
+            value, the claim from <code>user.assignedroles</code>.
           </p>
           <button className="btn" onClick={() => void call('apps.rolesFromAcceptedValues', { objectId: app.objectId, claim: a.name }, `Roles made for ${a.name}`)}>
             Make roles from {vendor!.displayName}'s values for {a.name}
@@ -60,13 +60,32 @@ export function AppRolesPanel({ app }: { app: AppView }) {
                 <td className="muted">{r.description}</td>
                 <td>{r.allowedMemberTypes.includes('User') && r.allowedMemberTypes.includes('Application') ? 'Both' : r.allowedMemberTypes.includes('User') ? 'Users/Groups' : 'Applications'}</td>
                 <td>
-                  <input type="checkbox" aria-label={`${r.displayName} enabled`} checked={r.enabled} onChange={(e) => void save(roles.map((x) => (x.id === r.id ? { ...x, enabled: e.target.checked } : x)), 'Saved')} />
+                  <input
+                    type="checkbox"
+                    aria-label={`${r.displayName} enabled`}
+                    checked={r.enabled}
+                    onChange={(e) =>
+                      void save(
+                        roles.map((x) => (x.id === r.id ? { ...x, enabled: e.target.checked } : x)),
+                        'Saved',
+                      )
+                    }
+                  />
                 </td>
                 <td>
                   <button className="btn" aria-label={`Edit role ${r.displayName}`} onClick={() => setDraft(structuredClone(r))}>
                     Edit
                   </button>{' '}
-                  <DeleteRowCell kind="role" name={r.displayName} onConfirm={() => void save(roles.filter((x) => x.id !== r.id), `${r.displayName} deleted`).then(() => draft.id === r.id && setDraft(blankRole()))}>
+                  <DeleteRowCell
+                    kind="role"
+                    name={r.displayName}
+                    onConfirm={() =>
+                      void save(
+                        roles.filter((x) => x.id !== r.id),
+                        `${r.displayName} deleted`,
+                      ).then(() => draft.id === r.id && setDraft(blankRole()))
+                    }
+                  >
                     Users and groups assigned to it lose the value <code>{r.value}</code> in their role claim.
                   </DeleteRowCell>
                 </td>
@@ -82,7 +101,13 @@ export function AppRolesPanel({ app }: { app: AppView }) {
           </label>
           <label className="field" style={{ width: 200 }}>
             <span>Value</span>
-            <input name="role-value" value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value.replace(/\s/g, '') })} aria-invalid={valueError ? true : undefined} aria-describedby={valueError ? 'role-value-error' : undefined} />
+            <input
+              name="role-value"
+              value={draft.value}
+              onChange={(e) => setDraft({ ...draft, value: e.target.value.replace(/\s/g, '') })}
+              aria-invalid={valueError ? true : undefined}
+              aria-describedby={valueError ? 'role-value-error' : undefined}
+            />
           </label>
           <label className="field" style={{ flex: 1 }}>
             <span>Description</span>

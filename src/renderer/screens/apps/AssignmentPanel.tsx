@@ -9,7 +9,10 @@ export function AssignmentPanel({ app }: { app: AppView }) {
   const assigned = (id: string) => app.assignments.some((a) => a.principalId === id);
   const roles = app.appRoles?.filter((r) => r.enabled && r.allowedMemberTypes.includes('User')) ?? [];
   const setRole = (id: string, appRoleId: string) =>
-    save({ assignments: app.assignments.map((a) => (a.principalId === id ? { principalId: a.principalId, principalType: a.principalType, ...(appRoleId ? { appRoleId } : {}) } : a)) }, 'Role assigned');
+    save(
+      { assignments: app.assignments.map((a) => (a.principalId === id ? { principalId: a.principalId, principalType: a.principalType, ...(appRoleId ? { appRoleId } : {}) } : a)) },
+      'Role assigned',
+    );
   const roleSelect = (id: string, name: string) =>
     assigned(id) && roles.length ? (
       <select aria-label={`Role of ${name}`} value={app.assignments.find((a) => a.principalId === id)?.appRoleId ?? ''} onChange={(e) => setRole(id, e.target.value)} style={{ width: 200 }}>
@@ -37,7 +40,8 @@ export function AssignmentPanel({ app }: { app: AppView }) {
         <h3>Users</h3>
         {view!.tenant.users.map((u) => (
           <label key={u.objectid} className="row">
-            <input type="checkbox" checked={assigned(u.objectid)} onChange={() => toggle(u.objectid, 'user')} /> {u.attributes.displayname} <span className="muted mono">{u.attributes.userprincipalname}</span>
+            <input type="checkbox" checked={assigned(u.objectid)} onChange={() => toggle(u.objectid, 'user')} /> {u.attributes.displayname}{' '}
+            <span className="muted mono">{u.attributes.userprincipalname}</span>
             {roleSelect(u.objectid, u.attributes.displayname)}
           </label>
         ))}

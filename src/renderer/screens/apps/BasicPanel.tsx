@@ -81,8 +81,24 @@ function UrlList({
         const errorId = `${label.replace(/\W+/g, '-')}-${i}-error`;
         return (
           <div className="row" key={i} style={{ marginBottom: 6 }}>
-            <input aria-label={`${label} ${i + 1}`} value={it.value} onChange={(e) => set(i, { value: e.target.value })} style={{ flex: 1 }} aria-invalid={problem ? true : undefined} aria-describedby={problem ? errorId : undefined} />
-            {withIndex ? <input aria-label="Index" type="number" min={0} value={it.index ?? ''} onChange={(e) => set(i, e.target.value === '' ? { index: undefined } : { index: Number(e.target.value) })} style={{ width: 80 }} /> : null}
+            <input
+              aria-label={`${label} ${i + 1}`}
+              value={it.value}
+              onChange={(e) => set(i, { value: e.target.value })}
+              style={{ flex: 1 }}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? errorId : undefined}
+            />
+            {withIndex ? (
+              <input
+                aria-label="Index"
+                type="number"
+                min={0}
+                value={it.index ?? ''}
+                onChange={(e) => set(i, e.target.value === '' ? { index: undefined } : { index: Number(e.target.value) })}
+                style={{ width: 80 }}
+              />
+            ) : null}
             <label className="row">
               <input type="radio" name={label} checked={it.isDefault} onChange={() => set(i, { isDefault: true })} /> Default
             </label>
@@ -122,7 +138,14 @@ export function BasicPanel({ app }: { app: AppView }) {
   const opt = (k: 'signOnUrl' | 'relayState' | 'logoutUrl', label: string, hint: string) => (
     <label className="field">
       <span>{label}</span>
-      <input name={k} value={saml[k] ?? ''} placeholder={hint} onChange={(e) => setSaml({ [k]: e.target.value || undefined })} aria-invalid={problems[k] ? true : undefined} aria-describedby={problems[k] ? `${k}-error` : undefined} />
+      <input
+        name={k}
+        value={saml[k] ?? ''}
+        placeholder={hint}
+        onChange={(e) => setSaml({ [k]: e.target.value || undefined })}
+        aria-invalid={problems[k] ? true : undefined}
+        aria-describedby={problems[k] ? `${k}-error` : undefined}
+      />
       <FieldError id={`${k}-error`} problem={problems[k]} />
     </label>
   );
@@ -153,7 +176,12 @@ export function BasicPanel({ app }: { app: AppView }) {
             </ul>
             {read.signOnUrl ? (
               <label className="row">
-                <input type="checkbox" name="use-request-initiator" checked={saml.signOnUrl === read.signOnUrl} onChange={(e) => setSaml({ signOnUrl: e.target.checked ? read.signOnUrl : undefined })} />
+                <input
+                  type="checkbox"
+                  name="use-request-initiator"
+                  checked={saml.signOnUrl === read.signOnUrl}
+                  onChange={(e) => setSaml({ signOnUrl: e.target.checked ? read.signOnUrl : undefined })}
+                />
                 <span>
                   Sign on URL <span className="mono">{read.signOnUrl}</span> <span className="muted">← Extensions/RequestInitiator</span>
                   <br />
@@ -185,7 +213,12 @@ export function BasicPanel({ app }: { app: AppView }) {
           <input type="number" min={10} max={1440} value={draft.tokenLifetimeMinutes} onChange={(e) => setDraft({ ...draft, tokenLifetimeMinutes: Number(e.target.value) })} />
         </label>
       </div>
-      <button className="btn primary" disabled={invalid} title={invalid ? 'Correct the fields marked above first' : undefined} onClick={() => void call('apps.save', { app: draft }, 'Basic SAML Configuration saved')}>
+      <button
+        className="btn primary"
+        disabled={invalid}
+        title={invalid ? 'Correct the fields marked above first' : undefined}
+        onClick={() => void call('apps.save', { app: draft }, 'Basic SAML Configuration saved')}
+      >
         Save
       </button>
       <SetUpCard app={app} idp={view!.idp} />

@@ -17,7 +17,12 @@ export function CertificatesPanel({ app }: { app: AppView }) {
   const setSigning = (patch: Partial<AppView['signing']>) => void call('apps.save', { app: { ...basics, signing: { ...basics.signing, ...patch } } }, 'Signing settings saved');
   const rawUrl = async (thumbprint: string) => {
     const cert = await call('apps.certificate', { objectId: app.objectId, thumbprint });
-    if (cert) downloadBytes(cert.fileName, Uint8Array.from(atob(cert.base64), (c) => c.charCodeAt(0)), 'application/pkix-cert');
+    if (cert)
+      downloadBytes(
+        cert.fileName,
+        Uint8Array.from(atob(cert.base64), (c) => c.charCodeAt(0)),
+        'application/pkix-cert',
+      );
   };
   return (
     <section aria-label="SAML Certificates">
@@ -93,7 +98,8 @@ export function CertificatesPanel({ app }: { app: AppView }) {
           </button>
           {metadata ? (
             <span className="muted" data-testid="metadata-note">
-              Shown formatted. Download and Copy give the document as Entra serves it: {bytes.toLocaleString()} bytes on one line, with its byte-order mark; its signature covers those bytes' content, not the formatting.
+              Shown formatted. Download and Copy give the document as Entra serves it: {bytes.toLocaleString()} bytes on one line, with its byte-order mark; its signature covers those bytes' content,
+              not the formatting.
             </span>
           ) : null}
         </div>

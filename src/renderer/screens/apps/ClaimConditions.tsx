@@ -22,7 +22,10 @@ export function ClaimConditions({ conditions, onChange }: { conditions: Conditio
   return (
     <fieldset className="panel" data-testid="claim-conditions">
       <legend>Claim conditions</legend>
-      <p className="muted">Conditions with an attribute or constant source are evaluated first, then those with a transformation, each top to bottom; the last that matches gives the value. When none matches, the claim's source above applies.</p>
+      <p className="muted">
+        Conditions with an attribute or constant source are evaluated first, then those with a transformation, each top to bottom; the last that matches gives the value. When none matches, the claim's
+        source above applies.
+      </p>
       {conditions.map((c, i) => (
         <div key={i} className="panel" data-condition={i}>
           <div className="row" style={{ alignItems: 'end' }}>
@@ -38,7 +41,13 @@ export function ClaimConditions({ conditions, onChange }: { conditions: Conditio
             </label>
             <label className="field" style={{ flex: 1 }}>
               <span>Scoped Groups</span>
-              <select aria-label={`Condition ${i + 1} scoped groups`} multiple value={c.scopedGroups ?? []} onChange={(e) => set(i, { scopedGroups: [...e.target.selectedOptions].map((o) => o.value) })} style={{ height: 72 }}>
+              <select
+                aria-label={`Condition ${i + 1} scoped groups`}
+                multiple
+                value={c.scopedGroups ?? []}
+                onChange={(e) => set(i, { scopedGroups: [...e.target.selectedOptions].map((o) => o.value) })}
+                style={{ height: 72 }}
+              >
                 {groups.map((g) => (
                   <option key={g.objectid} value={g.objectid}>
                     {g.displayname}

@@ -49,7 +49,8 @@ function GroupClaimEditor({ value, onChange }: { value: GroupClaim | undefined; 
     <section className="panel" aria-label="Group claim">
       <h3>Group claim</h3>
       <label className="row">
-        <input type="checkbox" checked={Boolean(g)} onChange={(e) => onChange(e.target.checked ? { which: 'all', sourceAttribute: 'objectid', emitAsRoles: false } : undefined)} /> Emit the groups of the user
+        <input type="checkbox" checked={Boolean(g)} onChange={(e) => onChange(e.target.checked ? { which: 'all', sourceAttribute: 'objectid', emitAsRoles: false } : undefined)} /> Emit the groups of
+        the user
       </label>
       {g ? (
         <div className="grid2">
@@ -76,7 +77,11 @@ function GroupClaimEditor({ value, onChange }: { value: GroupClaim | undefined; 
           <label className="field">
             <span>Filter groups (by name)</span>
             <div className="row">
-              <select aria-label="Filter match" value={g.filter?.match ?? ''} onChange={(e) => onChange(e.target.value ? { ...g, filter: { match: e.target.value as 'prefix', value: g.filter?.value || 'x' } } : { ...g, filter: undefined })}>
+              <select
+                aria-label="Filter match"
+                value={g.filter?.match ?? ''}
+                onChange={(e) => onChange(e.target.value ? { ...g, filter: { match: e.target.value as 'prefix', value: g.filter?.value || 'x' } } : { ...g, filter: undefined })}
+              >
                 <option value="">No filter</option>
                 <option value="prefix">Starts with</option>
                 <option value="contains">Contains</option>
@@ -174,7 +179,11 @@ export function ClaimsPanel({ app }: { app: AppView }) {
                 <td className="mono">{r.namespace ? `${r.namespace.replace(/\/$/, '')}/${r.name}` : r.name}</td>
                 <td className="mono">
                   {describeSource(r.source)}
-                  {r.conditions?.length ? <div className="muted">{r.conditions.length} condition{r.conditions.length === 1 ? '' : 's'}</div> : null}
+                  {r.conditions?.length ? (
+                    <div className="muted">
+                      {r.conditions.length} condition{r.conditions.length === 1 ? '' : 's'}
+                    </div>
+                  ) : null}
                 </td>
                 {vendor ? <td className="mono wrap">{accepts(vendor, r.namespace ? `${r.namespace.replace(/\/$/, '')}/${r.name}` : r.name) ?? <span className="muted">any</span>}</td> : null}
                 <td>
@@ -195,14 +204,27 @@ export function ClaimsPanel({ app }: { app: AppView }) {
       <section className="panel" aria-label="Advanced SAML claims options">
         <h3>Advanced SAML claims options</h3>
         <label className="row">
-          <input type="checkbox" checked={claims.advanced?.appendApplicationIdToIssuer ?? false} onChange={(e) => save({ ...draft, claims: { ...claims, advanced: { ...claims.advanced, appendApplicationIdToIssuer: e.target.checked } } })} /> Append application ID to issuer
+          <input
+            type="checkbox"
+            checked={claims.advanced?.appendApplicationIdToIssuer ?? false}
+            onChange={(e) => save({ ...draft, claims: { ...claims, advanced: { ...claims.advanced, appendApplicationIdToIssuer: e.target.checked } } })}
+          />{' '}
+          Append application ID to issuer
         </label>
         <label className="field" style={{ maxWidth: 480 }}>
           <span>Override audience claim (empty: the Identifier)</span>
           <input
             name="audience-override"
             value={claims.advanced?.audienceOverride ?? ''}
-            onChange={(e) => setDraft({ ...draft, claims: { ...claims, advanced: { appendApplicationIdToIssuer: claims.advanced?.appendApplicationIdToIssuer ?? false, ...(e.target.value ? { audienceOverride: e.target.value } : {}) } } })}
+            onChange={(e) =>
+              setDraft({
+                ...draft,
+                claims: {
+                  ...claims,
+                  advanced: { appendApplicationIdToIssuer: claims.advanced?.appendApplicationIdToIssuer ?? false, ...(e.target.value ? { audienceOverride: e.target.value } : {}) },
+                },
+              })
+            }
             onBlur={() => save(draft)}
           />
         </label>

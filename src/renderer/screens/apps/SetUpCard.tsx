@@ -54,7 +54,11 @@ export function SetUpCard({ app, idp }: { app: AppView; idp: WorkspaceView['idp'
           </dl>
         </div>
       ))}
-      {idp.caFile ? <p className="muted">HTTPS uses the workspace's local CA: trust <span className="mono">{idp.caFile}</span> in your SP and browser.</p> : null}
+      {idp.caFile ? (
+        <p className="muted">
+          HTTPS uses the workspace's local CA: trust <span className="mono">{idp.caFile}</span> in your SP and browser.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -2,12 +2,42 @@ import { useId } from 'react';
 import type { ClaimSource, Operand, Transformation } from '../../../shared/views';
 
 export const SOURCE_ATTRIBUTES = [
-  'user.userprincipalname', 'user.mail', 'user.givenname', 'user.surname', 'user.displayname', 'user.department', 'user.jobtitle', 'user.employeeid',
-  'user.companyname', 'user.country', 'user.city', 'user.onpremisessamaccountname', 'user.objectid', 'user.groups', 'user.assignedroles',
+  'user.userprincipalname',
+  'user.mail',
+  'user.givenname',
+  'user.surname',
+  'user.displayname',
+  'user.department',
+  'user.jobtitle',
+  'user.employeeid',
+  'user.companyname',
+  'user.country',
+  'user.city',
+  'user.onpremisessamaccountname',
+  'user.objectid',
+  'user.groups',
+  'user.assignedroles',
   ...Array.from({ length: 15 }, (_, i) => `user.extensionattribute${i + 1}`),
 ] as const;
 
-const FNS: Array<Transformation['fn']> = ['Join', 'ExtractMailPrefix', 'ToLowercase', 'ToUppercase', 'Contains', 'StartWith', 'EndWith', 'ExtractAfter', 'ExtractBefore', 'ExtractBetween', 'ExtractAlpha', 'ExtractNumeric', 'IfEmpty', 'IfNotEmpty', 'Substring', 'RegexReplace'];
+const FNS: Array<Transformation['fn']> = [
+  'Join',
+  'ExtractMailPrefix',
+  'ToLowercase',
+  'ToUppercase',
+  'Contains',
+  'StartWith',
+  'EndWith',
+  'ExtractAfter',
+  'ExtractBefore',
+  'ExtractBetween',
+  'ExtractAlpha',
+  'ExtractNumeric',
+  'IfEmpty',
+  'IfNotEmpty',
+  'Substring',
+  'RegexReplace',
+];
 
 /** A transformation of this kind with empty parameters. */
 function blank(fn: Transformation['fn'], input: Operand): Transformation {
@@ -46,7 +76,22 @@ function OperandEditor({ label, value, onChange, allowPrevious }: { label: strin
       <span className="muted" style={{ minWidth: 110 }}>
         {label}
       </span>
-      <select aria-label={`${label} kind`} value={kind} onChange={(e) => onChange(e.target.value === 'attribute' ? { kind: 'attribute', attribute: 'user.mail' } : e.target.value === 'constant' ? { kind: 'constant', value: '' } : e.target.value === 'previous' ? { kind: 'previous' } : undefined)} style={{ width: 150 }}>
+      <select
+        aria-label={`${label} kind`}
+        value={kind}
+        onChange={(e) =>
+          onChange(
+            e.target.value === 'attribute'
+              ? { kind: 'attribute', attribute: 'user.mail' }
+              : e.target.value === 'constant'
+                ? { kind: 'constant', value: '' }
+                : e.target.value === 'previous'
+                  ? { kind: 'previous' }
+                  : undefined,
+          )
+        }
+        style={{ width: 150 }}
+      >
         <option value="none">—</option>
         <option value="attribute">Attribute</option>
         <option value="constant">Constant</option>
@@ -102,7 +147,9 @@ function StepEditor({ step, onChange, second }: { step: Transformation; onChange
       {'pattern' in step ? text('pattern', "Regex pattern (.NET syntax: (?'name'…), (?i))") : null}
       {'replacement' in step ? text('replacement', 'Replacement pattern ({name} for groups)') : null}
       {'output' in step ? <OperandEditor label="Output" value={step.output} onChange={(o) => o && set({ output: o })} /> : null}
-      {'elseOutput' in step || 'output' in step ? <OperandEditor label="Output if no match" value={'elseOutput' in step ? step.elseOutput : undefined} onChange={(o) => set({ elseOutput: o })} /> : null}
+      {'elseOutput' in step || 'output' in step ? (
+        <OperandEditor label="Output if no match" value={'elseOutput' in step ? step.elseOutput : undefined} onChange={(o) => set({ elseOutput: o })} />
+      ) : null}
     </div>
   );
 }
@@ -121,7 +168,13 @@ export function SourceEditor({ source, onChange }: { source: ClaimSource; onChan
               name={`source-kind-${group}`}
               checked={source.kind === k}
               onChange={() =>
-                onChange(k === 'attribute' ? { kind: 'attribute', attribute: 'user.mail' } : k === 'constant' ? { kind: 'constant', value: '' } : { kind: 'transformation', treatAsMultiValued: false, steps: [blank('ToLowercase', { kind: 'attribute', attribute: 'user.mail' })] })
+                onChange(
+                  k === 'attribute'
+                    ? { kind: 'attribute', attribute: 'user.mail' }
+                    : k === 'constant'
+                      ? { kind: 'constant', value: '' }
+                      : { kind: 'transformation', treatAsMultiValued: false, steps: [blank('ToLowercase', { kind: 'attribute', attribute: 'user.mail' })] },
+                )
               }
             />
             {k === 'attribute' ? 'Attribute' : k === 'constant' ? 'Constant' : 'Transformation'}
@@ -174,7 +227,13 @@ export function describeSource(s: ClaimSource): string {
   if (s.kind === 'constant') return JSON.stringify(s.value);
   return s.steps
     .map((t) => {
-      const parts = [op(t.input), 'input2' in t ? op(t.input2) : '', 'separator' in t ? JSON.stringify(t.separator) : '', 'value' in t ? JSON.stringify(t.value) : '', 'pattern' in t ? JSON.stringify(t.pattern) : ''].filter(Boolean);
+      const parts = [
+        op(t.input),
+        'input2' in t ? op(t.input2) : '',
+        'separator' in t ? JSON.stringify(t.separator) : '',
+        'value' in t ? JSON.stringify(t.value) : '',
+        'pattern' in t ? JSON.stringify(t.pattern) : '',
+      ].filter(Boolean);
       return `${t.fn}(${parts.join(', ')})`;
     })
     .join(' → ');

@@ -13,7 +13,12 @@ function definitionFrom(facts: Facts) {
   const entityId = facts.audience ?? acsUrl;
   if (!acsUrl || !entityId || !isWebUrl(acsUrl)) return undefined;
   const host = new URL(acsUrl).hostname;
-  const id = host.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'captured-sp';
+  const id =
+    host
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'captured-sp';
   return { id, displayName: host, entityId, acsUrl, attributes: facts.attributes.map((a) => ({ name: a.name, required: false })) };
 }
 

@@ -10,7 +10,14 @@ const WHERE = { entra: 'Entra ID', vendor: 'Vendor', capture: 'The capture' } as
 export function VerdictPanel({ v }: { v: Verdict }) {
   const o = v.outcome;
   return (
-    <section className={`panel outcome verdict ${o.kind === 'refused' ? 'error' : ''}`} aria-label={`${v.displayName} verdict`} data-testid="verdict" data-vendor={v.vendorId} data-outcome={o.kind} data-code={o.kind === 'refused' ? o.error.code : ''}>
+    <section
+      className={`panel outcome verdict ${o.kind === 'refused' ? 'error' : ''}`}
+      aria-label={`${v.displayName} verdict`}
+      data-testid="verdict"
+      data-vendor={v.vendorId}
+      data-outcome={o.kind}
+      data-code={o.kind === 'refused' ? o.error.code : ''}
+    >
       <h2 style={{ marginTop: 0 }} className={o.kind === 'refused' ? 'fail' : o.kind === 'undetermined' ? 'warn' : 'pass'}>
         {o.kind === 'refused' ? (
           <>

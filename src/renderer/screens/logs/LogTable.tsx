@@ -3,7 +3,19 @@ import { when } from '../../lib/when';
 const SOURCE: Record<RunLogEntry['source'], string> = { run: 'Run', reproduced: 'Reproduced', replayed: 'Replayed', external: 'Your SP', browser: 'Your browser' };
 
 /** The log's rows, newest first: a row opens its run; a box ticks it for comparison. */
-export function LogTable({ entries, picked, openId, onOpen, onPick }: { entries: RunLogEntry[]; picked: string[]; openId: string | undefined; onOpen: (id: string) => void; onPick: (id: string, on: boolean) => void }) {
+export function LogTable({
+  entries,
+  picked,
+  openId,
+  onOpen,
+  onPick,
+}: {
+  entries: RunLogEntry[];
+  picked: string[];
+  openId: string | undefined;
+  onOpen: (id: string) => void;
+  onPick: (id: string, on: boolean) => void;
+}) {
   return (
     <div className="table-scroll">
       <table className="log-table">

@@ -14,7 +14,10 @@ export function RunComparisonView({ comparison, onClose }: { comparison: RunComp
     <section className="panel" aria-labelledby="comparison-title" data-testid="run-comparison">
       <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
         <h2 id="comparison-title" style={{ margin: 0 }}>
-          Two runs compared <span className="muted">· {differing} difference{differing === 1 ? '' : 's'}</span>
+          Two runs compared{' '}
+          <span className="muted">
+            · {differing} difference{differing === 1 ? '' : 's'}
+          </span>
         </h2>
         <div className="row">
           <label className="check">

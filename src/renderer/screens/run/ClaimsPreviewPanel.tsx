@@ -16,10 +16,13 @@ export function ClaimsPreviewPanel({ vendor, user, attributeSetId, draft }: { ve
   useEffect(() => {
     if (!user) return;
     // A set being edited is previewed as it is typed, after a pause.
-    const t = setTimeout(() => {
-      const args = { vendorId: vendor.id, user, ...(draftKey ? { draft: JSON.parse(draftKey) as Pick<AttributeSet, 'values' | 'claims'> } : attributeSetId ? { attributeSetId } : {}) };
-      void call('vendors.previewClaims', args).then((p) => setPreview(p ?? null));
-    }, draftKey ? 250 : 0);
+    const t = setTimeout(
+      () => {
+        const args = { vendorId: vendor.id, user, ...(draftKey ? { draft: JSON.parse(draftKey) as Pick<AttributeSet, 'values' | 'claims'> } : attributeSetId ? { attributeSetId } : {}) };
+        void call('vendors.previewClaims', args).then((p) => setPreview(p ?? null));
+      },
+      draftKey ? 250 : 0,
+    );
     return () => clearTimeout(t);
   }, [call, vendor.id, user, attributeSetId, draftKey, view]);
   if (!preview) return null;

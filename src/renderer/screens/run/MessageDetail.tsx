@@ -40,7 +40,8 @@ export function MessageDetail({ m }: { m: SamlMessageView }) {
             : m.signatures.map((s, i) => (
                 <div key={i}>
                   #{i + 1} on <strong>{s.element}</strong>
-                  {s.elementId ? <span className="mono"> → #{s.elementId}</span> : null} {s.coversParent ? <span className="pass">covers its element</span> : <span className="fail">does not cover its element</span>}
+                  {s.elementId ? <span className="mono"> → #{s.elementId}</span> : null}{' '}
+                  {s.coversParent ? <span className="pass">covers its element</span> : <span className="fail">does not cover its element</span>}
                   {s.signatureAlgorithm ? <span className="muted"> · {s.signatureAlgorithm.split('#').pop()}</span> : null}
                   {s.certificateThumbprint ? <span className="muted mono"> · cert {s.certificateThumbprint}</span> : null}
                 </div>

@@ -21,9 +21,7 @@ export function SetupWarnings({ vendor, user }: { vendor: VendorView; user: stri
   if (!failing.length) return null;
   return (
     <section className="panel warn-box" aria-label="Set-up checks that fail" data-testid="setup-warnings">
-      <h2 style={{ marginTop: 0 }}>
-        {failing.length === 1 ? 'One set-up check fails' : `${failing.length} set-up checks fail`}: expect this run to fail
-      </h2>
+      <h2 style={{ marginTop: 0 }}>{failing.length === 1 ? 'One set-up check fails' : `${failing.length} set-up checks fail`}: expect this run to fail</h2>
       <ul className="setup-warnings">
         {failing.map((c) => (
           <li key={c.id} data-check={c.id}>

@@ -60,11 +60,27 @@ export function Storyboard({ run }: { run: FlowRunView }) {
     setAt(move(now, steps.length));
   };
   return (
-    <section ref={ref} className={`panel storyboard${presenting ? ' presenting' : ''}`} data-testid="storyboard" data-step={now + 1} tabIndex={-1} onKeyDown={onKey} aria-roledescription="storyboard" aria-labelledby="storyboard-title">
+    <section
+      ref={ref}
+      className={`panel storyboard${presenting ? ' presenting' : ''}`}
+      data-testid="storyboard"
+      data-step={now + 1}
+      tabIndex={-1}
+      onKeyDown={onKey}
+      aria-roledescription="storyboard"
+      aria-labelledby="storyboard-title"
+    >
       <div className="row storyboard-head">
         <h2 id="storyboard-title">Storyboard</h2>
         <p className="storyboard-pos" aria-live="polite">
-          Step {now + 1} of {steps.length}: {step.title.startsWith(step.by) ? <strong>{step.title}</strong> : (<><strong>{step.by}</strong> — {step.title}</>)}
+          Step {now + 1} of {steps.length}:{' '}
+          {step.title.startsWith(step.by) ? (
+            <strong>{step.title}</strong>
+          ) : (
+            <>
+              <strong>{step.by}</strong> — {step.title}
+            </>
+          )}
         </p>
         <div className="row">
           <button className="btn" onClick={() => setAt(Math.max(0, now - 1))} disabled={now === 0} aria-keyshortcuts="ArrowLeft">

@@ -6,7 +6,16 @@ import { MessageDetail } from './MessageDetail';
 export function TraceView({ hops }: { hops: Hop[] }) {
   const firstSaml = hops.findIndex((h) => h.saml.length > 0);
   const [selected, setSelected] = useState(firstSaml >= 0 ? firstSaml : 0);
-  useEffect(() => setSelected(Math.max(0, hops.findIndex((h) => h.saml.some((m) => m.param === 'SAMLResponse')))), [hops]);
+  useEffect(
+    () =>
+      setSelected(
+        Math.max(
+          0,
+          hops.findIndex((h) => h.saml.some((m) => m.param === 'SAMLResponse')),
+        ),
+      ),
+    [hops],
+  );
   const hop = hops[selected];
   return (
     <section aria-label="Trace">
@@ -22,7 +31,7 @@ export function TraceView({ hops }: { hops: Hop[] }) {
                   {h.url}
                   {h.saml.map((m, j) => (
                     <span key={j} className="saml">
-                      {m.param === 'SAMLRequest' ? m.kind ?? 'SAMLRequest' : m.kind ?? 'SAMLResponse'}
+                      {m.param === 'SAMLRequest' ? (m.kind ?? 'SAMLRequest') : (m.kind ?? 'SAMLResponse')}
                     </span>
                   ))}
                   {h.page?.aadsts ? <span className="saml fail">AADSTS{h.page.aadsts}</span> : null}
@@ -63,7 +72,9 @@ export function TraceView({ hops }: { hops: Hop[] }) {
           </dl>
         </div>
       ) : null}
-      {hop?.saml.map((m, i) => <MessageDetail key={`${selected}-${i}`} m={m} />)}
+      {hop?.saml.map((m, i) => (
+        <MessageDetail key={`${selected}-${i}`} m={m} />
+      ))}
     </section>
   );
 }

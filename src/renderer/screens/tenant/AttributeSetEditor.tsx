@@ -6,11 +6,29 @@ import { UserSelect } from '../../components/UserSelect';
 import { VendorSelect } from '../../components/VendorSelect';
 import { FormActions } from '../../components/FormActions';
 
-const SOURCES = ['userprincipalname', 'mail', 'givenname', 'surname', 'displayname', 'department', 'jobtitle', 'employeeid', 'companyname', 'country', 'city', 'onpremisessamaccountname', ...Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}`)];
+const SOURCES = [
+  'userprincipalname',
+  'mail',
+  'givenname',
+  'surname',
+  'displayname',
+  'department',
+  'jobtitle',
+  'employeeid',
+  'companyname',
+  'country',
+  'city',
+  'onpremisessamaccountname',
+  ...Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}`),
+];
 
 type Values = Record<string, string[]>;
 
-const splitValues = (text: string) => text.split(',').map((x) => x.trim()).filter(Boolean);
+const splitValues = (text: string) =>
+  text
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Replaces one row of a name → values table in its place (a new name: added at the end). */
 function withRow(rows: Values, old: string, key: string, values: string[]): Values {
@@ -25,7 +43,9 @@ const withoutRow = (rows: Values, key: string): Values => Object.fromEntries(Obj
 
 /** What the vendors of the workspace say about a claim name: the values they accept, and their case. */
 function constraintsOn(vendors: readonly VendorView[], claim: string) {
-  return vendors.flatMap((v) => v.attributes.filter((a) => a.name === claim && a.accepted).map((a) => ({ vendor: v.displayName, accepted: a.accepted!, caseInsensitive: Boolean(a.caseInsensitiveValues) })));
+  return vendors.flatMap((v) =>
+    v.attributes.filter((a) => a.name === claim && a.accepted).map((a) => ({ vendor: v.displayName, accepted: a.accepted!, caseInsensitive: Boolean(a.caseInsensitiveValues) })),
+  );
 }
 
 function ClaimHint({ vendors, claim, values }: { vendors: readonly VendorView[]; claim: string; values: string[] }) {
@@ -172,7 +192,13 @@ export function AttributeSetEditor({ set, onDone }: { set: AttributeSet; onDone(
           {vendor ? <ClaimsPreviewPanel vendor={vendor} user={user} draft={{ values: draft.values, claims }} /> : <p className="muted">No vendor with an enterprise app to preview for.</p>}
         </div>
       </div>
-      <FormActions style={{ marginTop: 8 }} onSave={() => void call('attributeSets.save', { set: { ...draft, claims: Object.fromEntries(Object.entries(claims).filter(([k]) => k.trim())) } }, `Saved ${draft.name}`).then((r) => r && onDone())} onCancel={onDone} />
+      <FormActions
+        style={{ marginTop: 8 }}
+        onSave={() =>
+          void call('attributeSets.save', { set: { ...draft, claims: Object.fromEntries(Object.entries(claims).filter(([k]) => k.trim())) } }, `Saved ${draft.name}`).then((r) => r && onDone())
+        }
+        onCancel={onDone}
+      />
     </section>
   );
 }

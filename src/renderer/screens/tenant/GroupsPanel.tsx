@@ -7,7 +7,10 @@ import { DeleteRowCell } from '../../components/DeleteRowCell';
 function GroupEditor({ group, onDone }: { group: Group; onDone(): void }) {
   const { view, call } = useWorkspace();
   const [draft, setDraft] = useState<Group>(structuredClone(group));
-  const candidates = [...view!.tenant.users.map((u) => ({ id: u.objectid, name: u.attributes.displayname })), ...view!.tenant.groups.filter((g) => g.objectid !== group.objectid).map((g) => ({ id: g.objectid, name: `${g.displayname} (group)` }))];
+  const candidates = [
+    ...view!.tenant.users.map((u) => ({ id: u.objectid, name: u.attributes.displayname })),
+    ...view!.tenant.groups.filter((g) => g.objectid !== group.objectid).map((g) => ({ id: g.objectid, name: `${g.displayname} (group)` })),
+  ];
   const toggle = (id: string) => setDraft({ ...draft, members: draft.members.includes(id) ? draft.members.filter((m) => m !== id) : [...draft.members, id] });
   return (
     <section className="panel" aria-label={`Edit group ${group.displayname}`}>
@@ -19,7 +22,10 @@ function GroupEditor({ group, onDone }: { group: Group; onDone(): void }) {
           </label>
           <label className="field">
             <span>On-premises sAMAccountName (synced groups)</span>
-            <input value={draft.onpremisessamaccountname ?? ''} onChange={(e) => setDraft({ ...draft, ...(e.target.value ? { onpremisessamaccountname: e.target.value } : { onpremisessamaccountname: undefined }) })} />
+            <input
+              value={draft.onpremisessamaccountname ?? ''}
+              onChange={(e) => setDraft({ ...draft, ...(e.target.value ? { onpremisessamaccountname: e.target.value } : { onpremisessamaccountname: undefined }) })}
+            />
           </label>
           <label className="row">
             <input type="checkbox" checked={draft.securityEnabled} onChange={(e) => setDraft({ ...draft, securityEnabled: e.target.checked })} /> Security group

@@ -8,7 +8,20 @@ import { FieldError } from '../../components/FieldError';
 import { FormActions } from '../../components/FormActions';
 
 /** The user's properties, labelled as Entra's user blade labels them; the source a claim maps from beside each. */
-const MAIN_ATTRIBUTES = ['userprincipalname', 'displayname', 'givenname', 'surname', 'mail', 'department', 'jobtitle', 'employeeid', 'companyname', 'country', 'city', 'onpremisessamaccountname'] as const;
+const MAIN_ATTRIBUTES = [
+  'userprincipalname',
+  'displayname',
+  'givenname',
+  'surname',
+  'mail',
+  'department',
+  'jobtitle',
+  'employeeid',
+  'companyname',
+  'country',
+  'city',
+  'onpremisessamaccountname',
+] as const;
 const EXTENSIONS = Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}`);
 
 function newUser(domain: string): User {
@@ -26,7 +39,8 @@ function UserEditor({ user, onDone }: { user: User; onDone(): void }) {
   const [draft, setDraft] = useState<User>(structuredClone(user));
   const { view, call } = useWorkspace();
   const attrs = draft.attributes as Record<string, string | undefined>;
-  const setAttr = (k: string, v: string) => setDraft({ ...draft, attributes: { ...draft.attributes, [k]: v === '' && k !== 'userprincipalname' && k !== 'displayname' ? undefined : v } as User['attributes'] });
+  const setAttr = (k: string, v: string) =>
+    setDraft({ ...draft, attributes: { ...draft.attributes, [k]: v === '' && k !== 'userprincipalname' && k !== 'displayname' ? undefined : v } as User['attributes'] });
   useUnsaved(`user:${user.objectid}`, JSON.stringify(draft) !== JSON.stringify(user), `the user ${user.attributes.displayname}`);
   const others = view!.tenant.users.map((u) => ({ objectid: u.objectid, upn: u.attributes.userprincipalname }));
   const upnError = upnProblem(draft.attributes.userprincipalname, draft.objectid, others, view!.tenant.domains);
@@ -133,7 +147,13 @@ export function UsersPanel() {
                   <button className="btn" onClick={() => setEditing(u)} aria-label={`Edit ${u.attributes.displayname}`}>
                     Edit
                   </button>{' '}
-                  <ConfirmButton label="Delete" ariaLabel={`Delete ${u.attributes.displayname}`} title={`Delete ${u.attributes.displayname}?`} confirmLabel="Delete user" onConfirm={() => void call('tenant.deleteUser', { objectid: u.objectid }, `Deleted ${u.attributes.displayname}`)}>
+                  <ConfirmButton
+                    label="Delete"
+                    ariaLabel={`Delete ${u.attributes.displayname}`}
+                    title={`Delete ${u.attributes.displayname}?`}
+                    confirmLabel="Delete user"
+                    onConfirm={() => void call('tenant.deleteUser', { objectid: u.objectid }, `Deleted ${u.attributes.displayname}`)}
+                  >
                     {u.attributes.userprincipalname} leaves the tenant, with its group memberships and app assignments.
                   </ConfirmButton>
                 </td>

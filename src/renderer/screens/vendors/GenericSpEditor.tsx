@@ -23,7 +23,12 @@ const BLANK: GenericSpDefinition = {
   provisioning: 'jit',
 };
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 
 function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange(v: boolean): void }) {
   return (
@@ -46,7 +51,10 @@ function AttributesEditor({ items, onChange }: { items: Attribute[]; onChange(ne
             value={(a.accepted ?? []).join(', ')}
             placeholder="accepted values, comma-separated (empty: any)"
             onChange={(e) => {
-              const accepted = e.target.value.split(',').map((v) => v.trim()).filter(Boolean);
+              const accepted = e.target.value
+                .split(',')
+                .map((v) => v.trim())
+                .filter(Boolean);
               const { accepted: _old, ...rest } = a;
               onChange(items.map((x, j) => (j === i ? (accepted.length ? { ...rest, accepted } : rest) : x)));
             }}
@@ -100,7 +108,14 @@ export function GenericSpEditor({ existing }: { existing?: GenericSpDefinition }
     if (!r.ok) return setError(`${file.name} was not used: ${r.message}${r.detail?.element ? ` (at ${String(r.detail.element)})` : ''}`);
     setError(undefined);
     const md = r.value;
-    change({ ...d, entityId: md.entityId, acsUrl: md.replyUrls[0]!.url, ...(md.signOnUrl ? { loginUrl: md.signOnUrl } : {}), ...(md.logoutUrl ? { logoutUrl: md.logoutUrl } : {}), policy: { ...d.policy, signAuthnRequests: md.signingCertificates.length > 0 } });
+    change({
+      ...d,
+      entityId: md.entityId,
+      acsUrl: md.replyUrls[0]!.url,
+      ...(md.signOnUrl ? { loginUrl: md.signOnUrl } : {}),
+      ...(md.logoutUrl ? { logoutUrl: md.logoutUrl } : {}),
+      policy: { ...d.policy, signAuthnRequests: md.signingCertificates.length > 0 },
+    });
   };
   const save = async () => {
     const definition = { ...d, id: existing?.id ?? (d.id || slug(d.displayName)), attributes: d.attributes.filter((a) => a.name.trim()) };

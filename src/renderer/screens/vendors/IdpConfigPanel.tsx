@@ -48,12 +48,7 @@ export function IdpConfigPanel({ vendor }: { vendor: VendorView }) {
     } else if (md) setXml(md.xml);
     setEdited(true);
   };
-  const input = () =>
-    method === 'metadata-url'
-      ? { method, metadataUrl: url }
-      : method === 'signon-url-and-certificate'
-        ? { method, signOnUrl, certificate }
-        : { method, metadataXml: xml };
+  const input = () => (method === 'metadata-url' ? { method, metadataUrl: url } : method === 'signon-url-and-certificate' ? { method, signOnUrl, certificate } : { method, metadataXml: xml });
   const save = async () => {
     const saved = await call('vendors.configure', { vendorId: vendor.id, input: input() }, method === 'sent-to-support' ? 'Sent to support' : 'Saved');
     if (saved) setEdited(false);
@@ -72,7 +67,12 @@ export function IdpConfigPanel({ vendor }: { vendor: VendorView }) {
         ) : (
           <span className="badge fail">not configured</span>
         )}
-        {vendor.idpConfig ? <span className="muted"> — {TITLES[vendor.idpConfig.method]}: {vendor.idpConfig.summary}</span> : null}
+        {vendor.idpConfig ? (
+          <span className="muted">
+            {' '}
+            — {TITLES[vendor.idpConfig.method]}: {vendor.idpConfig.summary}
+          </span>
+        ) : null}
       </p>
       {vendor.idpConfigMethods.length > 1 ? (
         <label className="field" style={{ maxWidth: 320 }}>
@@ -128,7 +128,13 @@ export function IdpConfigPanel({ vendor }: { vendor: VendorView }) {
           </button>
         ))}
         {vendor.idpConfig && vendor.idpConfigDeletable ? (
-          <ConfirmButton label="Delete" ariaLabel="Delete the IdP metadata" title="Delete the IdP metadata?" confirmLabel="Delete metadata" onConfirm={() => void call('vendors.clearConfig', { vendorId: vendor.id }, 'Metadata deleted: SSO is off')}>
+          <ConfirmButton
+            label="Delete"
+            ariaLabel="Delete the IdP metadata"
+            title="Delete the IdP metadata?"
+            confirmLabel="Delete metadata"
+            onConfirm={() => void call('vendors.clearConfig', { vendorId: vendor.id }, 'Metadata deleted: SSO is off')}
+          >
             {vendor.displayName} forgets the Federation Metadata XML it was given, and SSO is off until it is given again.
           </ConfirmButton>
         ) : null}

@@ -3,7 +3,6 @@ import { useUnsaved } from '../../lib/use-unsaved';
 import { useWorkspace } from '../../state/workspace-store';
 import type { VendorView } from '../../../shared/views';
 
-
 /** The vendor's other settings; simple values get fields, structured ones a JSON box. */
 export function SettingsPanel({ vendor }: { vendor: VendorView }) {
   const call = useWorkspace((s) => s.call);
@@ -34,7 +33,19 @@ export function SettingsPanel({ vendor }: { vendor: VendorView }) {
       return (
         <label key={k} className="field">
           <span>{label} (comma-separated)</span>
-          <input name={k} value={v.join(', ')} onChange={(e) => setDraft({ ...draft, [k]: e.target.value.split(',').map((x) => x.trim()).filter(Boolean) })} />
+          <input
+            name={k}
+            value={v.join(', ')}
+            onChange={(e) =>
+              setDraft({
+                ...draft,
+                [k]: e.target.value
+                  .split(',')
+                  .map((x) => x.trim())
+                  .filter(Boolean),
+              })
+            }
+          />
         </label>
       );
     }
