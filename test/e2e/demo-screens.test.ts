@@ -138,6 +138,8 @@ describe('the demo and support screens, at 1366×768 and 1920×1080, light and d
     // The verdict card reads top to bottom: its steps are as wide as the card, the thumbprint inside it.
     const verdict = s.page.getByTestId('verdict');
     expect(await verdict.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    // A lone response has no trace to stand beside: the card takes the width, not half of it.
+    expect(await verdict.evaluate((el) => el.getBoundingClientRect().width / document.querySelector('main')!.clientWidth)).toBeGreaterThan(0.8);
     await shot(s.page, '74-diagnose-defined-sp', { viewport: true });
   });
 

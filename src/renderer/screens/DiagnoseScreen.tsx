@@ -150,7 +150,8 @@ function Result() {
           </ul>
         </section>
       ) : null}
-      <div className="split">
+      {/* Beside the trace when the capture has hops; the whole width when it is a lone message. */}
+      <div className={r.artefact.hops.length ? 'split' : undefined}>
         <div>
           {r.verdicts.map((v) => (
             <VerdictPanel key={v.vendorId} v={v} />
