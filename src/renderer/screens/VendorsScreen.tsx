@@ -8,6 +8,7 @@ import { IdpConfigPanel } from './vendors/IdpConfigPanel';
 import { SettingsPanel } from './vendors/SettingsPanel';
 import type { SetupCheckView, VendorView } from '../../shared/views';
 import { GenericSpEditor } from './vendors/GenericSpEditor';
+import { KeyValues } from '../components/KeyValues';
 
 /** The route of the "New service provider" page. */
 export const NEW_SP = 'new';
@@ -23,15 +24,7 @@ function EntraValues({ vendor }: { vendor: VendorView }) {
   return (
     <section className="panel" aria-label="Values for Entra">
       <h2 style={{ marginTop: 0 }}>What the guide says to enter in Entra</h2>
-      <dl className="kv">
-        {rows
-          .filter(([, v]) => v)
-          .map(([k, v]) => (
-            <div key={k} style={{ display: 'contents' }}>
-              <dt>{k}</dt>
-              <dd className="mono">{v}</dd>
-            </div>
-          ))}
+      <KeyValues rows={rows}>
         <dt>Attributes it reads</dt>
         <dd>
           {vendor.attributes.length ? (
@@ -47,7 +40,7 @@ function EntraValues({ vendor }: { vendor: VendorView }) {
         </dd>
         <dt>Flows</dt>
         <dd>{[vendor.flows.spInitiated ? 'SP-initiated' : '', vendor.flows.idpInitiated ? 'IdP-initiated' : '', vendor.flows.logout ? 'single logout' : ''].filter(Boolean).join(', ')}</dd>
-      </dl>
+      </KeyValues>
     </section>
   );
 }

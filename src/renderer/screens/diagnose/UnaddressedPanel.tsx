@@ -4,6 +4,7 @@ import { isWebUrl } from '../../../shared/fields';
 import { VendorSelect } from '../../components/VendorSelect';
 import { useDiagnose } from '../../state/diagnose-store';
 import { useWorkspace } from '../../state/workspace-store';
+import { KeyValues } from '../../components/KeyValues';
 
 type Facts = NonNullable<Diagnosis['facts']>;
 
@@ -35,18 +36,7 @@ function FactRows({ facts }: { facts: Facts }) {
     ['Signed in at', facts.authnInstant],
     ['NameID', facts.nameId ? `${facts.nameId}${facts.nameIdFormat ? ` (${facts.nameIdFormat.split(':').pop()})` : ''}` : undefined],
   ];
-  return (
-    <dl className="kv facts">
-      {rows
-        .filter(([, v]) => v)
-        .map(([k, v]) => (
-          <div key={k} style={{ display: 'contents' }}>
-            <dt>{k}</dt>
-            <dd className="mono">{v}</dd>
-          </div>
-        ))}
-    </dl>
-  );
+  return <KeyValues rows={rows} className="facts" />;
 }
 
 /**

@@ -3,26 +3,14 @@ import { useUnsaved } from '../../lib/use-unsaved';
 import { useState } from 'react';
 import { useWorkspace } from '../../state/workspace-store';
 import type { User } from '../../../shared/views';
-import { upnProblem, userPropertyLabel } from '../../../shared/fields';
+import { upnProblem, USER_PROPERTY_LABELS, userPropertyLabel } from '../../../shared/fields';
 import { FieldError } from '../../components/FieldError';
 import { FormActions } from '../../components/FormActions';
 
-/** The user's properties, labelled as Entra's user blade labels them; the source a claim maps from beside each. */
-const MAIN_ATTRIBUTES = [
-  'userprincipalname',
-  'displayname',
-  'givenname',
-  'surname',
-  'mail',
-  'department',
-  'jobtitle',
-  'employeeid',
-  'companyname',
-  'country',
-  'city',
-  'onpremisessamaccountname',
-] as const;
-const EXTENSIONS = Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}`);
+/** The user's properties in the blade's order, each labelled as the blade labels it (extension attributes apart). */
+const PROPERTIES = Object.keys(USER_PROPERTY_LABELS);
+const MAIN_ATTRIBUTES = PROPERTIES.filter((k) => !k.startsWith('extensionattribute'));
+const EXTENSIONS = PROPERTIES.filter((k) => k.startsWith('extensionattribute'));
 
 function newUser(domain: string): User {
   return {
