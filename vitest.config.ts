@@ -41,7 +41,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...INTEGRATION, ...E2E, ...SLOW, ...NEVER], isolate: false } },
       { extends: true, test: { name: 'integration', include: INTEGRATION, exclude: NEVER, globalSetup: BUILT } },
-      { extends: true, test: { name: 'e2e', include: E2E, exclude: NEVER, globalSetup: BUILT } },
+      // A UI waits on sign-ins run behind it; on a loaded 2-core machine one takes more than expect.poll's default second.
+      { extends: true, test: { name: 'e2e', include: E2E, exclude: NEVER, globalSetup: BUILT, expect: { poll: { timeout: 10_000 } } } },
       { extends: true, test: { name: 'slow', include: SLOW, exclude: NEVER, globalSetup: BUILT } },
     ],
   },

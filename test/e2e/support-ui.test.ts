@@ -33,13 +33,14 @@ describe('web mode in Chromium: a support engineer reproduces, keeps and diagnos
     await page.goto(`${web.ui.origin}/#/reproduce/cloudinary`);
     await expect.poll(() => page.locator('tr[data-preset]').count()).toBe(16);
     await page.getByRole('button', { name: 'Reproduce 7', exact: true }).click();
-    await expect.poll(() => verdict().getAttribute('data-matches')).toBe('true');
+    // A reproduction runs a whole sign-in in a sandbox: on a loaded machine it takes more than expect.poll's second.
+    await expect.poll(() => verdict().getAttribute('data-matches'), { timeout: 20_000 }).toBe('true');
     expect(await page.locator('[data-testid=outcome]').getAttribute('data-code')).toBe('7');
     expect(await verdict().textContent()).toBe('✓ Reproduced 7It ended in error 7 from the SP, as the scenario expects.');
     await shot(page, '14-reproduce-cloudinary-7');
     await page.getByRole('tab', { name: 'Entra ID' }).click();
     await page.getByRole('button', { name: 'Reproduce AADSTS50011', exact: true }).click();
-    await expect.poll(() => page.locator('[data-testid=outcome]').getAttribute('data-code')).toBe('AADSTS50011');
+    await expect.poll(() => page.locator('[data-testid=outcome]').getAttribute('data-code'), { timeout: 20_000 }).toBe('AADSTS50011');
   });
 
   it('finds a preset by what a ticket says, across every source, and brings the result into view with focus', async () => {
