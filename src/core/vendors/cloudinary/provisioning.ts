@@ -1,9 +1,9 @@
 import { diffUsers } from '../../provisioning/diff';
-import type { SpUser } from '../../provisioning/directory';
 import { first, values } from '../attribute-rules';
 import type { CloudinarySettings } from './settings';
 import { cloudinaryError } from './errors';
 import type { SignInContext, SignInResult } from '../profile';
+import { keepSignIn, signedInUser } from '../../provisioning/sign-in';
 
 /**
  * Cloudinary's SAML provisioning: Username is the immutable key; an existing user with the same email keeps
@@ -32,7 +32,7 @@ export function provisionCloudinaryUser(ctx: SignInContext<CloudinarySettings>):
   if (role === 'master_admin' && requestedClouds.length) warnings.push('CloudinarySubAccounts ignored: master_admin has access to every product environment');
   const subAccounts = role === 'master_admin' || requestedClouds.length === 0 ? settings.cloudNames : requestedClouds;
   const now = ctx.now.toISOString();
-  const after: SpUser = {
+  const after = signedInUser(before, now, {
     id: before?.id ?? username,
     email,
     fields: {
@@ -43,15 +43,11 @@ export function provisionCloudinaryUser(ctx: SignInContext<CloudinarySettings>):
       subAccounts,
     },
     groups,
-    source: before?.source ?? 'saml',
-    createdAt: before?.createdAt ?? now,
-    updatedAt: now,
-    lastSignInAt: now,
-  };
+  });
   const diff = diffUsers(before, after, { groupsCreated: toCreate, warnings });
   if (diff.action === 'created' && faults.has('user-creation')) return { ok: false, error: cloudinaryError(1, 'the Cloudinary back end failed to create the user (fault injected)') };
   if (diff.action === 'updated' && faults.has('user-update')) return { ok: false, error: cloudinaryError(10, 'the Cloudinary back end failed to update the user (fault injected)') };
   toCreate.forEach((g) => directory.addGroup(g));
-  directory.put(diff.action === 'unchanged' ? { ...before!, lastSignInAt: now } : after);
+  keepSignIn(directory, before, after, diff);
   return { ok: true, diff, details: { role, subAccounts: subAccounts.join(', ') } };
 }

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { WebUrl } from '../../http/web-url-schema';
 import type { SourceAttribute } from '../../idp/model';
 import { diffUsers } from '../../provisioning/diff';
-import type { SpUser } from '../../provisioning/directory';
 import { RepeatedAttributes, SpPolicy } from '../../sp/model';
 import { attributeViolation, describeViolation, violationCollision } from '../attribute-rules';
 import { attrClaim, isEmail } from '../common-claims';
 import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from '../profile';
 import * as setup from '../setup-common';
 import { modelledError as m, vendorError, withCollision } from '../vendor-errors';
+import { keepSignIn, signedInUser } from '../../provisioning/sign-in';
 
 /** A user-defined SP: the integrator models a vendor the harness does not ship. */
 export const GenericSpDefinition = z.object({
@@ -69,18 +69,9 @@ export function genericProfile(def: GenericSpDefinition): VendorProfile<GenericS
       const vs = identity.attributes[a.name] ?? [];
       if (vs.length) fields[a.name] = vs.length === 1 ? vs[0]! : vs;
     }
-    const after: SpUser = {
-      id: identity.nameId,
-      email: isEmail(identity.nameId) ? identity.nameId : '',
-      fields,
-      groups: [],
-      source: before?.source ?? 'saml',
-      createdAt: before?.createdAt ?? now,
-      updatedAt: now,
-      lastSignInAt: now,
-    };
+    const after = signedInUser(before, now, { id: identity.nameId, email: isEmail(identity.nameId) ? identity.nameId : '', fields, groups: [] });
     const diff = diffUsers(before, after);
-    directory.put(after);
+    keepSignIn(directory, before, after, diff);
     return { ok: true, diff };
   };
   return {

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { readCertificateInput } from '../../crypto/pem';
 import { describeCertificate } from '../../crypto/certificate';
 import { diffUsers } from '../../provisioning/diff';
-import type { SpUser } from '../../provisioning/directory';
 import { first, values } from '../attribute-rules';
 import { isEmail } from '../common-claims';
 import type { SignInContext, SignInResult, VendorError, VendorProfile } from '../profile';
 import * as setup from '../setup-common';
 import { modelledError as m, vendorError } from '../vendor-errors';
+import { keepSignIn, signedInUser } from '../../provisioning/sign-in';
 
 export const HF_ROLES = ['read', 'contributor', 'write', 'admin'] as const;
 const Role = z.enum(HF_ROLES);
@@ -83,9 +83,9 @@ function signIn(ctx: SignInContext<HuggingFaceSettings>): SignInResult {
   const resourceGroups = (settings.resourceGroupMapping?.mappings ?? []).filter((x) => groupValues.includes(x.value)).map((x) => `${x.resourceGroup} (${x.role})`);
   const before = directory.byEmail(email);
   const now = ctx.now.toISOString();
-  const after: SpUser = { id: email, email, fields: { role }, groups: resourceGroups, source: 'saml', createdAt: before?.createdAt ?? now, updatedAt: now, lastSignInAt: now };
+  const after = signedInUser(before, now, { id: email, email, fields: { role }, groups: resourceGroups });
   const diff = diffUsers(before, after);
-  directory.put(after);
+  keepSignIn(directory, before, after, diff);
   const testPassed = settings.state === 'configured';
   if (testPassed) settings.state = 'tested';
   return { ok: true, diff, details: { role, resourceGroups: resourceGroups.join(', ') || 'none', ...(testPassed ? { testPassed: true } : {}) } };

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { diffUsers } from '../../provisioning/diff';
-import type { SpUser } from '../../provisioning/directory';
 import { attributeViolation, describeViolation, first, violationCollision } from '../attribute-rules';
 import { attrClaim, constClaim, isEmail, joinNames } from '../common-claims';
 import type { AttributeSpec, SignInContext, SignInResult, VendorProfile } from '../profile';
 import * as setup from '../setup-common';
 import { modelledError as m, vendorError, withCollision } from '../vendor-errors';
 import { collision, type Collision } from '../../sp/collision';
+import { keepSignIn, signedInUser } from '../../provisioning/sign-in';
 
 export const IMAGEKIT_ROLES = ['account_administrator', 'developer', 'media_library_full_access', 'media_library_view_only_access', 'finance'] as const;
 
@@ -62,18 +62,14 @@ function signIn(ctx: SignInContext<ImageKitSettings>): SignInResult {
   const before = directory.byEmail(identity.nameId);
   if (!before && ctx.solicited) return e('FIRST_LOGIN_IDP_INITIATED', `${identity.nameId} has never signed in through the identity provider`);
   const now = ctx.now.toISOString();
-  const after: SpUser = {
+  const after = signedInUser(before, now, {
     id: before?.id ?? identity.nameId,
     email: identity.nameId,
     fields: { full_name: first(identity, 'full_name')!, role: first(identity, 'imagekit_role')! },
     groups: [],
-    source: before?.source ?? 'saml',
-    createdAt: before?.createdAt ?? now,
-    updatedAt: now,
-    lastSignInAt: now,
-  };
+  });
   const diff = diffUsers(before, after);
-  directory.put(diff.action === 'unchanged' ? { ...before!, lastSignInAt: now } : after);
+  keepSignIn(directory, before, after, diff);
   return { ok: true, diff, details: { role: after.fields.role } };
 }
 

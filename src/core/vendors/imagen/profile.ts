@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { diffUsers } from '../../provisioning/diff';
-import type { SpUser } from '../../provisioning/directory';
 import type { ValidationReport } from '../../sp/report';
 import { attributeViolation, describeViolation, first, values, violationCollision } from '../attribute-rules';
 import { attrClaim } from '../common-claims';
 import type { AttributeSpec, SignInContext, SignInResult, VendorErrorDef, VendorProfile } from '../profile';
 import * as setup from '../setup-common';
 import { vendorError, withCollision } from '../vendor-errors';
+import { keepSignIn, signedInUser } from '../../provisioning/sign-in';
 
 const Settings = z.object({
   /** "Imagen supports just-in-time user provisioning, which is enabled by default." */
@@ -64,18 +64,9 @@ function signIn(ctx: SignInContext<ImagenSettings>): SignInResult {
   const before = directory.byEmail(mail);
   if (!before && !settings.jitProvisioning) return { ok: false, error: imagenError('IMAGEN_NO_USER', `${mail} is not an Imagen user and just-in-time provisioning is off`) };
   const now = ctx.now.toISOString();
-  const after: SpUser = {
-    id: before?.id ?? mail,
-    email: mail,
-    fields: { upn: first(identity, UPN_OID)! },
-    groups: values(identity, 'Groups'),
-    source: before?.source ?? 'saml',
-    createdAt: before?.createdAt ?? now,
-    updatedAt: now,
-    lastSignInAt: now,
-  };
+  const after = signedInUser(before, now, { id: before?.id ?? mail, email: mail, fields: { upn: first(identity, UPN_OID)! }, groups: values(identity, 'Groups') });
   const diff = diffUsers(before, after);
-  directory.put(after);
+  keepSignIn(directory, before, after, diff);
   return { ok: true, diff, details: { groups: after.groups.join(', ') || 'none' } };
 }
 
