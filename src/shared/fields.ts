@@ -4,4 +4,4 @@
  */
 export { isWebUrl, WEB_URL_MESSAGE } from '../core/http/web-url';
 export { upnProblem, roleValueProblem } from '../core/idp/directory-rules';
-export { USER_PROPERTY_LABELS, userPropertyLabel } from '../core/idp/user-labels';
+export { USER_ATTRIBUTES, USER_PROPERTY_LABELS, userPropertyLabel } from '../core/idp/user-properties';

@@ -1,29 +1,13 @@
 import { z } from 'zod';
 import { WebUrl } from '../http/web-url-schema';
+import { USER_ATTRIBUTES } from './user-properties';
 
 /**
  * The mock tenant's data model. Zod schemas are the single source for both the types and the validation of
  * workspace files and IPC arguments.
  */
 
-const EXTENSION_ATTRIBUTES = Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}` as const);
-
-/** The user attributes Entra exposes as claim sources (`user.<name>`), beside objectid and groups. */
-export const USER_ATTRIBUTES = [
-  'userprincipalname',
-  'mail',
-  'givenname',
-  'surname',
-  'displayname',
-  'department',
-  'jobtitle',
-  'employeeid',
-  'companyname',
-  'country',
-  'city',
-  'onpremisessamaccountname',
-  ...EXTENSION_ATTRIBUTES,
-] as const;
+export { USER_ATTRIBUTES };
 export const UserAttribute = z.enum(USER_ATTRIBUTES);
 export type UserAttribute = z.infer<typeof UserAttribute>;
 

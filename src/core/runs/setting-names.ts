@@ -1,4 +1,4 @@
-import { userPropertyLabel } from '../idp/user-labels';
+import { userPropertyLabel } from '../idp/user-properties';
 
 /** What a setting's path leads through in the scenario, to name a claim, a user or a group by its own name. */
 interface Named {

@@ -5,22 +5,10 @@ import { ClaimsPreviewPanel } from '../run/ClaimsPreviewPanel';
 import { UserSelect } from '../../components/UserSelect';
 import { VendorSelect } from '../../components/VendorSelect';
 import { FormActions } from '../../components/FormActions';
+import { USER_ATTRIBUTES } from '../../../shared/fields';
 
-const SOURCES = [
-  'userprincipalname',
-  'mail',
-  'givenname',
-  'surname',
-  'displayname',
-  'department',
-  'jobtitle',
-  'employeeid',
-  'companyname',
-  'country',
-  'city',
-  'onpremisessamaccountname',
-  ...Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}`),
-];
+/** The claim sources an attribute set can give a value: the user attributes Entra exposes, as the core lists them. */
+const SOURCES: readonly string[] = USER_ATTRIBUTES;
 
 type Values = Record<string, string[]>;
 

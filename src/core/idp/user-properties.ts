@@ -1,3 +1,24 @@
+/** A user's properties as Entra names them: the claim sources (user.<name>) and the user blade's labels for them. */
+
+const EXTENSION_ATTRIBUTES = Array.from({ length: 15 }, (_, i) => `extensionattribute${i + 1}` as const);
+
+/** The user attributes Entra exposes as claim sources (`user.<name>`), beside objectid and groups. */
+export const USER_ATTRIBUTES = [
+  'userprincipalname',
+  'mail',
+  'givenname',
+  'surname',
+  'displayname',
+  'department',
+  'jobtitle',
+  'employeeid',
+  'companyname',
+  'country',
+  'city',
+  'onpremisessamaccountname',
+  ...EXTENSION_ATTRIBUTES,
+] as const;
+
 /** A user's properties as Entra's user blade labels them, by the source name a claim maps from (user.<name>). */
 export const USER_PROPERTY_LABELS: Readonly<Record<string, string>> = {
   userprincipalname: 'User principal name',
