@@ -52,6 +52,17 @@ describe('safe XML parsing', () => {
     expect(fails('<a q:attr="1"/>')).toMatchObject({ code: 'XML_UNBOUND_PREFIX' });
   });
 
+  it('refuses, by a walk before the parser, the crafted shapes that made xmldom take minutes (no hang: the test would time out)', () => {
+    // Each is 800 KB; xmldom alone took about 10 s on 80 KB of the first, growing with the square of the size.
+    expect(fails('<r>' + '<!--'.repeat(200_000)).message).toMatch(/^The XML is not well-formed: the comment that starts here is never closed/);
+    expect(fails('<r>' + '<?x '.repeat(200_000)).message).toMatch(/the processing instruction that starts here is never closed/);
+    expect(fails('<r>' + '<a b'.repeat(200_000)).message).toBe('The XML is not well-formed: the tag <a> is not closed with ">".');
+    expect(fails('<r>' + '<a "'.repeat(200_000)).message).toBe('The XML is not well-formed: the tag <a> has an attribute value with no closing ".');
+    expect(fails('<r>' + '<a>'.repeat(200_000)).code).toBe('XML_TOO_DEEP');
+    // Valid XML passes the walk untouched, non-ASCII names, comments, CDATA and quoted ">" included.
+    expect(parseXml('<?xml version="1.0"?><été a="x>y"><!-- <b> --><![CDATA[<c>]]><ñ/></été>').ok).toBe(true);
+  }, 30_000);
+
   it('bounds size and depth', () => {
     expect(parseXml('<a>' + 'x'.repeat(100) + '</a>', 50)).toMatchObject({ ok: false, error: { code: 'XML_TOO_LARGE' } });
     const deep = '<a>'.repeat(100) + '</a>'.repeat(100);

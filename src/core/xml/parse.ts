@@ -1,7 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { CoreError, err, ok, type Result } from '../base/errors';
 import { LIMITS } from './limits';
-import { notMarkup, notText, unclosedElement } from './not-xml';
+import { notMarkup, notText, walkMarkup } from './not-xml';
 
 export interface XmlLocation {
   line: number;
@@ -52,6 +52,8 @@ export function parseXml(text: string, maxChars: number = LIMITS.maxXmlChars): R
   if (dtd) {
     return err(new XmlError('XML_DTD_FORBIDDEN', 'The document declares a DTD or entity; SAML messages must not, and they are refused to rule out XXE and entity expansion.', locate(text, dtd.index)));
   }
+  const shape = walkMarkup(text, LIMITS.maxDepth);
+  if (shape) return err(new XmlError(shape.code, shape.code === 'XML_TOO_DEEP' ? shape.message : `The XML is not well-formed: ${shape.message}`, shape.location));
   const problems: string[] = [];
   const parser = new DOMParser({
     locator: {},
@@ -69,8 +71,6 @@ export function parseXml(text: string, maxChars: number = LIMITS.maxXmlChars): R
   }
   const first = problems[0];
   if (first !== undefined || !doc?.documentElement) {
-    const open = unclosedElement(text);
-    if (open) return err(new XmlError('XML_MALFORMED', `The XML is not well-formed: ${open.message}`, open.location));
     const d = describe(first ?? 'no root element');
     return err(new XmlError('XML_MALFORMED', `The XML is not well-formed: ${d.message}.`, d.location));
   }
